@@ -1,0 +1,55 @@
+"""One exception hierarchy for Symptomatic.
+
+::
+
+    SymptomaticError
+    ├── PackError                 a knowledge pack could not be loaded or is invalid
+    │   └── PackNotFoundError     no pack with that id or path
+    ├── EvidenceError             evidence that does not fit the knowledge base
+    │   ├── UnknownFindingError   a finding id (or option) the knowledge base does not define
+    │   └── ConflictingEvidenceError  the same finding answered twice, differently
+    ├── DemographicsError         age or sex outside what the packs support
+    └── InterviewError            an interview step that cannot be taken (e.g. nothing to undo)
+"""
+
+from __future__ import annotations
+
+
+class SymptomaticError(Exception):
+    """Base class of every error Symptomatic raises on purpose."""
+
+
+class PackError(SymptomaticError):
+    """A knowledge pack could not be loaded or failed validation.
+
+    ``problems`` lists one human-readable line per problem, each naming file and field.
+    """
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        self.problems = list(problems or [])
+        detail = "".join(f"\n  - {p}" for p in self.problems)
+        super().__init__(message + detail)
+
+
+class PackNotFoundError(PackError):
+    """No built-in pack with that id, and no folder at that path."""
+
+
+class EvidenceError(SymptomaticError):
+    """Evidence that does not fit the knowledge base."""
+
+
+class UnknownFindingError(EvidenceError):
+    """A finding id, or an option of a choice finding, that the knowledge base does not define."""
+
+
+class ConflictingEvidenceError(EvidenceError):
+    """The same finding given twice with different answers."""
+
+
+class DemographicsError(SymptomaticError):
+    """Age or sex outside what the knowledge base supports."""
+
+
+class InterviewError(SymptomaticError):
+    """An interview step that cannot be taken."""

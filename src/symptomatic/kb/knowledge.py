@@ -1,0 +1,151 @@
+"""One knowledge base composed of packs: ids are global, a finding is defined once and shared."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from symptomatic.errors import PackError
+from symptomatic.kb.schema import (
+    Condition,
+    Finding,
+    FindingLikelihoods,
+    Pack,
+    RedFlagRule,
+    Reference,
+    RuleAll,
+    RuleAnswer,
+    RuleAny,
+    RuleExpr,
+    RuleNot,
+)
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    id: str
+    name: str
+    version: str
+    review_status: str
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Packs merged into one id space.
+
+    ``likelihoods`` maps a finding id to its merged table: the default from the first pack
+    that states one, and per-condition entries from every pack.
+    ``origin`` maps every id (condition, finding, rule) to the id of the pack defining it.
+    """
+
+    packs: tuple[PackInfo, ...]
+    conditions: dict[str, Condition]
+    findings: dict[str, Finding]
+    likelihoods: dict[str, FindingLikelihoods]
+    red_flags: tuple[RedFlagRule, ...]
+    references: dict[str, Reference]
+    origin: dict[str, str] = field(default_factory=dict)
+    # pack id -> the reference ids visible to it (its own plus its dependencies')
+    visible_refs: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @property
+    def pack_versions(self) -> dict[str, str]:
+        """Pack id -> version, for reproducible results."""
+        return {p.id: p.version for p in self.packs}
+
+    def finding(self, finding_id: str) -> Finding:
+        return self.findings[finding_id]
+
+
+def rule_findings(expr: RuleExpr) -> Iterator[tuple[str, bool]]:
+    """Every finding a rule expression names, with True where it is needed *present*."""
+    if isinstance(expr, str):
+        yield expr, True
+    elif isinstance(expr, RuleAll):
+        for sub in expr.all:
+            yield from rule_findings(sub)
+    elif isinstance(expr, RuleAny):
+        for sub in expr.any:
+            yield from rule_findings(sub)
+    elif isinstance(expr, RuleNot):
+        yield expr.not_, False
+    elif isinstance(expr, RuleAnswer):
+        yield expr.finding, True
+
+
+def compose(packs: Sequence[Pack]) -> KnowledgeBase:
+    """Merge packs (dependencies first) into one :class:`KnowledgeBase`.
+
+    Raises :class:`PackError` when two packs define the same id.
+    """
+    conditions: dict[str, Condition] = {}
+    findings: dict[str, Finding] = {}
+    likelihoods: dict[str, FindingLikelihoods] = {}
+    rules: list[RedFlagRule] = []
+    references: dict[str, Reference] = {}
+    origin: dict[str, str] = {}
+    visible: dict[str, frozenset[str]] = {}
+    problems: list[str] = []
+
+    def claim(kind: str, ident: str, pack_id: str) -> bool:
+        key = f"{kind}:{ident}"
+        if key in origin:
+            problems.append(
+                f"{pack_id}: {kind} {ident!r} is already defined by pack {origin[key]!r}"
+            )
+            return False
+        origin[key] = pack_id
+        return True
+
+    for pack in packs:
+        pid = pack.meta.id
+        own = set(pack.meta.references)
+        for dep in pack.meta.depends:
+            own |= visible.get(dep, frozenset())
+        visible[pid] = frozenset(own)
+        for ref_id, ref in pack.meta.references.items():
+            if ref_id in references and references[ref_id] != ref:
+                problems.append(
+                    f"{pid}: pack.yaml: references.{ref_id}: id already used for another citation"
+                )
+            references[ref_id] = ref
+        for cond in pack.conditions:
+            if claim("condition", cond.id, pid):
+                conditions[cond.id] = cond
+        for fnd in pack.findings:
+            if claim("finding", fnd.id, pid):
+                findings[fnd.id] = fnd
+        for i, table in enumerate(pack.likelihoods):
+            origin.setdefault(f"likelihoods:{table.finding}:{i}", pid)
+            if table.finding in likelihoods:
+                prev = likelihoods[table.finding]
+                clash = set(prev.conditions) & set(table.conditions)
+                if clash:
+                    problems.append(
+                        f"{pid}: likelihoods.yaml: likelihoods[{i}]: finding {table.finding!r}"
+                        f" gives conditions already given elsewhere: {sorted(clash)}"
+                    )
+                merged = {**prev.conditions, **table.conditions}
+                likelihoods[table.finding] = prev.model_copy(update={"conditions": merged})
+            else:
+                likelihoods[table.finding] = table
+            for cid in table.conditions:
+                origin[f"likelihood:{table.finding}:{cid}"] = pid
+            origin.setdefault(f"likelihood_default:{table.finding}", pid)
+        for rule in pack.red_flags:
+            if claim("rule", rule.id, pid):
+                rules.append(rule)
+    if problems:
+        raise PackError("packs conflict", problems)
+    return KnowledgeBase(
+        packs=tuple(
+            PackInfo(p.meta.id, p.meta.name, p.meta.version, p.meta.review_status) for p in packs
+        ),
+        conditions=conditions,
+        findings=findings,
+        likelihoods=likelihoods,
+        red_flags=tuple(rules),
+        references=references,
+        origin=origin,
+        visible_refs=visible,
+    )

@@ -1,0 +1,137 @@
+"""Read packs from folders (built-in ones through ``importlib.resources``).
+
+Errors name the file and the field, e.g.
+``conditions.yaml: conditions[3].prior[0].p: Input should be less than 1``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from symptomatic.errors import PackError, PackNotFoundError
+from symptomatic.kb.schema import (
+    ConditionsFile,
+    FindingsFile,
+    LikelihoodsFile,
+    Pack,
+    PackMeta,
+    RedFlagsFile,
+)
+
+PACK_FILES = ("pack.yaml", "conditions.yaml", "findings.yaml", "likelihoods.yaml", "red_flags.yaml")
+M = TypeVar("M", bound=BaseModel)
+
+
+def builtin_pack_ids() -> list[str]:
+    """Ids of the packs shipped inside the package, sorted."""
+    root = resources.files("symptomatic.packs")
+    return sorted(
+        entry.name
+        for entry in root.iterdir()
+        if entry.is_dir() and entry.joinpath("pack.yaml").is_file()
+    )
+
+
+def _locate(name_or_path: str | Path) -> Traversable | Path:
+    path = Path(name_or_path)
+    if path.is_dir():
+        return path
+    if isinstance(name_or_path, str) and "/" not in name_or_path:
+        entry = resources.files("symptomatic.packs").joinpath(name_or_path)
+        if entry.is_dir() and entry.joinpath("pack.yaml").is_file():
+            return entry
+    raise PackNotFoundError(
+        f"no pack {str(name_or_path)!r}: not a built-in pack ({', '.join(builtin_pack_ids())})"
+        " and not a folder"
+    )
+
+
+def _format_loc(loc: Iterable[int | str]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _read_yaml(folder: Traversable | Path, name: str, required: bool) -> Any:
+    entry = folder.joinpath(name)
+    if not entry.is_file():
+        if required:
+            raise PackError(f"{name}: file is missing", [f"{name}: file is missing"])
+        return {}
+    try:
+        data = yaml.safe_load(entry.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        raise PackError(f"{name}: not valid YAML{where}", [f"{name}{where}: {exc}"]) from exc
+    return {} if data is None else data
+
+
+def _parse(model: type[M], data: Any, filename: str) -> M:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = [
+            f"{filename}: {_format_loc(err['loc']) or '(top level)'}: {err['msg']}"
+            for err in exc.errors()
+        ]
+        raise PackError(f"{filename}: invalid pack file", problems) from exc
+
+
+def load_pack(name_or_path: str | Path) -> Pack:
+    """Read and schema-validate one pack (a built-in id or a folder path).
+
+    Cross-references (ids, sources) are checked later by :mod:`symptomatic.kb.validate`.
+    Raises :class:`PackError` naming the file and field of every problem.
+    """
+    folder = _locate(name_or_path)
+    meta = _parse(PackMeta, _read_yaml(folder, "pack.yaml", True), "pack.yaml")
+    conditions = _parse(
+        ConditionsFile, _read_yaml(folder, "conditions.yaml", False), "conditions.yaml"
+    )
+    findings = _parse(FindingsFile, _read_yaml(folder, "findings.yaml", False), "findings.yaml")
+    likelihoods = _parse(
+        LikelihoodsFile, _read_yaml(folder, "likelihoods.yaml", False), "likelihoods.yaml"
+    )
+    red_flags = _parse(RedFlagsFile, _read_yaml(folder, "red_flags.yaml", False), "red_flags.yaml")
+    return Pack(
+        meta=meta,
+        conditions=conditions.conditions,
+        findings=findings.findings,
+        likelihoods=likelihoods.likelihoods,
+        red_flags=red_flags.red_flags,
+    )
+
+
+def load_with_dependencies(name_or_path: str | Path) -> list[Pack]:
+    """The pack and, first, every pack it depends on (built-ins or siblings), in load order."""
+    order: list[Pack] = []
+    seen: set[str] = set()
+    base = Path(name_or_path).parent if Path(name_or_path).is_dir() else None
+
+    def visit(ref: str | Path, chain: tuple[str, ...]) -> None:
+        pack = load_pack(ref)
+        pid = pack.meta.id
+        if pid in chain:
+            raise PackError(f"pack.yaml: depends: cycle {' -> '.join((*chain, pid))}")
+        if pid in seen:
+            return
+        for dep in pack.meta.depends:
+            sibling = base / dep if base is not None else None
+            visit(sibling if sibling is not None and sibling.is_dir() else dep, (*chain, pid))
+        seen.add(pid)
+        order.append(pack)
+
+    visit(name_or_path, ())
+    return order

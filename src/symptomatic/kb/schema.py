@@ -1,0 +1,303 @@
+"""Pydantic models of a knowledge pack's YAML files.
+
+A pack is a folder with four files:
+
+``pack.yaml``
+    :class:`PackMeta`: id, name, version, authors, review status, dependencies and the
+    reference list that every ``source`` must resolve to.
+``conditions.yaml``
+    ``conditions:`` a list of :class:`Condition` (with age/sex-banded priors).
+``findings.yaml``
+    ``findings:`` a list of :class:`Finding` (what can be asked or stated).
+``likelihoods.yaml``
+    ``likelihoods:`` a list of :class:`FindingLikelihoods`: P(answer | condition) for the
+    conditions a finding tells something about, and P(answer | any other cause) as default.
+``red_flags.yaml``
+    ``red_flags:`` a list of :class:`RedFlagRule`.
+
+Every number carries either ``source`` (a reference id of this pack or one it depends on)
+or ``evidence: expert estimate``; :mod:`symptomatic.kb.validate` enforces it.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+Identifier = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=64)]
+
+
+class Strict(BaseModel):
+    """Base: unknown keys are errors, so a typo in a pack never passes silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CareLevel(str, Enum):
+    """Triage levels, most urgent first in :data:`CARE_ORDER`."""
+
+    EMERGENCY = "emergency"
+    URGENT = "urgent"
+    SOON = "soon"
+    ROUTINE = "routine"
+    SELF_CARE = "self_care"
+
+
+class Severity(str, Enum):
+    """How bad it is to miss the condition; sets the probability at which it escalates triage."""
+
+    MILD = "mild"
+    MODERATE = "moderate"
+    SEVERE = "severe"
+    CRITICAL = "critical"
+
+
+class Sex(str, Enum):
+    FEMALE = "female"
+    MALE = "male"
+
+
+class FindingType(str, Enum):
+    YES_NO = "yes_no"
+    SINGLE = "single"
+    DURATION = "duration"
+
+
+class FindingGroup(str, Enum):
+    COMPLAINT = "complaint"
+    SYMPTOM = "symptom"
+    RISK_FACTOR = "risk_factor"
+    HISTORY = "history"
+    RED_FLAG = "red_flag"
+
+
+class Evidence(str, Enum):
+    LITERATURE = "literature"
+    DERIVED = "derived"
+    EXPERT_ESTIMATE = "expert estimate"
+
+
+class Reference(Strict):
+    citation: str = Field(min_length=5)
+    doi: str | None = None
+    url: str | None = None
+
+
+class Author(Strict):
+    name: str = Field(min_length=1)
+    role: str = "author"
+
+
+class PackMeta(Strict):
+    id: Identifier
+    name: str
+    version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
+    description: str = ""
+    authors: list[Author] = Field(default_factory=list)
+    review_status: Literal["draft", "reviewed"] = "draft"
+    reviewed_by: list[Author] = Field(default_factory=list)
+    depends: list[Identifier] = Field(default_factory=list)
+    references: dict[str, Reference] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _reviewed_needs_reviewer(self) -> PackMeta:
+        if self.review_status == "reviewed" and not self.reviewed_by:
+            raise ValueError("review_status 'reviewed' needs reviewed_by (never invent a review)")
+        return self
+
+
+class Sourced(Strict):
+    """A number's provenance: a reference id, or an honest ``expert estimate``."""
+
+    source: str | None = None
+    evidence: Evidence = Evidence.LITERATURE
+    note: str | None = None
+
+
+class AppliesTo(Strict):
+    sex: Sex | None = None
+    min_age: int = Field(default=0, ge=0, le=130)
+    max_age: int = Field(default=130, ge=0, le=130)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> AppliesTo:
+        if self.min_age > self.max_age:
+            raise ValueError("min_age must not exceed max_age")
+        return self
+
+    def admits(self, sex: Sex, age: int) -> bool:
+        """True when a person of this sex and age is in scope."""
+        if self.sex is not None and self.sex != sex:
+            return False
+        return self.min_age <= age <= self.max_age
+
+
+class PriorBand(Sourced):
+    """Prior probability for one sex and age band, in the setting of the pack's complaint."""
+
+    sex: Sex | None = None
+    ages: tuple[int, int] = (0, 130)
+    p: float = Field(gt=0.0, lt=1.0)
+
+    @field_validator("ages")
+    @classmethod
+    def _ages_ordered(cls, v: tuple[int, int]) -> tuple[int, int]:
+        if v[0] > v[1] or v[0] < 0 or v[1] > 130:
+            raise ValueError("ages must be [low, high] within 0..130, low <= high")
+        return v
+
+
+class Condition(Strict):
+    id: Identifier
+    name: str
+    common_name: str
+    icd10: list[str] = Field(min_length=1)
+    snomed: str | None = None
+    severity: Severity
+    care_level: CareLevel
+    specialty: str | None = None
+    applies_to: AppliesTo = Field(default_factory=AppliesTo)
+    pregnancy: Literal["any", "only", "never"] = "any"
+    article: str | None = None
+    description: str = ""
+    prior: list[PriorBand] = Field(min_length=1)
+
+    @field_validator("icd10")
+    @classmethod
+    def _icd_shape(cls, v: list[str]) -> list[str]:
+        for code in v:
+            if not re.fullmatch(r"[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?", code):
+                raise ValueError(f"{code!r} is not shaped like an ICD-10 code (e.g. M54.5)")
+        return v
+
+
+class Option(Strict):
+    id: Identifier
+    label: str
+
+
+class FindingAppliesTo(AppliesTo):
+    requires: list[Identifier] = Field(
+        default_factory=list, description="findings that must be present before this is asked"
+    )
+    requires_any: list[Identifier] = Field(
+        default_factory=list, description="at least one of these must be present"
+    )
+
+
+class Finding(Strict):
+    id: Identifier
+    name: str
+    question: str
+    help: str = ""
+    type: FindingType = FindingType.YES_NO
+    options: list[Option] = Field(default_factory=list)
+    group: FindingGroup = FindingGroup.SYMPTOM
+    applies_to: FindingAppliesTo = Field(default_factory=FindingAppliesTo)
+    synonyms: list[str] = Field(default_factory=list)
+    askable: bool = True
+
+    @model_validator(mode="after")
+    def _options_match_type(self) -> Finding:
+        if self.type is FindingType.YES_NO and self.options:
+            raise ValueError("a yes_no finding has no options")
+        if self.type is not FindingType.YES_NO:
+            if len(self.options) < 2:
+                raise ValueError(f"a {self.type.value} finding needs at least two options")
+            ids = [o.id for o in self.options]
+            if len(set(ids)) != len(ids):
+                raise ValueError("option ids must be unique")
+        return self
+
+    @property
+    def answers(self) -> tuple[str, ...]:
+        """The answer ids: ``present``/``absent`` for yes/no, else the option ids."""
+        if self.type is FindingType.YES_NO:
+            return ("present", "absent")
+        return tuple(o.id for o in self.options)
+
+
+class Likelihood(Sourced):
+    """P(answer | cause). ``p`` is P(present) for yes/no findings, else option id -> P."""
+
+    p: float | dict[str, float]
+
+
+class FindingLikelihoods(Strict):
+    finding: Identifier
+    default: Likelihood
+    conditions: dict[str, Likelihood] = Field(default_factory=dict)
+
+
+class RuleAll(Strict):
+    all: list[RuleExpr] = Field(min_length=1)
+
+
+class RuleAny(Strict):
+    any: list[RuleExpr] = Field(min_length=1)
+
+
+class RuleNot(Strict):
+    """True when the finding was explicitly answered ``absent`` (never on ``unknown``)."""
+
+    not_: Identifier = Field(alias="not")
+
+
+class RuleAnswer(Strict):
+    """True when a choice finding was answered with one of ``in_``."""
+
+    finding: Identifier
+    in_: list[Identifier] = Field(alias="in", min_length=1)
+
+
+class RuleAge(Strict):
+    """True when the person's age is within [min, max]."""
+
+    age: tuple[int, int]
+
+
+class RuleSex(Strict):
+    sex: Sex
+
+
+RuleExpr = Union[Identifier, RuleAll, RuleAny, RuleNot, RuleAnswer, RuleAge, RuleSex]
+RuleAll.model_rebuild()
+RuleAny.model_rebuild()
+
+
+class RedFlagRule(Sourced):
+    id: Identifier
+    when: RuleExpr
+    level: CareLevel
+    message: str
+    condition: Identifier | None = None
+
+
+class ConditionsFile(Strict):
+    conditions: list[Condition] = Field(default_factory=list)
+
+
+class FindingsFile(Strict):
+    findings: list[Finding] = Field(default_factory=list)
+
+
+class LikelihoodsFile(Strict):
+    likelihoods: list[FindingLikelihoods] = Field(default_factory=list)
+
+
+class RedFlagsFile(Strict):
+    red_flags: list[RedFlagRule] = Field(default_factory=list)
+
+
+class Pack(Strict):
+    """One pack as read from its folder (not yet resolved against its dependencies)."""
+
+    meta: PackMeta
+    conditions: list[Condition]
+    findings: list[Finding]
+    likelihoods: list[FindingLikelihoods]
+    red_flags: list[RedFlagRule]

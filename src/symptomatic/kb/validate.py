@@ -1,0 +1,250 @@
+"""Semantic checks of a composed knowledge base: what the schema alone cannot see.
+
+Errors (``symptomatic packs check`` exits non-zero): unresolved ids, probabilities outside
+(0, 1), option distributions that do not sum to 1, a number without a source, an unreachable
+finding, invalid ICD-10 codes, conditions that no finding can tell apart.
+Warnings: weaker smells (few findings for a condition, prior bands with gaps, ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from symptomatic.kb.codes import icd10_is_valid
+from symptomatic.kb.knowledge import KnowledgeBase, rule_findings
+from symptomatic.kb.schema import (
+    Evidence,
+    FindingType,
+    Likelihood,
+    RuleAge,
+    RuleAll,
+    RuleAnswer,
+    RuleAny,
+    RuleExpr,
+    RuleSex,
+    Sourced,
+)
+
+OPTION_SUM_TOLERANCE = 0.01
+
+
+@dataclass
+class Report:
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _source_problem(kb: KnowledgeBase, pack_id: str, item: Sourced, where: str) -> str | None:
+    if item.source is None:
+        if item.evidence is Evidence.EXPERT_ESTIMATE:
+            return None
+        return f"{where}: a number without a source (give source: REF or evidence: expert estimate)"
+    if item.source not in kb.visible_refs.get(pack_id, frozenset()):
+        return f"{where}: source {item.source!r} is not a reference of pack {pack_id!r}"
+    return None
+
+
+def _check_likelihood(
+    kb: KnowledgeBase, finding_id: str, lk: Likelihood, where: str, pack_id: str
+) -> list[str]:
+    out: list[str] = []
+    problem = _source_problem(kb, pack_id, lk, where)
+    if problem:
+        out.append(problem)
+    fnd = kb.findings.get(finding_id)
+    if fnd is None:
+        return out
+    if fnd.type is FindingType.YES_NO:
+        if not isinstance(lk.p, float | int):
+            out.append(f"{where}.p: a yes_no finding takes one number, P(present)")
+        elif not 0.0 < float(lk.p) < 1.0:
+            out.append(f"{where}.p: {lk.p} is outside (0, 1)")
+    else:
+        if not isinstance(lk.p, dict):
+            out.append(f"{where}.p: a {fnd.type.value} finding takes option -> probability")
+            return out
+        options = set(fnd.answers)
+        if set(lk.p) != options:
+            out.append(
+                f"{where}.p: options {sorted(lk.p)} do not match the finding's {sorted(options)}"
+            )
+        for opt, value in lk.p.items():
+            if not 0.0 < value < 1.0:
+                out.append(f"{where}.p.{opt}: {value} is outside (0, 1)")
+        total = sum(lk.p.values())
+        if abs(total - 1.0) > OPTION_SUM_TOLERANCE:
+            out.append(f"{where}.p: option probabilities sum to {total:.3f}, not 1")
+    return out
+
+
+def _rule_problems(kb: KnowledgeBase, expr: RuleExpr, where: str) -> list[str]:
+    out: list[str] = []
+    if isinstance(expr, RuleAll | RuleAny):
+        subs = expr.all if isinstance(expr, RuleAll) else expr.any
+        for i, sub in enumerate(subs):
+            out += _rule_problems(kb, sub, f"{where}[{i}]")
+        return out
+    if isinstance(expr, RuleAge | RuleSex):
+        return out
+    for fid, _present in rule_findings(expr):
+        fnd = kb.findings.get(fid)
+        if fnd is None:
+            out.append(f"{where}: unknown finding {fid!r}")
+        elif isinstance(expr, RuleAnswer):
+            bad = set(expr.in_) - set(fnd.answers)
+            if bad:
+                out.append(f"{where}: {fid!r} has no option(s) {sorted(bad)}")
+        elif fnd.type is not FindingType.YES_NO:
+            out.append(f"{where}: {fid!r} is a choice finding; use {{finding: ..., in: [...]}}")
+    return out
+
+
+def _reachable(kb: KnowledgeBase) -> set[str]:
+    """Findings that can ever be asked: prerequisites resolvable, without cycles (fixpoint)."""
+    reach: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for fid, fnd in kb.findings.items():
+            if fid in reach:
+                continue
+            req = fnd.applies_to.requires
+            req_any = fnd.applies_to.requires_any
+            if all(r in reach for r in req) and (not req_any or any(r in reach for r in req_any)):
+                reach.add(fid)
+                changed = True
+    return reach
+
+
+def validate(kb: KnowledgeBase) -> Report:
+    """Check a composed knowledge base; returns errors and warnings, each naming file and field."""
+    rep = Report()
+    org = kb.origin
+
+    for cid, cond in kb.conditions.items():
+        pid = org[f"condition:{cid}"]
+        where = f"{pid}/conditions.yaml: {cid}"
+        for code in cond.icd10:
+            if not icd10_is_valid(code):
+                rep.errors.append(f"{where}.icd10: {code!r} is not a valid ICD-10 (WHO) code")
+        for i, band in enumerate(cond.prior):
+            problem = _source_problem(kb, pid, band, f"{where}.prior[{i}]")
+            if problem:
+                rep.errors.append(problem)
+        _check_prior_coverage(rep, where, cond.prior, cond.applies_to)
+
+    for fid, fnd in kb.findings.items():
+        pid = org[f"finding:{fid}"]
+        where = f"{pid}/findings.yaml: {fid}"
+        for req in (*fnd.applies_to.requires, *fnd.applies_to.requires_any):
+            if req not in kb.findings:
+                rep.errors.append(f"{where}.applies_to.requires: unknown finding {req!r}")
+        if not fnd.synonyms and fnd.askable:
+            rep.warnings.append(f"{where}.synonyms: none, so free text cannot find it")
+
+    unreachable = set(kb.findings) - _reachable(kb)
+    for fid in sorted(unreachable):
+        pid = org[f"finding:{fid}"]
+        rep.errors.append(
+            f"{pid}/findings.yaml: {fid}.applies_to: unreachable (prerequisites can never be met)"
+        )
+
+    informative: set[str] = set()
+    per_condition: dict[str, int] = dict.fromkeys(kb.conditions, 0)
+    for fid, table in kb.likelihoods.items():
+        pid = org.get(f"likelihood_default:{fid}", "?")
+        where = f"{pid}/likelihoods.yaml: {fid}"
+        if fid not in kb.findings:
+            rep.errors.append(f"{where}.finding: unknown finding {fid!r}")
+            continue
+        rep.errors += _check_likelihood(kb, fid, table.default, f"{where}.default", pid)
+        for cid, lk in table.conditions.items():
+            cpid = org.get(f"likelihood:{fid}:{cid}", pid)
+            cwhere = f"{cpid}/likelihoods.yaml: {fid}.conditions.{cid}"
+            if cid not in kb.conditions:
+                rep.errors.append(f"{cwhere}: unknown condition {cid!r}")
+                continue
+            rep.errors += _check_likelihood(kb, fid, lk, cwhere, cpid)
+            per_condition[cid] += 1
+            informative.add(fid)
+
+    for rule in kb.red_flags:
+        pid = org[f"rule:{rule.id}"]
+        where = f"{pid}/red_flags.yaml: {rule.id}"
+        rep.errors += _rule_problems(kb, rule.when, f"{where}.when")
+        problem = _source_problem(kb, pid, rule, where)
+        if problem:
+            rep.errors.append(problem)
+        if rule.condition is not None and rule.condition not in kb.conditions:
+            rep.errors.append(f"{where}.condition: unknown condition {rule.condition!r}")
+        informative |= {f for f, _ in rule_findings(rule.when)}
+
+    for fid in sorted(set(kb.findings) - informative):
+        pid = org[f"finding:{fid}"]
+        used_as_prereq = any(
+            fid in (*f.applies_to.requires, *f.applies_to.requires_any)
+            for f in kb.findings.values()
+        )
+        if not used_as_prereq:
+            rep.warnings.append(
+                f"{pid}/findings.yaml: {fid}: no likelihood or rule uses it, so it tells nothing"
+            )
+
+    for cid, count in per_condition.items():
+        if count < 3:
+            pid = org[f"condition:{cid}"]
+            rep.warnings.append(
+                f"{pid}/likelihoods.yaml: {cid}: only {count} finding(s) tell it apart"
+            )
+
+    _check_distinguishable(kb, rep)
+    return rep
+
+
+def _check_prior_coverage(rep: Report, where: str, bands: list, applies: object) -> None:
+    from symptomatic.kb.schema import AppliesTo, Sex
+
+    assert isinstance(applies, AppliesTo)
+    sexes = [applies.sex] if applies.sex is not None else [Sex.FEMALE, Sex.MALE]
+    for sex in sexes:
+        gaps = [
+            age
+            for age in range(max(applies.min_age, 16), min(applies.max_age, 100) + 1)
+            if not any(
+                (b.sex is None or b.sex == sex) and b.ages[0] <= age <= b.ages[1] for b in bands
+            )
+        ]
+        if gaps:
+            rep.warnings.append(
+                f"{where}.prior: no band for {sex.value} aged {gaps[0]}..{gaps[-1]}"
+                " (treated as not applicable there)"
+            )
+
+
+def _check_distinguishable(kb: KnowledgeBase, rep: Report) -> None:
+    signatures: dict[tuple[object, ...], str] = {}
+    for cid, cond in kb.conditions.items():
+        sig_items: list[tuple[str, object]] = []
+        for fid, table in sorted(kb.likelihoods.items()):
+            lk = table.conditions.get(cid)
+            if lk is not None:
+                value = lk.p if not isinstance(lk.p, dict) else tuple(sorted(lk.p.items()))
+                sig_items.append((fid, value))
+        sig = (
+            cond.applies_to.sex,
+            cond.applies_to.min_age,
+            cond.applies_to.max_age,
+            tuple(sig_items),
+        )
+        if sig in signatures:
+            other = signatures[sig]
+            rep.errors.append(
+                f"{kb.origin[f'condition:{cid}']}/likelihoods.yaml: {cid}: no finding tells it"
+                f" apart from {other!r}"
+            )
+        else:
+            signatures[sig] = cid

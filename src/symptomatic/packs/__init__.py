@@ -1,0 +1,1 @@
+"""Built-in knowledge packs (data only; read through importlib.resources)."""
