@@ -92,15 +92,18 @@ class Author(Strict):
     role: str = "author"
 
 
+PackId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$", min_length=1, max_length=64)]
+
+
 class PackMeta(Strict):
-    id: Identifier
+    id: PackId
     name: str
     version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
     description: str = ""
     authors: list[Author] = Field(default_factory=list)
     review_status: Literal["draft", "reviewed"] = "draft"
     reviewed_by: list[Author] = Field(default_factory=list)
-    depends: list[Identifier] = Field(default_factory=list)
+    depends: list[PackId] = Field(default_factory=list)
     references: dict[str, Reference] = Field(default_factory=dict)
 
     @model_validator(mode="after")

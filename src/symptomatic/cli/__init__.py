@@ -1,0 +1,49 @@
+"""The ``symptomatic`` command: a thin Typer shell over the library.
+
+Each sub-module registers its commands with ``register(app)``; this module only collects them.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+from symptomatic import __version__
+
+app = typer.Typer(
+    name="symptomatic",
+    help="Symptomatic: an explainable symptom checker. Information, not a diagnosis.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+# One line per command module; each defines ``register(app: typer.Typer) -> None``.
+_COMMAND_MODULES: tuple[str, ...] = (
+    "symptomatic.cli.packs",
+    "symptomatic.cli.check",
+)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"symptomatic {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version_callback, is_eager=True, help="Print the version."
+    ),
+) -> None:
+    """Symptomatic: an explainable symptom checker. Information, not a diagnosis."""
+
+
+for _name in _COMMAND_MODULES:
+    importlib.import_module(_name).register(app)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
