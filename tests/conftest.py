@@ -1,0 +1,132 @@
+"""Shared fixtures: a throwaway PostgreSQL server on loopback, and the opt-in requirement flags.
+
+PostgreSQL and browser tests are skipped when Debian's binaries are missing, unless
+``SYMPTOMATIC_REQUIRE_POSTGRES=1`` / ``SYMPTOMATIC_REQUIRE_BROWSER=1`` (as CI sets), which turn
+the skip into a failure.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+TINY_PACK = str(Path(__file__).parent / "fixtures" / "packs" / "tiny")
+
+
+def _missing(what: str, env: str) -> None:
+    if os.environ.get(env) == "1":
+        pytest.fail(f"{what} is required ({env}=1) but not installed; run `make system-deps`")
+    pytest.skip(f"{what} not installed (set {env}=1 to make this a failure)")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _as_postgres(cmd: list[str]) -> list[str]:
+    """Run as the ``postgres`` user when we are root (initdb refuses root)."""
+    if os.geteuid() != 0:
+        return cmd
+    return ["runuser", "-u", "postgres", "--", *cmd]
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """URL (``postgresql+psycopg://``) of a fresh PostgreSQL server on 127.0.0.1, stopped at
+    the end of the session."""
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if not found:
+        _missing("PostgreSQL (Debian package postgresql)", "SYMPTOMATIC_REQUIRE_POSTGRES")
+    bindir = Path(found[-1]).parent
+    tmp = Path(tempfile.mkdtemp(prefix="symptomatic-pg-"))
+    data, sock = tmp / "data", tmp / "sock"
+    sock.mkdir()
+    if os.geteuid() == 0:
+        shutil.chown(tmp, "postgres")
+        shutil.chown(sock, "postgres")
+    port = _free_port()
+    subprocess.run(
+        _as_postgres(
+            [
+                str(bindir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "symptomatic",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--no-locale",
+            ]
+        ),
+        check=True,
+        capture_output=True,
+    )
+    opts = f"-h 127.0.0.1 -p {port} -k {sock} -F"
+    subprocess.run(
+        _as_postgres(
+            [
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-o",
+                opts,
+                "-l",
+                str(tmp / "log"),
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ]
+        ),
+        check=True,
+        capture_output=True,
+    )
+    try:
+        subprocess.run(
+            _as_postgres(
+                [
+                    str(bindir.parent / "bin" / "createdb"),
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    str(port),
+                    "-U",
+                    "symptomatic",
+                    "symptomatic_test",
+                ]
+            ),
+            check=True,
+            capture_output=True,
+        )
+        yield f"postgresql+psycopg://symptomatic@127.0.0.1:{port}/symptomatic_test"
+    finally:
+        subprocess.run(
+            _as_postgres(
+                [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]
+            ),
+            capture_output=True,
+        )
+        time.sleep(0.1)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """Path of Debian's Chromium, or a skip (a failure with SYMPTOMATIC_REQUIRE_BROWSER=1)."""
+    path = "/usr/bin/chromium"
+    if not os.path.exists(path):
+        _missing("Chromium (Debian package chromium)", "SYMPTOMATIC_REQUIRE_BROWSER")
+    return path
