@@ -7,6 +7,7 @@
     │   └── PackNotFoundError     no pack with that id or path
     ├── EvidenceError             evidence that does not fit the knowledge base
     │   ├── UnknownFindingError   a finding id (or option) the knowledge base does not define
+    │   ├── UnknownConditionError a condition id the knowledge base does not define
     │   └── ConflictingEvidenceError  the same finding answered twice, differently
     ├── DemographicsError         age or sex outside what the packs support
     └── InterviewError            an interview step that cannot be taken (e.g. nothing to undo)
@@ -41,6 +42,10 @@ class EvidenceError(SymptomaticError):
 
 class UnknownFindingError(EvidenceError):
     """A finding id, or an option of a choice finding, that the knowledge base does not define."""
+
+
+class UnknownConditionError(EvidenceError):
+    """A condition id (e.g. a focus) that the knowledge base does not define."""
 
 
 class ConflictingEvidenceError(EvidenceError):

@@ -1,0 +1,140 @@
+"""Triage decision: red-flag rules plus severity-dependent condition thresholds.
+
+The level is the most urgent of
+
+1. every fired red-flag rule's level, and
+2. the care level of every condition whose posterior passes the threshold of its severity
+   (critical conditions escalate at a lower probability than mild ones).
+
+Red-flag findings must only ever raise the level, yet in a Bayesian model a new finding can
+lower some condition's probability. So (2) is taken as the *most cautious* reading over every
+subset of the red-flag findings answered ``present`` (the other evidence held fixed): adding a
+red-flag finding only adds subsets, and the maximum over a larger family cannot fall.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import combinations
+
+import numpy as np
+
+from symptomatic.engine.config import EngineConfig
+from symptomatic.engine.model import FloatArray, IntArray, Model, _normalise, parse_sex
+from symptomatic.kb.schema import CareLevel, Severity
+from symptomatic.triage import CARE_ORDER, DEFAULT_LEVEL, FiredRule, fired_rules, rank
+
+#: Above this many red-flag findings present, only subsets of size <= 2 and the full set are
+#: tried (2^k would be too many); by then rules have almost surely fired anyway.
+MAX_EXACT_RED_FLAGS = 10
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """A condition whose probability passed its severity threshold."""
+
+    condition_id: str
+    probability: float
+    level: CareLevel
+
+
+@dataclass(frozen=True)
+class TriageDecision:
+    """The triage level, why (plain sentences), the fired rules and escalating conditions."""
+
+    level: CareLevel
+    reasons: tuple[str, ...]
+    fired: tuple[FiredRule, ...]
+    escalations: tuple[Escalation, ...]
+
+
+class LevelTable:
+    """Per-condition threshold and care rank as arrays, for one model and config."""
+
+    def __init__(self, model: Model, config: EngineConfig) -> None:
+        conds = [model.kb.conditions[c] for c in model.condition_ids]
+        self.threshold: FloatArray = np.array(
+            [config.thresholds.get(c.severity, config.thresholds[Severity.MILD]) for c in conds]
+        )
+        self.care_rank: IntArray = np.array([rank(c.care_level) for c in conds], dtype=np.int64)
+
+    def level_rank(self, probs: FloatArray) -> int:
+        """Most urgent care rank among conditions passing their threshold (default: routine)."""
+        mask = probs[: len(self.threshold)] >= self.threshold
+        if not mask.any():
+            return rank(DEFAULT_LEVEL)
+        return int(self.care_rank[mask].max())
+
+
+class Assessor:
+    """Triage for one compiled model and config (cheap to build; cache one per model)."""
+
+    def __init__(self, model: Model, config: EngineConfig | None = None) -> None:
+        self.model = model
+        self.config = config or EngineConfig()
+
+    @cached_property
+    def table(self) -> LevelTable:
+        return LevelTable(self.model, self.config)
+
+    def condition_rank(self, probs: FloatArray) -> int:
+        return self.table.level_rank(probs)
+
+    def cautious_rank(self, sex: str, age: int, evidence: Mapping[str, str]) -> tuple[int, FloatArray]:
+        """Max condition rank over subsets of present red-flag findings; and the full posterior."""
+        model = self.model
+        sx = parse_sex(sex)
+        base = model.log_prior(sx, age).copy()
+        flags: list[FloatArray] = []
+        for fid, value in evidence.items():
+            col = model.column(fid, value)
+            if col is None:
+                continue
+            column = model.log_likelihood_column(col)
+            if value == "present" and model.red_flag[model.finding_index[fid]]:
+                flags.append(column)
+            else:
+                base += column
+        full = base + (np.sum(flags, axis=0) if flags else 0.0)
+        full_probs = _normalise(full)
+        best = self.condition_rank(full_probs)
+        k = len(flags)
+        sizes = range(k) if k <= MAX_EXACT_RED_FLAGS else range(min(k, 3))
+        for size in sizes:
+            for subset in combinations(range(k), size):
+                if best == len(CARE_ORDER) - 1:
+                    return best, full_probs
+                lj = base + (np.sum([flags[i] for i in subset], axis=0) if subset else 0.0)
+                best = max(best, self.condition_rank(_normalise(lj)))
+        return best, full_probs
+
+    def assess(self, sex: str, age: int, evidence: Mapping[str, str]) -> TriageDecision:
+        """The triage decision for this person and evidence; never lowered by a red flag."""
+        sx = parse_sex(sex)
+        fired = fired_rules(self.model.kb.red_flags, evidence, sx, age)
+        cond_rank, probs = self.cautious_rank(sex, age, evidence)
+        levels = [r.level for r in fired] + [CARE_ORDER[cond_rank]]
+        level = max(levels, key=rank)
+        reasons: list[str] = [f"Red flag: {r.message}" for r in fired]
+        escalations: list[Escalation] = []
+        kb = self.model.kb
+        order = np.argsort(-probs[:-1], kind="stable")
+        for i in order:
+            p = float(probs[i])
+            if p < self.table.threshold[i]:
+                continue
+            cond = kb.conditions[self.model.condition_ids[i]]
+            escalations.append(Escalation(cond.id, p, cond.care_level))
+        for esc in escalations:
+            if rank(esc.level) == rank(level):
+                name = kb.conditions[esc.condition_id].common_name
+                reasons.append(
+                    f"{name} is possible ({esc.probability:.0%}); it calls for this level of care"
+                )
+        if not reasons and cond_rank > rank(CARE_ORDER[self.condition_rank(probs)]):
+            reasons.append("One of your warning-sign answers, taken alone, points to this level")
+        if not reasons:
+            reasons.append("No single condition stands out; a routine check is the safe default")
+        return TriageDecision(level, tuple(reasons), fired, tuple(escalations))

@@ -1,0 +1,311 @@
+"""The knowledge base compiled into NumPy arrays, and the posterior over conditions.
+
+Layout (``C`` conditions plus one "another cause" class at index ``C``; ``A`` answers):
+
+* every finding owns a contiguous run of answer columns: ``present``/``absent`` for yes/no
+  findings, one column per option for choice findings;
+* ``default[a]`` is P(answer a | any other cause), used for every condition without an
+  explicit likelihood — so the likelihood matrix is "default everywhere, plus a sparse set of
+  explicit entries", kept as coordinate arrays sorted by answer column. Nothing dense of size
+  C x A is ever built, which keeps one step fast even at 2,000 x 5,000.
+
+All probabilities are handled in log space; an ``unknown`` answer contributes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+import numpy.typing as npt
+
+from symptomatic.errors import ConflictingEvidenceError, DemographicsError, UnknownFindingError
+from symptomatic.kb.knowledge import KnowledgeBase, rule_findings
+from symptomatic.kb.schema import Condition, Finding, FindingGroup, FindingType, Sex
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+
+OTHER_CAUSE = "other_cause"
+MIN_AGE, MAX_AGE = 0, 130
+#: Likelihood of "pregnant" forced on conditions that exist only / never in pregnancy.
+PREGNANCY_ONLY_P, PREGNANCY_NEVER_P = 0.99, 0.01
+PREGNANCY_FINDING = "pregnant"
+
+
+def parse_sex(sex: str | Sex) -> Sex:
+    """``Sex`` from a string; raises :class:`DemographicsError` for anything else."""
+    try:
+        return Sex(sex)
+    except ValueError:
+        raise DemographicsError(f"sex must be 'female' or 'male', not {sex!r}") from None
+
+
+def check_age(age: int) -> int:
+    """``age`` in whole years if within 0..130; raises :class:`DemographicsError` otherwise."""
+    if isinstance(age, bool) or not isinstance(age, int) or not MIN_AGE <= age <= MAX_AGE:
+        raise DemographicsError(f"age must be a whole number of years from 0 to 130, not {age!r}")
+    return age
+
+
+@dataclass(frozen=True)
+class Posterior:
+    """P(condition | sex, age, evidence) over ``ids`` (conditions, then ``other_cause``).
+
+    ``probs`` sums to 1; conditions that do not apply to this person have probability 0.
+    """
+
+    ids: tuple[str, ...]
+    probs: FloatArray
+    log_joint: FloatArray = field(repr=False)
+
+    def ranked(self) -> list[tuple[str, float]]:
+        """(id, probability) pairs, most probable first, zero-probability ones left out."""
+        order = np.argsort(-self.probs, kind="stable")
+        return [(self.ids[i], float(self.probs[i])) for i in order if self.probs[i] > 0.0]
+
+    def of(self, condition_id: str) -> float:
+        """Probability of one condition (0.0 when it does not apply)."""
+        return float(self.probs[self.ids.index(condition_id)])
+
+
+@dataclass(frozen=True, eq=False)
+class Model:
+    """A compiled, immutable knowledge base. Build with :meth:`compile`; safe to share."""
+
+    kb: KnowledgeBase
+    condition_ids: tuple[str, ...]
+    finding_ids: tuple[str, ...]
+    answer_start: IntArray  # per finding: first answer column
+    answer_count: IntArray  # per finding: number of answer columns
+    answer_ids: tuple[str, ...]  # per column: answer id (present/absent/option)
+    answer_finding: IntArray  # per column: finding index
+    default: FloatArray  # per column: P(answer | another cause)
+    ex_rows: IntArray  # explicit entries, sorted by column
+    ex_cols: IntArray
+    ex_p: FloatArray
+    ex_ptr: IntArray  # column a's explicit entries are ex_ptr[a]:ex_ptr[a+1]
+    red_flag: BoolArray  # per finding: group red_flag or named present by a rule
+    informative: BoolArray  # per finding: at least one explicit likelihood
+    other_floor: float = 0.05
+    _prior_cache: dict[tuple[Sex, int], FloatArray] = field(default_factory=dict, repr=False)
+
+    # -- construction -------------------------------------------------------------------
+    @classmethod
+    def compile(cls, kb: KnowledgeBase, other_floor: float = 0.05) -> Model:
+        """Compile a validated knowledge base. Cost is linear in its size; do it once."""
+        condition_ids = tuple(kb.conditions)
+        cindex = {cid: i for i, cid in enumerate(condition_ids)}
+        finding_ids = tuple(kb.findings)
+        starts: list[int] = []
+        counts: list[int] = []
+        answer_ids: list[str] = []
+        answer_finding: list[int] = []
+        default: list[float] = []
+        rows: list[int] = []
+        cols: list[int] = []
+        vals: list[float] = []
+        rule_present = {f for r in kb.red_flags for f, present in rule_findings(r.when) if present}
+
+        for fi, fid in enumerate(finding_ids):
+            fnd = kb.findings[fid]
+            answers = fnd.answers
+            start = len(answer_ids)
+            starts.append(start)
+            counts.append(len(answers))
+            answer_ids.extend(answers)
+            answer_finding.extend([fi] * len(answers))
+            table = kb.likelihoods.get(fid)
+            if table is None:
+                default.extend([1.0 / len(answers)] * len(answers))
+                explicit: dict[str, float | dict[str, float]] = {}
+            else:
+                default.extend(_distribution(fnd, table.default.p))
+                explicit = {cid: lk.p for cid, lk in table.conditions.items()}
+            if fid == PREGNANCY_FINDING and fnd.type is FindingType.YES_NO:
+                for cid, cond in kb.conditions.items():
+                    if cond.pregnancy != "any" and cid not in explicit:
+                        only = cond.pregnancy == "only"
+                        explicit[cid] = PREGNANCY_ONLY_P if only else PREGNANCY_NEVER_P
+            for cid, p in explicit.items():
+                for k, value in enumerate(_distribution(fnd, p)):
+                    rows.append(cindex[cid])
+                    cols.append(start + k)
+                    vals.append(value)
+
+        order = np.lexsort((np.asarray(rows), np.asarray(cols))) if cols else np.array([], int)
+        ex_rows = np.asarray(rows, dtype=np.int64)[order]
+        ex_cols = np.asarray(cols, dtype=np.int64)[order]
+        ex_p = np.asarray(vals, dtype=np.float64)[order]
+        n_answers = len(answer_ids)
+        ex_ptr = np.zeros(n_answers + 1, dtype=np.int64)
+        np.cumsum(np.bincount(ex_cols, minlength=n_answers), out=ex_ptr[1:])
+        informative = np.zeros(len(finding_ids), dtype=bool)
+        informative[np.asarray(answer_finding, dtype=np.int64)[ex_cols]] = True
+        red_flag = np.array(
+            [
+                kb.findings[f].group is FindingGroup.RED_FLAG or f in rule_present
+                for f in finding_ids
+            ],
+            dtype=bool,
+        )
+        return cls(
+            kb=kb,
+            condition_ids=condition_ids,
+            finding_ids=finding_ids,
+            answer_start=np.asarray(starts, dtype=np.int64),
+            answer_count=np.asarray(counts, dtype=np.int64),
+            answer_ids=tuple(answer_ids),
+            answer_finding=np.asarray(answer_finding, dtype=np.int64),
+            default=np.asarray(default, dtype=np.float64),
+            ex_rows=ex_rows,
+            ex_cols=ex_cols,
+            ex_p=ex_p,
+            ex_ptr=ex_ptr,
+            red_flag=red_flag,
+            informative=informative,
+            other_floor=other_floor,
+        )
+
+    # -- indices ------------------------------------------------------------------------
+    @cached_property
+    def finding_index(self) -> dict[str, int]:
+        return {fid: i for i, fid in enumerate(self.finding_ids)}
+
+    @cached_property
+    def condition_index(self) -> dict[str, int]:
+        return {cid: i for i, cid in enumerate(self.condition_ids)}
+
+    @cached_property
+    def ids(self) -> tuple[str, ...]:
+        """Condition ids followed by ``other_cause``: the index space of every posterior."""
+        return (*self.condition_ids, OTHER_CAUSE)
+
+    @property
+    def n_conditions(self) -> int:
+        return len(self.condition_ids)
+
+    def column(self, finding_id: str, value: str) -> int | None:
+        """Answer column of (finding, value); None for ``unknown``.
+
+        Raises :class:`UnknownFindingError` for an unknown finding or answer.
+        """
+        fi = self.finding_index.get(finding_id)
+        if fi is None:
+            raise UnknownFindingError(f"unknown finding id {finding_id!r}")
+        if value == "unknown":
+            return None
+        start, count = int(self.answer_start[fi]), int(self.answer_count[fi])
+        for k in range(count):
+            if self.answer_ids[start + k] == value:
+                return start + k
+        allowed = ", ".join((*self.answer_ids[start : start + count], "unknown"))
+        raise UnknownFindingError(
+            f"finding {finding_id!r} has no answer {value!r} (expected one of: {allowed})"
+        )
+
+    def log_likelihood_column(self, col: int) -> FloatArray:
+        """log P(answer col | cause) for every condition and ``other_cause`` (length C + 1)."""
+        out = np.full(self.n_conditions + 1, np.log(self.default[col]))
+        lo, hi = self.ex_ptr[col], self.ex_ptr[col + 1]
+        out[self.ex_rows[lo:hi]] = np.log(self.ex_p[lo:hi])
+        return out
+
+    # -- evidence -----------------------------------------------------------------------
+    def normalise_evidence(self, evidence: Mapping[str, str]) -> dict[str, str]:
+        """Validated copy of ``evidence`` (finding id -> present/absent/unknown/option id).
+
+        Raises :class:`UnknownFindingError` on an unknown id or answer.
+        """
+        out: dict[str, str] = {}
+        for fid, value in evidence.items():
+            self.column(fid, value)
+            out[fid] = value
+        return out
+
+    def merge_evidence(self, items: list[tuple[str, str]]) -> dict[str, str]:
+        """Evidence from (finding, value) pairs; the same finding twice must agree.
+
+        Raises :class:`ConflictingEvidenceError` when a finding is given two different answers.
+        """
+        out: dict[str, str] = {}
+        for fid, value in items:
+            self.column(fid, value)
+            if fid in out and out[fid] != value:
+                raise ConflictingEvidenceError(
+                    f"finding {fid!r} is given twice with different answers"
+                    f" ({out[fid]!r} and {value!r})"
+                )
+            out[fid] = value
+        return out
+
+    # -- priors and posterior -------------------------------------------------------------
+    def log_prior(self, sex: Sex, age: int) -> FloatArray:
+        """log prior over conditions + other cause for this person (-inf: not applicable).
+
+        The prior of a condition is its pack band for this sex and age; ``other_cause`` gets
+        ``max(other_floor, 1 - sum)``; the vector is normalised to sum to 1 before the log.
+        """
+        key = (sex, age)
+        cached = self._prior_cache.get(key)
+        if cached is not None:
+            return cached
+        prior = np.zeros(self.n_conditions + 1)
+        for i, cid in enumerate(self.condition_ids):
+            prior[i] = _prior_for(self.kb.conditions[cid], sex, age)
+        prior[-1] = max(self.other_floor, 1.0 - prior[:-1].sum())
+        prior /= prior.sum()
+        with np.errstate(divide="ignore"):
+            logp = np.log(prior)
+        logp.setflags(write=False)
+        if len(self._prior_cache) < 1024:
+            self._prior_cache[key] = logp
+        return logp
+
+    def posterior(self, sex: str | Sex, age: int, evidence: Mapping[str, str]) -> Posterior:
+        """P(condition | sex, age, evidence), conditions then ``other_cause``; sums to 1.
+
+        Naive Bayes in log space: log prior + sum of log P(answer | cause) over the answered
+        findings; ``unknown`` answers are skipped.
+        """
+        sx = parse_sex(sex)
+        check_age(age)
+        log_joint = self.log_prior(sx, age).copy()
+        for fid, value in evidence.items():
+            col = self.column(fid, value)
+            if col is not None:
+                log_joint += self.log_likelihood_column(col)
+        return Posterior(self.ids, _normalise(log_joint), log_joint)
+
+
+def _normalise(log_joint: FloatArray) -> FloatArray:
+    finite = np.isfinite(log_joint)
+    out = np.zeros_like(log_joint)
+    if finite.any():
+        top = log_joint[finite].max()
+        out[finite] = np.exp(log_joint[finite] - top)
+        out /= out.sum()
+    return out
+
+
+def _distribution(fnd: Finding, p: float | dict[str, float]) -> list[float]:
+    """Answer probabilities in column order, normalised (choice findings) or [p, 1-p]."""
+    if fnd.type is FindingType.YES_NO:
+        value = float(p) if not isinstance(p, dict) else 0.5
+        return [value, 1.0 - value]
+    assert isinstance(p, dict)
+    raw = [float(p.get(o.id, 1e-6)) for o in fnd.options]
+    total = sum(raw)
+    return [v / total for v in raw]
+
+
+def _prior_for(cond: Condition, sex: Sex, age: int) -> float:
+    if not cond.applies_to.admits(sex, age):
+        return 0.0
+    for band in cond.prior:
+        if (band.sex is None or band.sex == sex) and band.ages[0] <= age <= band.ages[1]:
+            return band.p
+    return 0.0

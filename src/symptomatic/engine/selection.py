@@ -1,0 +1,231 @@
+"""Choosing the next question: expected information gain, red flags first, triage-aware.
+
+For a question q with answers a and posterior pi over causes c:
+
+    P(a)      = sum_c pi_c P(a|c)
+    EIG(q)    = H(pi) - sum_a P(a) H(pi | a)
+              = H(pi) + sum_a [ T1(a) + T2(a) - P(a) log P(a) ]
+    T1(a)     = sum_c pi_c P(a|c) log pi_c
+    T2(a)     = sum_c pi_c P(a|c) log P(a|c)
+
+Because P(a|c) is "default d_a, except a sparse set of explicit entries", each sum is
+``d_a * (sum over all c) + sum over the explicit entries of the difference``: three
+``bincount`` calls over the explicit entries, O(entries + answers) per step.
+
+In focus mode ("could this be X?") the gain is the information about X versus the rest:
+h(pi_X) - sum_a P(a) h(P(X|a)), with h the binary entropy.
+
+Steps of :func:`select`:
+1. candidates: applicable, askable, not yet answered or asked, and informative;
+2. red-flag screening: while the red-flag budget lasts, the best red-flag finding that is
+   plausible (P(present) >= red_flag_min_p) and still relevant to a rule or condition;
+3. otherwise the best by gain + triage_weight * expected triage change (computed exactly for
+   a pool of the best candidates by gain);
+4. stop at the question budget, when nothing scores min_gain, or when the leading condition
+   is settled and no question could change the triage level.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from symptomatic.engine.assessment import Assessor
+from symptomatic.engine.config import EngineConfig
+from symptomatic.engine.model import BoolArray, FloatArray, Model, _normalise, parse_sex
+from symptomatic.kb.schema import Sex
+from symptomatic.triage import Truth, evaluate, fired_rules, rank
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The chosen finding (None when the interview should stop), why, and the scores seen."""
+
+    finding_id: str | None
+    reason: str
+    score: float = 0.0
+    gain: float = 0.0
+    red_flag_phase: bool = False
+
+
+def _xlogx(x: FloatArray) -> FloatArray:
+    out = np.zeros_like(x)
+    pos = x > 0
+    out[pos] = x[pos] * np.log(x[pos])
+    return out
+
+
+def _binary_entropy(p: FloatArray) -> FloatArray:
+    p = np.clip(p, 0.0, 1.0)
+    return -(_xlogx(p) + _xlogx(1.0 - p))
+
+
+def answer_probabilities(model: Model, probs: FloatArray) -> FloatArray:
+    """P(answer) for every answer column under the posterior ``probs`` (length A)."""
+    d = model.default
+    delta = (model.ex_p - d[model.ex_cols]) * probs[model.ex_rows]
+    return d * probs.sum() + np.bincount(model.ex_cols, weights=delta, minlength=len(d))
+
+
+def information_gain(model: Model, probs: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """(EIG per finding in nats, P(answer) per column) under ``probs`` (sums to 1)."""
+    d = model.default
+    n = len(d)
+    rows, cols, p = model.ex_rows, model.ex_cols, model.ex_p
+    pi_r = probs[rows]
+    logpi = np.zeros_like(probs)
+    pos = probs > 0
+    logpi[pos] = np.log(probs[pos])
+    k = float(np.sum(probs * logpi))
+    d_e = d[cols]
+    diff = (p - d_e) * pi_r
+    p_a = d + np.bincount(cols, weights=diff, minlength=n)
+    t1 = d * k + np.bincount(cols, weights=diff * logpi[rows], minlength=n)
+    dlogd = d * np.log(d)
+    t2 = dlogd + np.bincount(cols, weights=pi_r * (p * np.log(p) - d_e * np.log(d_e)), minlength=n)
+    per_answer = t1 + t2 - _xlogx(p_a)
+    per_finding = np.add.reduceat(per_answer, model.answer_start) if n else per_answer
+    eig = -k + per_finding  # H(pi) = -k
+    return np.maximum(eig, 0.0), p_a
+
+
+def focus_gain(model: Model, probs: FloatArray, focus: int, p_a: FloatArray) -> FloatArray:
+    """Expected information (nats) about "is it condition ``focus``?" per finding."""
+    col_p = model.default.copy()
+    mask = model.ex_rows == focus
+    col_p[model.ex_cols[mask]] = model.ex_p[mask]
+    pi_x = probs[focus]
+    post_x = np.divide(pi_x * col_p, p_a, out=np.zeros_like(p_a), where=p_a > 0)
+    per_answer = p_a * _binary_entropy(post_x)
+    per_finding = np.add.reduceat(per_answer, model.answer_start)
+    h0 = float(_binary_entropy(np.array([pi_x]))[0])
+    return np.maximum(h0 - per_finding, 0.0)
+
+
+def applicable(model: Model, sex: Sex, age: int, evidence: Mapping[str, str]) -> BoolArray:
+    """Per finding: may this person be asked it now (demographics and prerequisites)?"""
+    out = np.zeros(len(model.finding_ids), dtype=bool)
+    for i, fid in enumerate(model.finding_ids):
+        fnd = model.kb.findings[fid]
+        app = fnd.applies_to
+        if not fnd.askable or not app.admits(sex, age):
+            continue
+        if any(evidence.get(r) != "present" for r in app.requires):
+            continue
+        if app.requires_any and not any(evidence.get(r) == "present" for r in app.requires_any):
+            continue
+        out[i] = True
+    return out
+
+
+def select(
+    model: Model,
+    sex: str,
+    age: int,
+    evidence: Mapping[str, str],
+    asked: Collection[str] = (),
+    focus: str | None = None,
+    config: EngineConfig | None = None,
+    assessor: Assessor | None = None,
+) -> Selection:
+    """Choose the next question for this person and evidence (see the module docstring)."""
+    cfg = config or EngineConfig()
+    sx = parse_sex(sex)
+    asked_set = set(asked)
+    n_asked = len(asked_set)
+    if n_asked >= cfg.max_questions:
+        return Selection(None, "question budget reached")
+    post = model.posterior(sx, age, evidence)
+    probs = post.probs
+    # 1. candidates
+    cand = applicable(model, sx, age, evidence)
+    for fid in (*evidence, *asked_set):
+        idx = model.finding_index.get(fid)
+        if idx is not None:
+            cand[idx] = False
+    cand &= model.informative | model.red_flag
+    if not cand.any():
+        return Selection(None, "no question left to ask")
+    eig, p_a = information_gain(model, probs)
+    if focus is not None:
+        gain = focus_gain(model, probs, model.condition_index[focus], p_a) + 0.05 * eig
+    else:
+        gain = eig
+    gain = gain / np.log(2.0)  # bits
+    assessor = assessor or Assessor(model, cfg)
+    current = max(
+        [rank(r.level) for r in fired_rules(model.kb.red_flags, evidence, sx, age)]
+        + [assessor.condition_rank(probs)]
+    )
+    # 2. red-flag screening
+    rf_asked = sum(1 for f in asked_set if model.red_flag[model.finding_index[f]])
+    if rf_asked < cfg.max_red_flag_questions and current < 4:
+        present_p = p_a[model.answer_start]  # first column = "present" for yes/no findings
+        rf = np.flatnonzero(cand & model.red_flag & (present_p >= cfg.red_flag_min_p))
+        rf = [int(i) for i in rf if _still_relevant(model, int(i), evidence, sx, age)]
+        if rf:
+            scored = [
+                (gain[i] + cfg.triage_weight * _triage_change(model, assessor, i, evidence, sx,
+                 age, post.log_joint, p_a, current), float(present_p[i]), i)
+                for i in rf
+            ]
+            score, _, best = max(scored)
+            return Selection(model.finding_ids[best], "red-flag screening", score,
+                             float(gain[best]), True)
+    # 3. best by gain + triage change, over a pool of the best by gain
+    idx = np.flatnonzero(cand)
+    pool = idx[np.argsort(-gain[idx], kind="stable")[: cfg.candidate_pool]]
+    best_i, best_score, best_change = -1, -1.0, 0.0
+    for i in pool:
+        change = _triage_change(model, assessor, int(i), evidence, sx, age, post.log_joint,
+                                p_a, current)
+        score = float(gain[i]) + cfg.triage_weight * change
+        if score > best_score:
+            best_i, best_score, best_change = int(i), score, change
+    if best_score < cfg.min_gain:
+        return Selection(None, "no question would change much")
+    if float(probs.max()) >= cfg.settle_probability and best_change <= 0.0:
+        return Selection(None, "the leading condition is settled")
+    return Selection(model.finding_ids[best_i], "most informative", best_score,
+                     float(gain[best_i]))
+
+
+def _still_relevant(model: Model, fi: int, evidence: Mapping[str, str], sex: Sex,
+                    age: int) -> bool:
+    """A red-flag finding is worth screening while some rule naming it is undecided, or
+    (for red-flag findings without a rule) it has explicit likelihoods at all."""
+    fid = model.finding_ids[fi]
+    named = False
+    for rule in model.kb.red_flags:
+        if fid in _rule_ids(rule.when):
+            named = True
+            if evaluate(rule.when, evidence, sex, age) is Truth.MAYBE:
+                return True
+    return not named and bool(model.informative[fi])
+
+
+def _rule_ids(expr: object) -> set[str]:
+    from symptomatic.kb.knowledge import rule_findings
+
+    return {f for f, _ in rule_findings(expr)}  # type: ignore[arg-type]
+
+
+def _triage_change(model: Model, assessor: Assessor, fi: int, evidence: Mapping[str, str],
+                   sex: Sex, age: int, log_joint: FloatArray, p_a: FloatArray,
+                   current: int) -> float:
+    """Expected |change in triage rank| if finding ``fi`` were answered (sum over answers)."""
+    start, count = int(model.answer_start[fi]), int(model.answer_count[fi])
+    fid = model.finding_ids[fi]
+    total = float(p_a[start : start + count].sum()) or 1.0
+    expected = 0.0
+    for k in range(count):
+        col = start + k
+        probs = _normalise(log_joint + model.log_likelihood_column(col))
+        new = assessor.condition_rank(probs)
+        trial = {**evidence, fid: model.answer_ids[col]}
+        for rule in fired_rules(model.kb.red_flags, trial, sex, age):
+            new = max(new, rank(rule.level))
+        expected += float(p_a[col]) / total * abs(new - current)
+    return expected

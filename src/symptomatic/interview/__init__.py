@@ -1,0 +1,44 @@
+"""The adaptive interview: immutable state, one question at a time, and the result.
+
+>>> state = start(model, "female", 48, {"low_back_pain": "present"})  # doctest: +SKIP
+>>> q = next_question(model, state)  # doctest: +SKIP
+>>> state = answer(model, state, q.finding_id, "absent")  # doctest: +SKIP
+>>> result(model, state).triage.level  # doctest: +SKIP
+"""
+
+from symptomatic.interview.flow import (
+    Question,
+    QuestionOption,
+    answer,
+    next_question,
+    question_for,
+    start,
+    undo,
+)
+from symptomatic.interview.result import (
+    DISCLAIMER,
+    INTENDED_USE,
+    CheckResult,
+    RankedCondition,
+    TranscriptEntry,
+    result,
+)
+from symptomatic.interview.state import Answer, InterviewState
+
+__all__ = [
+    "DISCLAIMER",
+    "INTENDED_USE",
+    "Answer",
+    "CheckResult",
+    "InterviewState",
+    "Question",
+    "QuestionOption",
+    "RankedCondition",
+    "TranscriptEntry",
+    "answer",
+    "next_question",
+    "question_for",
+    "result",
+    "start",
+    "undo",
+]

@@ -1,0 +1,226 @@
+"""The result of a check: triage, conditions worth discussing and why, advice, summary."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from symptomatic.engine import (
+    ENGINE_VERSION,
+    Assessor,
+    Contribution,
+    EngineConfig,
+    Model,
+    contributions,
+    select,
+)
+from symptomatic.engine.assessment import TriageDecision
+from symptomatic.interview.state import InterviewState
+from symptomatic.kb.schema import CareLevel
+from symptomatic.triage import LEVEL_ADVICE, LEVEL_TITLES, SAFETY_NET
+
+DISCLAIMER = (
+    "Symptomatic gives information, not a diagnosis. It cannot examine you and can be wrong. "
+    "If you are worried, or getting worse, contact a doctor; in an emergency call your local "
+    "emergency number."
+)
+INTENDED_USE = (
+    "For adults who want to understand a symptom and decide where to seek care. Not for "
+    "children, not a substitute for a clinician, and not for use in an emergency."
+)
+#: Conditions shown: at most this many, each at least this probable.
+MAX_SHOWN, MIN_SHOWN_P = 6, 0.01
+
+
+@dataclass(frozen=True)
+class RankedCondition:
+    id: str
+    name: str
+    common_name: str
+    icd10: tuple[str, ...]
+    probability: float
+    severity: str
+    care_level: str
+    specialty: str | None
+    article: str | None
+    supporting: tuple[Contribution, ...]
+    conflicting: tuple[Contribution, ...]
+
+
+@dataclass(frozen=True)
+class TranscriptEntry:
+    finding_id: str
+    name: str
+    question: str
+    answer: str
+    answer_label: str
+    source: str
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Everything a person (and their doctor) needs from one check; ``to_dict`` is JSON-able."""
+
+    sex: str
+    age: int
+    focus: str | None
+    triage: TriageDecision
+    title: str
+    advice: str
+    safety_net: tuple[str, ...]
+    conditions: tuple[RankedCondition, ...]
+    focus_probability: float | None
+    other_cause_probability: float
+    transcript: tuple[TranscriptEntry, ...]
+    questions_asked: int
+    should_stop: bool
+    packs: dict[str, str]
+    engine_version: str
+    disclaimer: str
+    intended_use: str
+    summary: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able dict (enums as their string values)."""
+        out = asdict(self)
+        out["triage"] = {
+            "level": self.triage.level.value,
+            "reasons": list(self.triage.reasons),
+            "fired": [
+                {
+                    "id": r.id,
+                    "level": r.level.value,
+                    "message": r.message,
+                    "source": r.source,
+                    "condition": r.condition,
+                }
+                for r in self.triage.fired
+            ],
+            "escalations": [
+                {"condition_id": e.condition_id, "probability": e.probability,
+                 "level": e.level.value}
+                for e in self.triage.escalations
+            ],
+        }
+        return out
+
+
+def _label(model: Model, finding_id: str, value: str) -> str:
+    fnd = model.kb.findings[finding_id]
+    if value == "unknown":
+        return "Don't know"
+    if fnd.options:
+        return next((o.label for o in fnd.options if o.id == value), value)
+    return "Yes" if value == "present" else "No"
+
+
+def result(
+    model: Model, state: InterviewState, config: EngineConfig | None = None
+) -> CheckResult:
+    """The result for the interview so far (it may be asked before the interview stops)."""
+    cfg = config or EngineConfig()
+    evidence = state.evidence
+    post = model.posterior(state.sex, state.age, evidence)
+    decision = Assessor(model, cfg).assess(state.sex, state.age, evidence)
+    shown: list[RankedCondition] = []
+    for cid, p in post.ranked():
+        if cid not in model.kb.conditions:
+            continue
+        if len(shown) >= MAX_SHOWN or p < MIN_SHOWN_P:
+            break
+        shown.append(_ranked(model, cid, p, evidence))
+    focus_p: float | None = None
+    if state.focus is not None:
+        focus_p = post.of(state.focus)
+        if all(c.id != state.focus for c in shown):
+            shown.append(_ranked(model, state.focus, focus_p, evidence))
+    transcript = tuple(
+        TranscriptEntry(
+            a.finding_id,
+            model.kb.findings[a.finding_id].name,
+            model.kb.findings[a.finding_id].question,
+            a.value,
+            _label(model, a.finding_id, a.value),
+            a.source,
+        )
+        for a in state.answers
+    )
+    sel = select(model, state.sex, state.age, evidence, state.asked, state.focus, cfg)
+    level = decision.level
+    safety = [SAFETY_NET[level]]
+    if level is not CareLevel.EMERGENCY:
+        safety.append(
+            "Call the emergency number at once for collapse, severe sudden pain, heavy bleeding, "
+            "or new numbness around your bottom or loss of bladder or bowel control."
+        )
+    res = CheckResult(
+        sex=state.sex,
+        age=state.age,
+        focus=state.focus,
+        triage=decision,
+        title=LEVEL_TITLES[level],
+        advice=LEVEL_ADVICE[level],
+        safety_net=tuple(safety),
+        conditions=tuple(shown),
+        focus_probability=focus_p,
+        other_cause_probability=float(post.probs[-1]),
+        transcript=transcript,
+        questions_asked=len(state.asked),
+        should_stop=sel.finding_id is None,
+        packs=model.kb.pack_versions,
+        engine_version=ENGINE_VERSION,
+        disclaimer=DISCLAIMER,
+        intended_use=INTENDED_USE,
+        summary="",
+    )
+    return _with_summary(res)
+
+
+def _ranked(model: Model, cid: str, p: float, evidence: dict[str, str]) -> RankedCondition:
+    cond = model.kb.conditions[cid]
+    support, against = contributions(model, cid, evidence)
+    return RankedCondition(
+        id=cid,
+        name=cond.name,
+        common_name=cond.common_name,
+        icd10=tuple(cond.icd10),
+        probability=p,
+        severity=cond.severity.value,
+        care_level=cond.care_level.value,
+        specialty=cond.specialty,
+        article=cond.article,
+        supporting=support[:5],
+        conflicting=against[:5],
+    )
+
+
+def _with_summary(res: CheckResult) -> CheckResult:
+    """Attach a plain-text summary to bring to a doctor."""
+    lines = [
+        f"Symptom check summary ({res.sex}, {res.age} years)",
+        f"Advice given: {res.title}.",
+    ]
+    present = [t for t in res.transcript if t.answer not in ("absent", "unknown")]
+    absent = [t for t in res.transcript if t.answer == "absent"]
+    if present:
+        lines.append("Reported: " + "; ".join(_say(t) for t in present) + ".")
+    if absent:
+        lines.append("Denied: " + "; ".join(_say(t) for t in absent) + ".")
+    if res.triage.fired:
+        lines.append("Warning signs: " + "; ".join(r.message for r in res.triage.fired))
+    if res.conditions:
+        lines.append(
+            "Possibilities to discuss: "
+            + ", ".join(f"{c.name} ({c.probability:.0%})" for c in res.conditions)
+            + "."
+        )
+    lines.append(f"Knowledge packs: {', '.join(f'{k} {v}' for k, v in res.packs.items())}; "
+                 f"engine {res.engine_version}.")
+    lines.append(res.disclaimer)
+    return replace(res, summary="\n".join(lines))
+
+
+def _say(t: TranscriptEntry) -> str:
+    if t.answer in ("present", "absent"):
+        return t.name
+    return f"{t.name}: {t.answer_label}"

@@ -1,0 +1,96 @@
+"""Immutable interview state with a JSON round-trip.
+
+The state is only what the person said: sex, age, the initial evidence (from the complaint
+text or the API), the answers to the questions asked (in order; ``unknown`` included), and an
+optional focus condition. Everything else (posterior, next question, triage) is derived.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from symptomatic.errors import InterviewError
+
+STATE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer: finding id, value (present/absent/unknown/option id), where it came from."""
+
+    finding_id: str
+    value: str
+    source: str = "question"  # "initial" (stated up front) or "question" (asked by the engine)
+
+
+@dataclass(frozen=True)
+class InterviewState:
+    sex: str
+    age: int
+    answers: tuple[Answer, ...] = ()
+    focus: str | None = None
+    complaint_text: str | None = field(default=None, compare=False)
+
+    @property
+    def evidence(self) -> dict[str, str]:
+        """Finding id -> value, later answers overriding earlier ones (validated on entry)."""
+        return {a.finding_id: a.value for a in self.answers}
+
+    @property
+    def asked(self) -> tuple[str, ...]:
+        """Finding ids the engine asked about, in order."""
+        return tuple(a.finding_id for a in self.answers if a.source == "question")
+
+    def with_answer(self, answer: Answer) -> InterviewState:
+        kept = tuple(a for a in self.answers if a.finding_id != answer.finding_id)
+        return replace(self, answers=(*kept, answer))
+
+    def without_last_question(self) -> InterviewState:
+        """The state before the last engine-asked answer; raises if there is none."""
+        for i in range(len(self.answers) - 1, -1, -1):
+            if self.answers[i].source == "question":
+                return replace(self, answers=self.answers[:i] + self.answers[i + 1 :])
+        raise InterviewError("nothing to undo: no question has been answered yet")
+
+    # -- JSON ----------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": STATE_VERSION,
+            "sex": self.sex,
+            "age": self.age,
+            "focus": self.focus,
+            "answers": [[a.finding_id, a.value, a.source] for a in self.answers],
+        }
+
+    def to_json(self) -> str:
+        """Compact JSON; :meth:`from_json` gives back an equal state."""
+        return json.dumps(self.to_dict(), separators=(",", ":"))
+
+    @classmethod
+    def from_dict(cls, data: Any) -> InterviewState:
+        """Parse :meth:`to_dict` output; raises :class:`InterviewError` on malformed input."""
+        try:
+            if data.get("version") != STATE_VERSION:
+                raise InterviewError(f"unsupported interview state version {data.get('version')!r}")
+            answers = tuple(
+                Answer(str(f), str(v), str(s)) for f, v, s in data.get("answers", [])
+            )
+            focus = data.get("focus")
+            return cls(
+                sex=str(data["sex"]),
+                age=int(data["age"]),
+                answers=answers,
+                focus=None if focus is None else str(focus),
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise InterviewError(f"malformed interview state: {exc}") from exc
+
+    @classmethod
+    def from_json(cls, text: str) -> InterviewState:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InterviewError(f"interview state is not valid JSON: {exc}") from exc
+        return cls.from_dict(data)
