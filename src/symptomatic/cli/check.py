@@ -1,0 +1,197 @@
+"""``symptomatic check``: the interview in the terminal (same interview code as the web pages)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+import typer
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+
+from symptomatic.engine import Model
+from symptomatic.errors import SymptomaticError
+from symptomatic.interview import (
+    CheckResult,
+    InterviewState,
+    Question,
+    answer,
+    next_question,
+    result,
+    start,
+    undo,
+)
+from symptomatic.kb import load_knowledge_base
+
+out = Console()
+err = Console(stderr=True)
+
+LEVEL_ICON = {
+    "emergency": "🚨 EMERGENCY",
+    "urgent": "⚠ URGENT",
+    "soon": "📅 SOON",
+    "routine": "🩺 ROUTINE",
+    "self_care": "🏠 SELF-CARE",
+}
+KEYS = {"y": "present", "yes": "present", "n": "absent", "no": "absent", "d": "unknown",
+        "dk": "unknown", "?": "unknown", "don't know": "unknown"}
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}")
+    return typer.Exit(code)
+
+
+def _load_answers(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise _fail(f"answers file not found: {path}") from exc
+    except json.JSONDecodeError as exc:
+        raise _fail(f"{path}: not valid JSON ({exc})") from exc
+    if not isinstance(data, dict):
+        raise _fail(f"{path}: expected an object with sex, age, evidence and answers")
+    return data
+
+
+def _ask(q: Question, total_hint: int) -> str:
+    """Prompt for one answer: a value, 'back' or 'quit'."""
+    out.print()
+    tag = " [bold red](warning sign)[/bold red]" if q.red_flag else ""
+    out.print(f"[bold]Question {q.number}[/bold]{tag}: {q.text}")
+    if q.help:
+        out.print(f"[dim]{q.help}[/dim]")
+    if q.type == "yes_no":
+        hint = "y = yes, n = no, d = don't know, b = back, q = quit"
+        choices = KEYS
+    else:
+        for i, opt in enumerate(q.options, 1):
+            out.print(f"  {i}. {opt.label}")
+        hint = f"1-{len(q.options)}, b = back, q = quit"
+        choices = {str(i): o.id for i, o in enumerate(q.options, 1)}
+    while True:
+        try:
+            raw = typer.prompt(hint, default="", show_default=False).strip().lower()
+        except (click.exceptions.Abort, typer.Abort, EOFError):
+            return "quit"
+        if raw in ("b", "back"):
+            return "back"
+        if raw in ("q", "quit"):
+            return "quit"
+        if raw in choices:
+            return choices[raw]
+        out.print("[yellow]Please answer with one of the listed keys.[/yellow]")
+
+
+def render(res: CheckResult) -> None:
+    """Print a result: triage banner, advice, conditions with reasons, red flags, summary."""
+    level = res.triage.level.value
+    style = {"emergency": "bold white on red", "urgent": "bold red", "soon": "bold yellow"}.get(
+        level, "bold green"
+    )
+    out.print()
+    out.print(Panel(f"{LEVEL_ICON[level]} — {res.title}\n\n{res.advice}", style=style))
+    for reason in res.triage.reasons:
+        out.print(f"  • {reason}")
+    if res.conditions:
+        table = Table("probability", "condition", "ICD-10", "why", title="Worth discussing")
+        for c in res.conditions:
+            why = "; ".join(f"+ {s.name}" for s in c.supporting[:3])
+            against = "; ".join(f"− {s.name}" for s in c.conflicting[:2])
+            table.add_row(
+                f"{c.probability:.0%}",
+                f"{c.common_name}\n[dim]{c.name}[/dim]",
+                ", ".join(c.icd10),
+                "\n".join(x for x in (why, against) if x) or "—",
+            )
+        out.print(table)
+    if res.triage.fired:
+        out.print("[bold red]Warning signs found:[/bold red]")
+        for r in res.triage.fired:
+            out.print(f"  ! {r.message}")
+    out.print("[bold]When to get help sooner:[/bold]")
+    for line in res.safety_net:
+        out.print(f"  • {line}")
+    out.print(Panel(res.summary, title="What to tell a doctor"))
+    out.print(f"[dim]{res.intended_use}[/dim]")
+
+
+def check(
+    pack: str = typer.Option("back-pelvic", "--pack", help="Built-in pack id or folder."),
+    age: int | None = typer.Option(None, "--age", help="Age in whole years."),
+    sex: str | None = typer.Option(None, "--sex", help="female or male."),
+    focus: str | None = typer.Option(None, "--focus", help="Condition id: 'could this be X?'."),
+    answers_file: Path | None = typer.Option(
+        None, "--answers", help="JSON file: {sex, age, evidence: {...}, answers: {...}}; "
+        "questions not in 'answers' are answered 'unknown'. Runs unattended."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+    max_questions: int | None = typer.Option(None, "--max-questions", min=1, max=100),
+) -> None:
+    """Run a symptom check interview in the terminal (information, not a diagnosis)."""
+    from symptomatic.engine import EngineConfig
+
+    try:
+        model = Model.compile(load_knowledge_base(pack))
+    except SymptomaticError as exc:
+        raise _fail(str(exc)) from exc
+    config = EngineConfig(max_questions=max_questions) if max_questions else EngineConfig()
+    data = _load_answers(answers_file) if answers_file else {}
+    sex = sex or data.get("sex")
+    age = age if age is not None else data.get("age")
+    focus = focus or data.get("focus")
+    interactive = answers_file is None
+    if sex is None:
+        if not interactive:
+            raise _fail("sex is required (--sex or 'sex' in the answers file)")
+        sex = typer.prompt("Sex (female/male)").strip().lower()
+    if age is None:
+        if not interactive:
+            raise _fail("age is required (--age or 'age' in the answers file)")
+        age = typer.prompt("Age in years", type=int)
+    evidence = data.get("evidence", {})
+    canned = data.get("answers", {})
+    if not isinstance(evidence, dict) or not isinstance(canned, dict):
+        raise _fail("'evidence' and 'answers' must be objects of finding id -> answer")
+    try:
+        state: InterviewState = start(model, str(sex), int(age), evidence, focus=focus)
+        if interactive and not as_json:
+            out.print(
+                "[dim]Symptomatic gives information, not a diagnosis. If you think this is an "
+                "emergency, stop and call your emergency number now.[/dim]"
+            )
+        warned = False
+        while (q := next_question(model, state, config)) is not None:
+            if interactive:
+                reply = _ask(q, config.max_questions)
+                if reply == "quit":
+                    break
+                if reply == "back":
+                    try:
+                        state = undo(state)
+                    except SymptomaticError:
+                        out.print("[yellow]Nothing to go back to.[/yellow]")
+                    continue
+                state = answer(model, state, q.finding_id, reply)
+                level = result(model, state, config).triage.level.value
+                if level == "emergency" and not warned:
+                    warned = True
+                    out.print(Panel("🚨 One of your answers is a warning sign that needs "
+                                    "emergency care. Call your emergency number now.",
+                                    style="bold white on red"))
+            else:
+                state = answer(model, state, q.finding_id, str(canned.get(q.finding_id, "unknown")))
+        res = result(model, state, config)
+    except SymptomaticError as exc:
+        raise _fail(str(exc)) from exc
+    if as_json:
+        typer.echo(json.dumps(res.to_dict(), indent=2))
+    else:
+        render(res)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check)
