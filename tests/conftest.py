@@ -130,3 +130,19 @@ def chromium_path() -> str:
     if not os.path.exists(path):
         _missing("Chromium (Debian package chromium)", "SYMPTOMATIC_REQUIRE_BROWSER")
     return path
+
+
+@pytest.fixture(scope="session")
+def tiny_kb():  # type: ignore[no-untyped-def]
+    """The five-condition fixture pack, composed and validated."""
+    from symptomatic.kb import load_knowledge_base
+
+    return load_knowledge_base(TINY_PACK)
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tiny_kb):  # type: ignore[no-untyped-def]
+    """The fixture pack compiled into an engine model."""
+    from symptomatic.engine import Model
+
+    return Model.compile(tiny_kb)

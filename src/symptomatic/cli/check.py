@@ -36,8 +36,16 @@ LEVEL_ICON = {
     "routine": "🩺 ROUTINE",
     "self_care": "🏠 SELF-CARE",
 }
-KEYS = {"y": "present", "yes": "present", "n": "absent", "no": "absent", "d": "unknown",
-        "dk": "unknown", "?": "unknown", "don't know": "unknown"}
+KEYS = {
+    "y": "present",
+    "yes": "present",
+    "n": "absent",
+    "no": "absent",
+    "d": "unknown",
+    "dk": "unknown",
+    "?": "unknown",
+    "don't know": "unknown",
+}
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -125,8 +133,10 @@ def check(
     sex: str | None = typer.Option(None, "--sex", help="female or male."),
     focus: str | None = typer.Option(None, "--focus", help="Condition id: 'could this be X?'."),
     answers_file: Path | None = typer.Option(
-        None, "--answers", help="JSON file: {sex, age, evidence: {...}, answers: {...}}; "
-        "questions not in 'answers' are answered 'unknown'. Runs unattended."
+        None,
+        "--answers",
+        help="JSON file: {sex, age, evidence: {...}, answers: {...}}; "
+        "questions not in 'answers' are answered 'unknown'. Runs unattended.",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
     max_questions: int | None = typer.Option(None, "--max-questions", min=1, max=100),
@@ -179,9 +189,13 @@ def check(
                 level = result(model, state, config).triage.level.value
                 if level == "emergency" and not warned:
                     warned = True
-                    out.print(Panel("🚨 One of your answers is a warning sign that needs "
-                                    "emergency care. Call your emergency number now.",
-                                    style="bold white on red"))
+                    out.print(
+                        Panel(
+                            "🚨 One of your answers is a warning sign that needs "
+                            "emergency care. Call your emergency number now.",
+                            style="bold white on red",
+                        )
+                    )
             else:
                 state = answer(model, state, q.finding_id, str(canned.get(q.finding_id, "unknown")))
         res = result(model, state, config)

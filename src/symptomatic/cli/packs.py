@@ -58,7 +58,9 @@ def show(name: str = typer.Argument(..., help="Built-in pack id or folder.")) ->
         out.print(f"Depends on: {', '.join(m.depends)}")
     table = Table("condition", "ICD-10", "severity", "care level", title="Conditions")
     for c in pack.conditions:
-        table.add_row(f"{c.name} ({c.id})", ", ".join(c.icd10), c.severity.value, c.care_level.value)
+        table.add_row(
+            f"{c.name} ({c.id})", ", ".join(c.icd10), c.severity.value, c.care_level.value
+        )
     out.print(table)
     rules = Table("rule", "level", "message", title="Red-flag rules")
     for r in pack.red_flags:

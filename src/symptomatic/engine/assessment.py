@@ -8,7 +8,8 @@ The level is the most urgent of
 
 Red-flag findings must only ever raise the level, yet in a Bayesian model a new finding can
 lower some condition's probability. So (2) is taken as the *most cautious* reading over every
-subset of the red-flag findings answered ``present`` (the other evidence held fixed): adding a
+subset of the red-flag answers given (``present`` for red-flag findings, or an option a rule
+names; the other evidence held fixed): adding a
 red-flag finding only adds subsets, and the maximum over a larger family cannot fall.
 """
 
@@ -82,7 +83,9 @@ class Assessor:
     def condition_rank(self, probs: FloatArray) -> int:
         return self.table.level_rank(probs)
 
-    def cautious_rank(self, sex: str, age: int, evidence: Mapping[str, str]) -> tuple[int, FloatArray]:
+    def cautious_rank(
+        self, sex: str, age: int, evidence: Mapping[str, str]
+    ) -> tuple[int, FloatArray]:
         """Max condition rank over subsets of present red-flag findings; and the full posterior."""
         model = self.model
         sx = parse_sex(sex)
@@ -93,7 +96,7 @@ class Assessor:
             if col is None:
                 continue
             column = model.log_likelihood_column(col)
-            if value == "present" and model.red_flag[model.finding_index[fid]]:
+            if (fid, value) in model.red_flag_answers:
                 flags.append(column)
             else:
                 base += column

@@ -23,7 +23,17 @@ import numpy.typing as npt
 
 from symptomatic.errors import ConflictingEvidenceError, DemographicsError, UnknownFindingError
 from symptomatic.kb.knowledge import KnowledgeBase, rule_findings
-from symptomatic.kb.schema import Condition, Finding, FindingGroup, FindingType, Sex
+from symptomatic.kb.schema import (
+    Condition,
+    Finding,
+    FindingGroup,
+    FindingType,
+    RuleAll,
+    RuleAnswer,
+    RuleAny,
+    RuleExpr,
+    Sex,
+)
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -90,6 +100,7 @@ class Model:
     ex_ptr: IntArray  # column a's explicit entries are ex_ptr[a]:ex_ptr[a+1]
     red_flag: BoolArray  # per finding: group red_flag or named present by a rule
     informative: BoolArray  # per finding: at least one explicit likelihood
+    red_flag_answers: frozenset[tuple[str, str]]  # (finding, value) pairs that are red flags
     other_floor: float = 0.05
     _prior_cache: dict[tuple[Sex, int], FloatArray] = field(default_factory=dict, repr=False)
 
@@ -152,6 +163,13 @@ class Model:
             ],
             dtype=bool,
         )
+        flag_answers = {
+            (f, "present")
+            for f, flagged in zip(finding_ids, red_flag, strict=True)
+            if flagged and kb.findings[f].type is FindingType.YES_NO
+        }
+        for rule in kb.red_flags:
+            flag_answers |= _rule_answers(rule.when)
         return cls(
             kb=kb,
             condition_ids=condition_ids,
@@ -167,6 +185,7 @@ class Model:
             ex_ptr=ex_ptr,
             red_flag=red_flag,
             informative=informative,
+            red_flag_answers=frozenset(flag_answers),
             other_floor=other_floor,
         )
 
@@ -279,6 +298,21 @@ class Model:
             if col is not None:
                 log_joint += self.log_likelihood_column(col)
         return Posterior(self.ids, _normalise(log_joint), log_joint)
+
+
+def _rule_answers(expr: RuleExpr) -> set[tuple[str, str]]:
+    """(finding, value) pairs that a rule needs: ``present`` for bare ids, listed options."""
+    if isinstance(expr, str):
+        return {(expr, "present")}
+    if isinstance(expr, RuleAnswer):
+        return {(expr.finding, v) for v in expr.in_}
+    if isinstance(expr, RuleAll | RuleAny):
+        subs = expr.all if isinstance(expr, RuleAll) else expr.any
+        out: set[tuple[str, str]] = set()
+        for sub in subs:
+            out |= _rule_answers(sub)
+        return out
+    return set()
 
 
 def _normalise(log_joint: FloatArray) -> FloatArray:

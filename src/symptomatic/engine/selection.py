@@ -58,15 +58,17 @@ def _xlogx(x: FloatArray) -> FloatArray:
 
 
 def _binary_entropy(p: FloatArray) -> FloatArray:
-    p = np.clip(p, 0.0, 1.0)
-    return -(_xlogx(p) + _xlogx(1.0 - p))
+    q: FloatArray = np.clip(p, 0.0, 1.0)
+    out: FloatArray = -(_xlogx(q) + _xlogx(1.0 - q))
+    return out
 
 
 def answer_probabilities(model: Model, probs: FloatArray) -> FloatArray:
     """P(answer) for every answer column under the posterior ``probs`` (length A)."""
     d = model.default
     delta = (model.ex_p - d[model.ex_cols]) * probs[model.ex_rows]
-    return d * probs.sum() + np.bincount(model.ex_cols, weights=delta, minlength=len(d))
+    out: FloatArray = d * probs.sum() + np.bincount(model.ex_cols, weights=delta, minlength=len(d))
+    return out
 
 
 def information_gain(model: Model, probs: FloatArray) -> tuple[FloatArray, FloatArray]:
@@ -163,24 +165,33 @@ def select(
     rf_asked = sum(1 for f in asked_set if model.red_flag[model.finding_index[f]])
     if rf_asked < cfg.max_red_flag_questions and current < 4:
         present_p = p_a[model.answer_start]  # first column = "present" for yes/no findings
-        rf = np.flatnonzero(cand & model.red_flag & (present_p >= cfg.red_flag_min_p))
-        rf = [int(i) for i in rf if _still_relevant(model, int(i), evidence, sx, age)]
+        rf_idx = np.flatnonzero(cand & model.red_flag & (present_p >= cfg.red_flag_min_p))
+        rf = [int(i) for i in rf_idx if _still_relevant(model, int(i), evidence, sx, age)]
         if rf:
             scored = [
-                (gain[i] + cfg.triage_weight * _triage_change(model, assessor, i, evidence, sx,
-                 age, post.log_joint, p_a, current), float(present_p[i]), i)
+                (
+                    gain[i]
+                    + cfg.triage_weight
+                    * _triage_change(
+                        model, assessor, i, evidence, sx, age, post.log_joint, p_a, current
+                    ),
+                    float(present_p[i]),
+                    i,
+                )
                 for i in rf
             ]
             score, _, best = max(scored)
-            return Selection(model.finding_ids[best], "red-flag screening", score,
-                             float(gain[best]), True)
+            return Selection(
+                model.finding_ids[best], "red-flag screening", score, float(gain[best]), True
+            )
     # 3. best by gain + triage change, over a pool of the best by gain
-    idx = np.flatnonzero(cand)
-    pool = idx[np.argsort(-gain[idx], kind="stable")[: cfg.candidate_pool]]
+    cand_idx = np.flatnonzero(cand)
+    pool = cand_idx[np.argsort(-gain[cand_idx], kind="stable")[: cfg.candidate_pool]]
     best_i, best_score, best_change = -1, -1.0, 0.0
     for i in pool:
-        change = _triage_change(model, assessor, int(i), evidence, sx, age, post.log_joint,
-                                p_a, current)
+        change = _triage_change(
+            model, assessor, int(i), evidence, sx, age, post.log_joint, p_a, current
+        )
         score = float(gain[i]) + cfg.triage_weight * change
         if score > best_score:
             best_i, best_score, best_change = int(i), score, change
@@ -188,12 +199,10 @@ def select(
         return Selection(None, "no question would change much")
     if float(probs.max()) >= cfg.settle_probability and best_change <= 0.0:
         return Selection(None, "the leading condition is settled")
-    return Selection(model.finding_ids[best_i], "most informative", best_score,
-                     float(gain[best_i]))
+    return Selection(model.finding_ids[best_i], "most informative", best_score, float(gain[best_i]))
 
 
-def _still_relevant(model: Model, fi: int, evidence: Mapping[str, str], sex: Sex,
-                    age: int) -> bool:
+def _still_relevant(model: Model, fi: int, evidence: Mapping[str, str], sex: Sex, age: int) -> bool:
     """A red-flag finding is worth screening while some rule naming it is undecided, or
     (for red-flag findings without a rule) it has explicit likelihoods at all."""
     fid = model.finding_ids[fi]
@@ -212,9 +221,17 @@ def _rule_ids(expr: object) -> set[str]:
     return {f for f, _ in rule_findings(expr)}  # type: ignore[arg-type]
 
 
-def _triage_change(model: Model, assessor: Assessor, fi: int, evidence: Mapping[str, str],
-                   sex: Sex, age: int, log_joint: FloatArray, p_a: FloatArray,
-                   current: int) -> float:
+def _triage_change(
+    model: Model,
+    assessor: Assessor,
+    fi: int,
+    evidence: Mapping[str, str],
+    sex: Sex,
+    age: int,
+    log_joint: FloatArray,
+    p_a: FloatArray,
+    current: int,
+) -> float:
     """Expected |change in triage rank| if finding ``fi`` were answered (sum over answers)."""
     start, count = int(model.answer_start[fi]), int(model.answer_count[fi])
     fid = model.finding_ids[fi]

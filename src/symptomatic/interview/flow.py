@@ -60,19 +60,14 @@ def start(
     """
     sx = parse_sex(sex)
     check_age(age)
-    if isinstance(evidence, Mapping):
-        items = list(evidence.items())
-    else:
-        items = list(evidence or [])
+    items = list(evidence.items()) if isinstance(evidence, Mapping) else list(evidence or [])
     merged = model.merge_evidence(items)
     if focus is not None:
         cond = model.kb.conditions.get(focus)
         if cond is None:
             raise UnknownConditionError(f"unknown condition id {focus!r} for focus")
         if not cond.applies_to.admits(sx, age):
-            raise DemographicsError(
-                f"{cond.common_name} does not apply to a {sx.value} aged {age}"
-            )
+            raise DemographicsError(f"{cond.common_name} does not apply to a {sx.value} aged {age}")
     answers = tuple(Answer(fid, value, "initial") for fid, value in merged.items())
     return InterviewState(
         sex=sx.value, age=age, answers=answers, focus=focus, complaint_text=complaint_text
@@ -83,9 +78,7 @@ def next_question(
     model: Model, state: InterviewState, config: EngineConfig | None = None
 ) -> Question | None:
     """The next question to ask, or None when the interview should stop."""
-    sel = select(
-        model, state.sex, state.age, state.evidence, state.asked, state.focus, config
-    )
+    sel = select(model, state.sex, state.age, state.evidence, state.asked, state.focus, config)
     if sel.finding_id is None:
         return None
     return question_for(model, sel.finding_id, number=len(state.asked) + 1)

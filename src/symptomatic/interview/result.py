@@ -97,8 +97,11 @@ class CheckResult:
                 for r in self.triage.fired
             ],
             "escalations": [
-                {"condition_id": e.condition_id, "probability": e.probability,
-                 "level": e.level.value}
+                {
+                    "condition_id": e.condition_id,
+                    "probability": e.probability,
+                    "level": e.level.value,
+                }
                 for e in self.triage.escalations
             ],
         }
@@ -114,9 +117,7 @@ def _label(model: Model, finding_id: str, value: str) -> str:
     return "Yes" if value == "present" else "No"
 
 
-def result(
-    model: Model, state: InterviewState, config: EngineConfig | None = None
-) -> CheckResult:
+def result(model: Model, state: InterviewState, config: EngineConfig | None = None) -> CheckResult:
     """The result for the interview so far (it may be asked before the interview stops)."""
     cfg = config or EngineConfig()
     evidence = state.evidence
@@ -214,8 +215,10 @@ def _with_summary(res: CheckResult) -> CheckResult:
             + ", ".join(f"{c.name} ({c.probability:.0%})" for c in res.conditions)
             + "."
         )
-    lines.append(f"Knowledge packs: {', '.join(f'{k} {v}' for k, v in res.packs.items())}; "
-                 f"engine {res.engine_version}.")
+    lines.append(
+        f"Knowledge packs: {', '.join(f'{k} {v}' for k, v in res.packs.items())}; "
+        f"engine {res.engine_version}."
+    )
     lines.append(res.disclaimer)
     return replace(res, summary="\n".join(lines))
 

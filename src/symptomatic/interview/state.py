@@ -74,9 +74,7 @@ class InterviewState:
         try:
             if data.get("version") != STATE_VERSION:
                 raise InterviewError(f"unsupported interview state version {data.get('version')!r}")
-            answers = tuple(
-                Answer(str(f), str(v), str(s)) for f, v, s in data.get("answers", [])
-            )
+            answers = tuple(Answer(str(f), str(v), str(s)) for f, v, s in data.get("answers", []))
             focus = data.get("focus")
             return cls(
                 sex=str(data["sex"]),

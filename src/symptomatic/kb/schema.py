@@ -22,7 +22,7 @@ or ``evidence: expert estimate``; :mod:`symptomatic.kb.validate` enforces it.
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -37,7 +37,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class CareLevel(str, Enum):
+class CareLevel(StrEnum):
     """Triage levels, most urgent first in :data:`CARE_ORDER`."""
 
     EMERGENCY = "emergency"
@@ -47,7 +47,7 @@ class CareLevel(str, Enum):
     SELF_CARE = "self_care"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad it is to miss the condition; sets the probability at which it escalates triage."""
 
     MILD = "mild"
@@ -56,18 +56,18 @@ class Severity(str, Enum):
     CRITICAL = "critical"
 
 
-class Sex(str, Enum):
+class Sex(StrEnum):
     FEMALE = "female"
     MALE = "male"
 
 
-class FindingType(str, Enum):
+class FindingType(StrEnum):
     YES_NO = "yes_no"
     SINGLE = "single"
     DURATION = "duration"
 
 
-class FindingGroup(str, Enum):
+class FindingGroup(StrEnum):
     COMPLAINT = "complaint"
     SYMPTOM = "symptom"
     RISK_FACTOR = "risk_factor"
@@ -75,7 +75,7 @@ class FindingGroup(str, Enum):
     RED_FLAG = "red_flag"
 
 
-class Evidence(str, Enum):
+class Evidence(StrEnum):
     LITERATURE = "literature"
     DERIVED = "derived"
     EXPERT_ESTIMATE = "expert estimate"
@@ -267,7 +267,7 @@ class RuleSex(Strict):
     sex: Sex
 
 
-RuleExpr = Union[Identifier, RuleAll, RuleAny, RuleNot, RuleAnswer, RuleAge, RuleSex]
+RuleExpr = Union[Identifier, RuleAll, RuleAny, RuleNot, RuleAnswer, RuleAge, RuleSex]  # noqa: UP007 (forward refs)
 RuleAll.model_rebuild()
 RuleAny.model_rebuild()
 

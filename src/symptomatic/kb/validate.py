@@ -13,15 +13,18 @@ from dataclasses import dataclass, field
 from symptomatic.kb.codes import icd10_is_valid
 from symptomatic.kb.knowledge import KnowledgeBase, rule_findings
 from symptomatic.kb.schema import (
+    AppliesTo,
     Evidence,
     FindingType,
     Likelihood,
+    PriorBand,
     RuleAge,
     RuleAll,
     RuleAnswer,
     RuleAny,
     RuleExpr,
     RuleSex,
+    Sex,
     Sourced,
 )
 
@@ -205,10 +208,9 @@ def validate(kb: KnowledgeBase) -> Report:
     return rep
 
 
-def _check_prior_coverage(rep: Report, where: str, bands: list, applies: object) -> None:
-    from symptomatic.kb.schema import AppliesTo, Sex
-
-    assert isinstance(applies, AppliesTo)
+def _check_prior_coverage(
+    rep: Report, where: str, bands: list[PriorBand], applies: AppliesTo
+) -> None:
     sexes = [applies.sex] if applies.sex is not None else [Sex.FEMALE, Sex.MALE]
     for sex in sexes:
         gaps = [

@@ -18,7 +18,6 @@ from symptomatic.kb.schema import (
     RuleAge,
     RuleAll,
     RuleAnswer,
-    RuleAny,
     RuleExpr,
     RuleNot,
     RuleSex,

@@ -1,0 +1,96 @@
+"""Question choice: information gain checked by brute force, red flags first, stopping."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from symptomatic.engine import EngineConfig, information_gain, select
+from symptomatic.engine.selection import focus_gain
+
+
+def _entropy(p):
+    p = p[p > 0]
+    return float(-(p * np.log(p)).sum())
+
+
+def _brute_force_eig(model, sex, age, evidence, fid):
+    post = model.posterior(sex, age, evidence)
+    h0 = _entropy(post.probs)
+    fnd = model.kb.findings[fid]
+    expected = 0.0
+    for ans in fnd.answers:
+        after = model.posterior(sex, age, {**evidence, fid: ans})
+        col = model.column(fid, ans)
+        p_ans = float(np.sum(post.probs * np.exp(model.log_likelihood_column(col))))
+        expected += p_ans * _entropy(after.probs)
+    return h0 - expected
+
+
+@pytest.mark.parametrize(
+    "evidence", [{}, {"low_back_pain": "present"}, {"leg_pain": "absent", "fever": "present"}]
+)
+def test_vectorised_gain_matches_brute_force(tiny_model, evidence):
+    probs = tiny_model.posterior("female", 35, evidence).probs
+    eig, _ = information_gain(tiny_model, probs)
+    for i, fid in enumerate(tiny_model.finding_ids):
+        if fid in evidence:
+            continue
+        assert eig[i] == pytest.approx(
+            _brute_force_eig(tiny_model, "female", 35, evidence, fid), abs=1e-9
+        )
+
+
+def test_focus_gain_matches_brute_force(tiny_model):
+    ev = {"low_back_pain": "present"}
+    post = tiny_model.posterior("male", 50, ev)
+    _, p_a = information_gain(tiny_model, post.probs)
+    ci = tiny_model.condition_index["kidney_stone"]
+    gains = focus_gain(tiny_model, post.probs, ci, p_a)
+
+    def h(p):
+        return 0.0 if p in (0.0, 1.0) else -(p * np.log(p) + (1 - p) * np.log(1 - p))
+
+    fi = tiny_model.finding_index["colicky_flank_pain"]
+    expected = h(post.of("kidney_stone"))
+    for ans in ("present", "absent"):
+        after = tiny_model.posterior("male", 50, {**ev, "colicky_flank_pain": ans})
+        col = tiny_model.column("colicky_flank_pain", ans)
+        p_ans = float(np.sum(post.probs * np.exp(tiny_model.log_likelihood_column(col))))
+        expected -= p_ans * h(after.of("kidney_stone"))
+    assert gains[fi] == pytest.approx(expected, abs=1e-9)
+
+
+def test_red_flags_screened_first(tiny_model):
+    sel = select(tiny_model, "male", 40, {"low_back_pain": "present"})
+    assert sel.red_flag_phase
+    assert sel.finding_id in {"saddle_numbness", "bladder_retention", "fever", "onset"}
+
+
+def test_prerequisites_and_demographics(tiny_model):
+    asked = []
+    ev: dict[str, str] = {"low_back_pain": "absent"}
+    while (sel := select(tiny_model, "male", 40, ev, asked)).finding_id:
+        asked.append(sel.finding_id)
+        ev[sel.finding_id] = "absent" if sel.finding_id != "onset" else "gradual"
+    assert "bladder_retention" not in asked  # requires low_back_pain present
+    assert "period_pain" not in asked  # women only
+    assert len(asked) == len(set(asked))
+
+
+def test_budget_stops(tiny_model):
+    cfg = EngineConfig(max_questions=1)
+    sel = select(tiny_model, "male", 40, {}, asked=["fever"], config=cfg)
+    assert sel.finding_id is None and "budget" in sel.reason
+
+
+def test_focus_prefers_questions_about_the_focus(tiny_model):
+    ev = {
+        "low_back_pain": "present",
+        "saddle_numbness": "absent",
+        "bladder_retention": "absent",
+        "fever": "absent",
+        "onset": "gradual",
+    }
+    sel = select(tiny_model, "female", 30, ev, focus="endometriosis")
+    assert sel.finding_id == "period_pain"

@@ -1,0 +1,127 @@
+"""Broken packs: errors name the file and the field; `packs check` exits non-zero."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from symptomatic.errors import PackError, PackNotFoundError
+from symptomatic.kb import compose, load_knowledge_base, load_pack, load_with_dependencies, validate
+
+TINY = Path(__file__).parents[1] / "fixtures" / "packs" / "tiny"
+
+
+@pytest.fixture
+def pack_dir(tmp_path: Path) -> Path:
+    dest = tmp_path / "tiny"
+    shutil.copytree(TINY, dest)
+    return dest
+
+
+def edit(folder: Path, name: str, fn) -> None:
+    path = folder / name
+    data = yaml.safe_load(path.read_text())
+    fn(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+
+def errors_of(folder: Path) -> list[str]:
+    return validate(compose(load_with_dependencies(folder))).errors
+
+
+def test_fixture_is_valid():
+    assert validate(load_knowledge_base(str(TINY))).ok
+
+
+def test_schema_error_names_file_and_field(pack_dir):
+    edit(pack_dir, "conditions.yaml", lambda d: d["conditions"][1]["prior"][0].update(p=1.5))
+    with pytest.raises(PackError) as exc:
+        load_pack(pack_dir)
+    assert any("conditions.yaml: conditions[1].prior[0].p" in p for p in exc.value.problems)
+
+
+def test_unknown_key_is_an_error(pack_dir):
+    edit(pack_dir, "findings.yaml", lambda d: d["findings"][0].update(questoin="typo"))
+    with pytest.raises(PackError) as exc:
+        load_pack(pack_dir)
+    assert any("findings[0].questoin" in p for p in exc.value.problems)
+
+
+def test_yaml_syntax_error_has_line(pack_dir):
+    (pack_dir / "red_flags.yaml").write_text("red_flags:\n  - id: [unclosed\n")
+    with pytest.raises(PackError, match=r"red_flags.yaml: not valid YAML \(line"):
+        load_pack(pack_dir)
+
+
+def test_unresolved_ids(pack_dir):
+    edit(
+        pack_dir,
+        "likelihoods.yaml",
+        lambda d: d["likelihoods"][0]["conditions"].update(ghost={"p": 0.5, "source": "T1"}),
+    )
+    edit(pack_dir, "red_flags.yaml", lambda d: d["red_flags"][0].update(when="phantom"))
+    errs = errors_of(pack_dir)
+    assert any("low_back_pain.conditions.ghost: unknown condition" in e for e in errs)
+    assert any("cauda_equina_signs.when: unknown finding 'phantom'" in e for e in errs)
+
+
+def test_probability_bounds_and_sums(pack_dir):
+    def bad(d):
+        d["likelihoods"][1]["default"]["p"] = 1.0
+        d["likelihoods"][6]["conditions"]["kidney_stone"]["p"] = {"sudden": 0.9, "gradual": 0.5}
+
+    edit(pack_dir, "likelihoods.yaml", bad)
+    errs = errors_of(pack_dir)
+    assert any("leg_pain.default.p: 1.0 is outside (0, 1)" in e for e in errs)
+    assert any("sum to 1.400" in e for e in errs)
+
+
+def test_number_without_source(pack_dir):
+    def strip(d):
+        del d["likelihoods"][0]["default"]["source"]
+        d["likelihoods"][0]["conditions"]["sciatica"]["source"] = "NOPE"
+
+    edit(pack_dir, "likelihoods.yaml", strip)
+    errs = errors_of(pack_dir)
+    assert any("low_back_pain.default: a number without a source" in e for e in errs)
+    assert any("source 'NOPE' is not a reference" in e for e in errs)
+
+
+def test_unreachable_finding(pack_dir):
+    def cycle(d):
+        d["findings"][1]["applies_to"] = {"requires": ["fever"]}
+        d["findings"][3]["applies_to"] = {"requires": ["leg_pain"]}
+
+    edit(pack_dir, "findings.yaml", cycle)
+    errs = errors_of(pack_dir)
+    assert any("leg_pain.applies_to: unreachable" in e for e in errs)
+    assert any("fever.applies_to: unreachable" in e for e in errs)
+
+
+def test_indistinguishable_conditions(pack_dir):
+    def twin(d):
+        clone = dict(d["conditions"][0])
+        clone["id"] = "mechanical_twin"
+        d["conditions"].append(clone)
+
+    edit(pack_dir, "conditions.yaml", twin)
+    edit(
+        pack_dir,
+        "likelihoods.yaml",
+        lambda d: [t["conditions"].pop("mechanical_lbp", None) for t in d["likelihoods"]],
+    )
+    errs = errors_of(pack_dir)
+    assert any("no finding tells it apart" in e for e in errs)
+
+
+def test_invalid_icd10(pack_dir):
+    edit(pack_dir, "conditions.yaml", lambda d: d["conditions"][0].update(icd10=["M48.06"]))
+    assert any("'M48.06' is not a valid ICD-10" in e for e in errors_of(pack_dir))
+
+
+def test_missing_pack():
+    with pytest.raises(PackNotFoundError):
+        load_pack("no-such-pack")

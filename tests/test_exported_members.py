@@ -1,0 +1,18 @@
+"""Public API: every name in each core package's __all__ exists."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["symptomatic.kb", "symptomatic.engine", "symptomatic.interview", "symptomatic.triage"],
+)
+def test_all_names_exist(module):
+    mod = importlib.import_module(module)
+    assert mod.__all__ == sorted(mod.__all__, key=lambda n: (not n.isupper(), n))
+    for name in mod.__all__:
+        assert hasattr(mod, name), f"{module}.{name}"
