@@ -82,6 +82,18 @@ class Posterior:
         return float(self.probs[self.ids.index(condition_id)])
 
 
+@dataclass(frozen=True)
+class FindingDemographics:
+    """Per-finding applicability as arrays: sex code (0 any, 1 female, 2 male), age range,
+    askable flag, and the indices of findings with prerequisites (checked one by one)."""
+
+    sex: IntArray
+    min_age: IntArray
+    max_age: IntArray
+    askable: BoolArray
+    with_prerequisites: tuple[int, ...]
+
+
 @dataclass(frozen=True, eq=False)
 class Model:
     """A compiled, immutable knowledge base. Build with :meth:`compile`; safe to share."""
@@ -202,6 +214,20 @@ class Model:
     def ids(self) -> tuple[str, ...]:
         """Condition ids followed by ``other_cause``: the index space of every posterior."""
         return (*self.condition_ids, OTHER_CAUSE)
+
+    @cached_property
+    def demographics(self) -> FindingDemographics:
+        fnds = [self.kb.findings[f] for f in self.finding_ids]
+        codes = {None: 0, Sex.FEMALE: 1, Sex.MALE: 2}
+        return FindingDemographics(
+            sex=np.array([codes[f.applies_to.sex] for f in fnds], dtype=np.int64),
+            min_age=np.array([f.applies_to.min_age for f in fnds], dtype=np.int64),
+            max_age=np.array([f.applies_to.max_age for f in fnds], dtype=np.int64),
+            askable=np.array([f.askable for f in fnds], dtype=bool),
+            with_prerequisites=tuple(
+                i for i, f in enumerate(fnds) if f.applies_to.requires or f.applies_to.requires_any
+            ),
+        )
 
     @property
     def n_conditions(self) -> int:

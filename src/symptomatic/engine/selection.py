@@ -108,17 +108,22 @@ def focus_gain(model: Model, probs: FloatArray, focus: int, p_a: FloatArray) -> 
 
 def applicable(model: Model, sex: Sex, age: int, evidence: Mapping[str, str]) -> BoolArray:
     """Per finding: may this person be asked it now (demographics and prerequisites)?"""
-    out = np.zeros(len(model.finding_ids), dtype=bool)
-    for i, fid in enumerate(model.finding_ids):
-        fnd = model.kb.findings[fid]
-        app = fnd.applies_to
-        if not fnd.askable or not app.admits(sex, age):
+    dem = model.demographics
+    sex_code = 1 if sex is Sex.FEMALE else 2
+    out: BoolArray = (
+        dem.askable
+        & ((dem.sex == 0) | (dem.sex == sex_code))
+        & (dem.min_age <= age)
+        & (age <= dem.max_age)
+    )
+    for i in dem.with_prerequisites:
+        if not out[i]:
             continue
-        if any(evidence.get(r) != "present" for r in app.requires):
-            continue
-        if app.requires_any and not any(evidence.get(r) == "present" for r in app.requires_any):
-            continue
-        out[i] = True
+        app = model.kb.findings[model.finding_ids[i]].applies_to
+        if any(evidence.get(r) != "present" for r in app.requires) or (
+            app.requires_any and not any(evidence.get(r) == "present" for r in app.requires_any)
+        ):
+            out[i] = False
     return out
 
 
