@@ -1,0 +1,190 @@
+"""Negation, hypotheticals, uncertainty, history and family: medspacy's ConText, lay rules.
+
+A blank spaCy English pipeline (tokenizer + rule-based sentence splitter, no model to download)
+runs medspacy's ConText over the finding mentions found by the matcher. The rules are written
+for how people describe their own symptoms, not for clinical notes:
+
+- negation: "no", "not", "never", "without", "nothing", "denies", "haven't had any",
+  and after the fact "... are fine / normal";
+- hypothetical: "if I get a fever", "in case", "what if";
+- uncertain: "maybe", "might", "worried about", "could it be";
+- historical: "history of", "years ago", "in 2019", "used to", "as a child";
+- family: "my dad has ...", "runs in the family".
+
+Scopes stop at "but", "although", "except" and at a new clause about the person ("and my",
+", I"), so "no fever and my back hurts" negates only the fever.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+NEGATED = "NEGATED_EXISTENCE"
+UNCERTAIN = "POSSIBLE_EXISTENCE"
+HYPOTHETICAL = "HYPOTHETICAL"
+HISTORICAL = "HISTORICAL"
+FAMILY = "FAMILY"
+CLAUSE = "CLAUSE_BREAK"
+NEW_SUBJECT = "NEW_SUBJECT"
+SPAN_GROUP = "symptomatic_findings"
+
+_SUBJECTS = ["my", "i", "it", "i'm", "i've", "there", "the", "this", "she", "he", "we", "they"]
+_RELATIVES = [
+    "mother", "mum", "mom", "mam", "mummy", "dad", "father", "daddy", "sister", "brother",
+    "aunt", "auntie", "uncle", "grandmother", "grandma", "gran", "granny", "nan", "nana",
+    "grandfather", "grandad", "granddad", "grandpa", "cousin", "parent", "parents", "sibling",
+    "siblings", "niece", "nephew", "relative", "relatives", "family",
+]  # fmt: skip
+_YEAR = r"^(19|20)\d\d$"
+_NUMBER_WORDS = [
+    "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "fifteen", "twenty", "thirty", "few", "several", "many", "couple",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Modifiers:
+    """Which ConText categories modify one mention."""
+
+    negated: bool = False
+    uncertain: bool = False
+    hypothetical: bool = False
+    historical: bool = False
+    family: bool = False
+
+
+def _rules() -> list[Any]:
+    """The lay ConText rules (built when the pipeline is built, never at import)."""
+    from medspacy.context import ConTextRule as R
+
+    after_clause = {CLAUSE}
+    after_subject = {NEW_SUBJECT}
+    neg_words = ["no", "not", "n't", "nt", "never", "without", "nothing", "none", "nor", "neither"]
+    rules = [
+        # negation, forward
+        R("no", NEGATED, pattern=[{"LOWER": {"IN": neg_words}}], direction="FORWARD",
+          max_scope=8, terminated_by=after_subject),
+        R("denies", NEGATED, pattern=[{"LOWER": {"IN": ["deny", "denies", "denied"]}}],
+          direction="FORWARD", max_scope=8, terminated_by=after_subject),
+        R("free of", NEGATED, direction="FORWARD", max_scope=6, terminated_by=after_subject),
+        R("no sign of", NEGATED, pattern=[{"LOWER": "no"}, {"LOWER": {"IN": ["sign", "signs"]}},
+          {"LOWER": "of"}], direction="FORWARD", max_scope=8, terminated_by=after_subject),
+        R("no longer", NEGATED, direction="FORWARD", max_scope=6, terminated_by=after_subject),
+        # negation, after the fact: "bladder and bowels normal", "my legs are fine"
+        R("is fine", NEGATED, pattern=[
+            {"LOWER": {"IN": ["is", "are", "feel", "feels", "seem", "seems", "been", "'s",
+                              "'re", "both", "all"]}, "OP": "?"},
+            {"LOWER": {"IN": ["fine", "normal", "ok", "okay", "unaffected", "unchanged"]}}],
+          direction="BACKWARD", max_scope=5, terminated_by=after_clause),
+        R("has gone", NEGATED, pattern=[{"LOWER": {"IN": ["has", "have", "'s"]}},
+          {"LOWER": {"IN": ["gone", "settled", "cleared", "resolved", "stopped"]}}],
+          direction="BACKWARD", max_scope=5, terminated_by=after_clause),
+        R("went away", NEGATED, direction="BACKWARD", max_scope=5, terminated_by=after_clause),
+        # not a negation of what follows
+        R("no doubt", "PSEUDO", direction="PSEUDO"),
+        R("not only", "PSEUDO", direction="PSEUDO"),
+        R("no matter", "PSEUDO", direction="PSEUDO"),
+        R("not just", "PSEUDO", direction="PSEUDO"),
+        R("nothing but", "PSEUDO", direction="PSEUDO"),
+        # uncertainty
+        R("maybe", UNCERTAIN, pattern=[{"LOWER": {"IN": [
+            "maybe", "might", "possibly", "perhaps", "wonder", "wondering", "worried", "worry",
+            "worrying", "afraid", "scared", "frightened", "concerned", "fear", "fearing",
+            "suspect", "unsure"]}}], direction="FORWARD", max_scope=8,
+          terminated_by=after_clause),
+        R("not sure", UNCERTAIN, direction="FORWARD", max_scope=8, terminated_by=after_clause),
+        R("could it be", UNCERTAIN, pattern=[{"LOWER": {"IN": ["could", "can", "would", "might"]}},
+          {"LOWER": {"IN": ["it", "this", "that"]}}, {"LOWER": "be"}], direction="FORWARD",
+          max_scope=8, terminated_by=after_clause),
+        R("risk of", UNCERTAIN, pattern=[{"LOWER": {"IN": ["risk", "chance", "signs"]}},
+          {"LOWER": "of"}], direction="FORWARD", max_scope=6, terminated_by=after_clause),
+        R("check for", UNCERTAIN, pattern=[{"LOWER": {"IN": [
+            "check", "checked", "test", "tested", "screen", "screened", "rule"]}},
+          {"LOWER": {"IN": ["for", "out"]}}], direction="FORWARD", max_scope=6,
+          terminated_by=after_clause),
+        # hypothetical
+        R("if", HYPOTHETICAL, pattern=[{"LOWER": {"IN": ["if", "unless", "whether", "should"]}}],
+          direction="FORWARD", max_scope=4, terminated_by=after_clause),
+        R("in case", HYPOTHETICAL, direction="FORWARD", max_scope=6, terminated_by=after_clause),
+        R("what if", HYPOTHETICAL, direction="FORWARD", max_scope=6, terminated_by=after_clause),
+        # history (before this episode)
+        R("history of", HISTORICAL, pattern=[{"LOWER": {"IN": ["history", "hx"]}},
+          {"LOWER": "of", "OP": "?"}], direction="FORWARD", max_scope=8,
+          terminated_by=after_clause),
+        R("used to", HISTORICAL, pattern=[{"LOWER": {"IN": ["used", "use"]}}, {"LOWER": "to"}],
+          direction="FORWARD", max_scope=6, terminated_by=after_clause),
+        R("previously", HISTORICAL, pattern=[{"LOWER": {"IN": [
+            "previously", "previous", "formerly", "once"]}}], direction="FORWARD", max_scope=6,
+          terminated_by=after_clause),
+        R("in the past", HISTORICAL, direction="BIDIRECTIONAL", max_scope=8,
+          terminated_by=after_clause),
+        R("as a child", HISTORICAL, pattern=[{"LOWER": "as"}, {"LOWER": "a"},
+          {"LOWER": {"IN": ["child", "kid", "teenager", "teen", "baby"]}}],
+          direction="BIDIRECTIONAL", max_scope=8, terminated_by=after_clause),
+        R("when i was younger", HISTORICAL, pattern=[{"LOWER": "when"}, {"LOWER": "i"},
+          {"LOWER": "was"}, {"LOWER": {"IN": ["younger", "young", "little", "small"]}}],
+          direction="BIDIRECTIONAL", max_scope=8, terminated_by=after_clause),
+        R("in 2019", HISTORICAL, pattern=[{"LOWER": {"IN": ["in", "since"]}, "OP": "?"},
+          {"TEXT": {"REGEX": _YEAR}}], direction="BIDIRECTIONAL", max_scope=8,
+          terminated_by=after_clause),
+        R("years ago", HISTORICAL, pattern=[
+            {"LOWER": {"IN": _NUMBER_WORDS}, "OP": "?"}, {"LIKE_NUM": True, "OP": "?"},
+            {"LOWER": {"IN": ["of", "or"]}, "OP": "?"}, {"LOWER": {"IN": ["years", "year"]}},
+            {"LOWER": "ago"}], direction="BIDIRECTIONAL", max_scope=8,
+          terminated_by=after_clause),
+        R("last year", HISTORICAL, pattern=[{"LOWER": {"IN": ["last", "previous"]}},
+          {"LOWER": {"IN": ["year", "decade"]}}], direction="BIDIRECTIONAL", max_scope=8,
+          terminated_by=after_clause),
+        # family
+        R("my dad", FAMILY, pattern=[{"LOWER": {"IN": ["my", "our", "his", "her"]}, "OP": "?"},
+          {"LOWER": {"IN": _RELATIVES}}], direction="FORWARD", max_scope=8,
+          terminated_by=after_clause),
+        R("runs in the family", FAMILY, pattern=[{"LOWER": {"IN": ["runs", "run", "running"]}},
+          {"LOWER": "in"}, {"LOWER": {"IN": ["the", "my", "our"]}}, {"LOWER": "family"}],
+          direction="BACKWARD", max_scope=8),
+        # scope ends
+        R("but", "TERMINATE", pattern=[{"LOWER": {"IN": [
+            "but", "although", "though", "however", "except", "yet", "whereas", "apart",
+            "aside", "besides", "now", "today", "currently"]}}], direction="TERMINATE"),
+        R("and my", NEW_SUBJECT, pattern=[{"LOWER": {"IN": ["and", ",", "so", "then", "which"]}},
+          {"LOWER": {"IN": _SUBJECTS}}], direction="PSEUDO"),
+        R(",", CLAUSE, pattern=[{"LOWER": {"IN": [",", "and", "so", "then", "when", "while",
+                                                  "because", "since", "after", "before"]}}],
+          direction="PSEUDO"),
+    ]  # fmt: skip
+    # a new clause about the person also ends the other kinds of scope
+    for rule in rules:
+        if rule.category in (HYPOTHETICAL, UNCERTAIN, HISTORICAL, FAMILY):
+            rule.terminated_by.add(NEW_SUBJECT)
+    return rules
+
+
+def build_pipeline() -> Any:
+    """A blank English spaCy pipeline with a sentence splitter and lay-language ConText.
+
+    Returns the ``spacy.Language``; nothing is downloaded.
+    """
+    import spacy
+    from medspacy.context import ConText  # noqa: F401  (registers the pipeline factory)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";", "\n", "\n\n"]})
+    context = nlp.add_pipe(
+        "medspacy_context",
+        config={"rules": None, "input_span_type": "group", "span_group_name": SPAN_GROUP},
+    )
+    context.add(_rules())
+    return nlp
+
+
+def modifiers_of(span: Any) -> Modifiers:
+    """The ConText categories that modify ``span`` (a spaCy Span after ConText ran)."""
+    cats = {m.category.upper() for m in span._.modifiers}
+    return Modifiers(
+        negated=NEGATED in cats,
+        uncertain=UNCERTAIN in cats,
+        hypothetical=HYPOTHETICAL in cats,
+        historical=HISTORICAL in cats,
+        family=FAMILY in cats,
+    )

@@ -1,0 +1,175 @@
+"""How long something has gone on: "for three weeks", "since March", "four days ago".
+
+Durations are measured in days and mapped onto the options of a pack's ``duration`` finding by
+reading the option labels ("Less than 6 weeks", "6 weeks to 3 months", "More than 3 months").
+
+>>> [round(d.days) for d in find_durations("My back has hurt for three weeks.")]
+[21]
+>>> bands_from_label("6 weeks to 3 months")
+(42.0, 90.0)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+UNIT_DAYS = {
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1.0,
+    "night": 1.0,
+    "week": 7.0,
+    "fortnight": 14.0,
+    "month": 30.0,
+    "year": 365.0,
+}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20, "thirty": 30,
+    "couple of": 2, "a couple of": 2, "few": 3, "a few": 3, "several": 4, "half a": 0.5,
+    "a half": 0.5, "many": 6, "some": 3,
+}  # fmt: skip
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        _words(
+            "january february march april may june july august september october november december"
+        )
+    )
+}
+WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+
+_NUM = (
+    r"(?P<num>\d+(?:\.\d+)?|" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len)[::-1]) + r")"
+)
+_UNIT = r"(?P<unit>minute|hour|day|night|week|fortnight|month|year)s?"
+_COUNTED = re.compile(
+    rf"\b(?:for|over|in|during|past|last|about|around|nearly|almost|roughly|than|of|since)\s+"
+    rf"(?:the\s+)?(?:(?:past|last|about|around|nearly|almost|over|roughly|more\s+than|"
+    rf"less\s+than|a\s+good)\s+)*{_NUM}(?:\s+or\s+(?:so|two|three))?\s+{_UNIT}\b",
+    re.I,
+)
+_AGO = re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b", re.I)
+_BARE = re.compile(r"\bfor\s+(?:the\s+(?:past|last)\s+)?(?P<unit>day|week|month|year)s\b", re.I)
+_MOST_OF = re.compile(
+    r"\b(?:most|much|all|half)\s+of\s+(?:a|the|this|last)\s+(?P<unit>year|month|week)\b", re.I
+)
+_SINCE_MONTH = re.compile(
+    r"\bsince\s+(?:early\s+|mid\s+|late\s+|last\s+)?(?P<month>" + "|".join(MONTHS) + r")\b", re.I
+)
+_SINCE_DAY = re.compile(r"\bsince\s+(?:last\s+)?(?P<day>" + "|".join(WEEKDAYS) + r")\b", re.I)
+_RELATIVE = {
+    re.compile(r"\b(?:since|from)\s+(?:this\s+(?:morning|afternoon|evening)|today)\b", re.I): 0.3,
+    re.compile(r"\b(?:an?|one|few|couple\s+of)\s+hours?\s+ago\b|\bsince\s+an?\s+hour\b", re.I): 0.1,
+    re.compile(r"\b(?:since\s+)?(?:yesterday|last\s+night)\b", re.I): 1.0,
+    re.compile(r"\bsince\s+the\s+weekend\b|\bat\s+the\s+weekend\b", re.I): 3.0,
+    re.compile(r"\b(?:since\s+)?last\s+week\b", re.I): 7.0,
+    re.compile(r"\b(?:since\s+)?last\s+month\b", re.I): 30.0,
+    re.compile(r"\bsince\s+last\s+year\b|\bsince\s+christmas\b", re.I): 180.0,
+    re.compile(r"\bfor\s+ages\b|\bfor\s+a\s+long\s+time\b", re.I): 120.0,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A length of time stated in the text: ``days``, and where it was said ``[start, end)``."""
+
+    days: float
+    start: int
+    end: int
+    text: str
+
+
+def _number(word: str) -> float:
+    word = re.sub(r"\s+", " ", word.lower())
+    if word in NUMBER_WORDS:
+        return float(NUMBER_WORDS[word])
+    return float(word)
+
+
+def find_durations(text: str, today: date | None = None) -> list[Duration]:
+    """Every duration stated in ``text``, in order of appearance (overlaps removed).
+
+    ``today`` anchors "since March"; defaults to the current date.
+    """
+    today = today or date.today()
+    found: list[Duration] = []
+
+    def add(days: float, m: re.Match[str]) -> None:
+        found.append(Duration(days, m.start(), m.end(), m.group(0)))
+
+    for rx in (_COUNTED, _AGO):
+        for m in rx.finditer(text):
+            add(_number(m.group("num")) * UNIT_DAYS[m.group("unit").lower()], m)
+    for m in _BARE.finditer(text):
+        # "for weeks" / "for months": a few of them
+        add(3 * UNIT_DAYS[m.group("unit").lower()], m)
+    for m in _MOST_OF.finditer(text):
+        add(0.75 * UNIT_DAYS[m.group("unit").lower()], m)
+    for m in _SINCE_MONTH.finditer(text):
+        month = MONTHS[m.group("month").lower()]
+        months_back = (today.month - month) % 12 or 12
+        add(30.0 * months_back, m)
+    for m in _SINCE_DAY.finditer(text):
+        back = (today.weekday() - WEEKDAYS.index(m.group("day").lower())) % 7 or 7
+        add(float(back), m)
+    for rx, days in _RELATIVE.items():
+        for m in rx.finditer(text):
+            add(days, m)
+    # longest first, then drop any that overlaps one already kept
+    kept: list[Duration] = []
+    for d in sorted(found, key=lambda d: (-(d.end - d.start), d.start)):
+        if all(d.end <= k.start or d.start >= k.end for k in kept):
+            kept.append(d)
+    return sorted(kept, key=lambda d: d.start)
+
+
+_LABEL_AMOUNT = re.compile(rf"{_NUM}\s*{_UNIT}", re.I)
+
+
+def _amounts(label: str) -> list[float]:
+    """Amounts in a label, in days; "1 to 6 weeks" gives the unit to the bare first number."""
+    out = [
+        _number(m.group("num")) * UNIT_DAYS[m.group("unit").lower()]
+        for m in _LABEL_AMOUNT.finditer(label)
+    ]
+    shared = re.search(rf"\b(?P<a>\d+(?:\.\d+)?)\s*(?:-|–|to|and)\s*{_NUM}\s*{_UNIT}", label, re.I)
+    if shared and len(out) == 1:
+        out.insert(0, float(shared.group("a")) * UNIT_DAYS[shared.group("unit").lower()])
+    return out
+
+
+def bands_from_label(label: str) -> tuple[float, float] | None:
+    """The ``[low, high)`` range of days an option label describes, or None if unreadable."""
+    low_words = re.search(r"\b(less|under|up to|within|fewer|shorter|below)\b", label, re.I)
+    high_words = re.search(
+        r"\b(more|over|longer|at least|or more|or longer|above|plus)\b", label, re.I
+    )
+    amounts = _amounts(label)
+    if re.search(r"\btoday\b|\bhours\b", label, re.I) and not amounts:
+        return (0.0, 1.0)
+    if len(amounts) >= 2:
+        return (min(amounts), max(amounts))
+    if len(amounts) == 1:
+        if low_words and not high_words:
+            return (0.0, amounts[0])
+        if high_words:
+            return (amounts[0], float("inf"))
+    return None
+
+
+def option_for(days: float, labels: dict[str, str]) -> str | None:
+    """The option id whose label's range holds ``days`` (lower bound inclusive), or None."""
+    bands = {oid: bands_from_label(label) for oid, label in labels.items()}
+    for oid, band in bands.items():
+        if band is not None and band[0] <= days < band[1]:
+            return oid
+    return None

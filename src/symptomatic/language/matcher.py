@@ -1,0 +1,215 @@
+"""A lexicon built from the knowledge base's findings, and matching of text against it.
+
+Every finding contributes phrases: its name and synonyms (value ``present``) and, for choice
+findings, its option labels (value = the option id). Phrases and text are reduced to keys by
+:mod:`symptomatic.language.normalise`; a phrase matches when its keys appear in order inside
+one clause of the text, with at most one unrelated word between two keys (never a negation or
+a conjunction). Spelling slips are corrected word by word against the lexicon's own
+vocabulary with a strict edit-distance limit, so ordinary words are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import DamerauLevenshtein
+from rapidfuzz.process import extract
+
+from symptomatic.kb import KnowledgeBase
+from symptomatic.kb.schema import FindingType
+from symptomatic.language.normalise import (
+    BARRIERS,
+    FILLERS,
+    _words,
+    normalise_words,
+    phrase_keys,
+    word_key,
+)
+
+Tokenizer = Callable[[str], Sequence[str]]
+
+# Words that symptoms attach to; "back pain" also matches "pain in my back".
+_HEADS = frozenset({"pain", "stiff", "numb", "tingl", "weak", "swell", "cramp", "burn", "sting"})
+_BARRIER_KEYS = frozenset(word_key(w) for w in BARRIERS)
+# Everyday words one edit away from a lexicon word; never "corrected".
+_COMMON = frozenset(
+    _words(
+        "sitting standing walking passing waiting getting setting letting putting cutting "
+        "breeding reading leading feeding heading needing seeding weeding wedding "
+        "fewer never lever later water wider longer linger finger hunger there where three "
+        "though through thought tough touch watch match catch worst worse whole while "
+        "house horse hours other mother brother either rather better bitter butter "
+        "stopped stepped dropped started sorted sister mister tired tried cried dried "
+        "month mouth south north worth weight eight height right night light sight tight fight "
+        "bloated floated coated boated plants paints points saint faint"
+    )
+)
+_CLAUSE_BREAK = re.compile(r"^[.,;:!?()\[\]\"…]+$|^(--|—|–)$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon phrase: matching ``keys`` means ``finding_id`` has answer ``value``."""
+
+    finding_id: str
+    value: str
+    keys: tuple[str, ...]
+    phrase: str
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon phrase found in the text: token range ``[start, end)`` of the spaCy doc."""
+
+    entry: Entry
+    start: int
+    end: int
+    gaps: int
+    corrected: bool
+
+
+def _split_name(name: str) -> list[str]:
+    """A finding's name as phrases: "Osteoporosis (thin bones)" -> both parts."""
+    return [p.strip() for p in re.split(r"[()/;]", name) if p.strip()]
+
+
+class Lexicon:
+    """Phrases of every finding, indexed by their first key."""
+
+    def __init__(self, entries: Iterable[Entry], extra_words: Iterable[str] = ()) -> None:
+        self.entries: list[Entry] = []
+        self._by_first: dict[str, list[Entry]] = defaultdict(list)
+        seen: set[tuple[str, str, tuple[str, ...]]] = set()
+        for entry in entries:
+            ident = (entry.finding_id, entry.value, entry.keys)
+            if not entry.keys or ident in seen:
+                continue
+            seen.add(ident)
+            self.entries.append(entry)
+            self._by_first[entry.keys[0]].append(entry)
+        self.keys: frozenset[str] = frozenset(k for e in self.entries for k in e.keys)
+        vocab = {w.lower() for e in self.entries for w in re.findall(r"[A-Za-z]+", e.phrase)}
+        self.known_words: frozenset[str] = frozenset(
+            vocab | {w.lower() for w in extra_words} | _COMMON | FILLERS | BARRIERS
+        )
+        # only words long enough for a slip to be recognisable are correction targets
+        self._targets: list[str] = sorted(w for w in vocab if len(w) >= 5)
+
+    @classmethod
+    def from_kb(cls, kb: KnowledgeBase, tokenize: Tokenizer) -> Lexicon:
+        """Build the lexicon of every finding in ``kb``; ``tokenize`` splits a phrase into words."""
+        entries: list[Entry] = []
+        extra: list[str] = []
+
+        def add(finding_id: str, value: str, phrase: str) -> None:
+            keys = phrase_keys(tokenize(phrase))
+            entries.append(Entry(finding_id, value, keys, phrase))
+            # "lower back pain" also as "pain in my lower back", and the other way round
+            if 2 <= len(keys) <= 3 and keys[-1] in _HEADS and keys[0] not in _HEADS:
+                entries.append(Entry(finding_id, value, (keys[-1], *keys[:-1]), phrase))
+            elif 2 <= len(keys) <= 3 and keys[0] in _HEADS and keys[-1] not in _HEADS:
+                entries.append(Entry(finding_id, value, (*keys[1:], keys[0]), phrase))
+
+        for finding in kb.findings.values():
+            extra.extend(re.findall(r"[A-Za-z]+", f"{finding.question} {finding.help}"))
+            if finding.type is FindingType.YES_NO:
+                for phrase in [*_split_name(finding.name), *finding.synonyms]:
+                    add(finding.id, "present", phrase)
+            elif finding.type is FindingType.SINGLE:
+                for option in finding.options:
+                    for part in _split_name(option.label):
+                        # a bare one-word label ("Left", "Yes") is too vague to match on its own
+                        if len(phrase_keys(tokenize(part))) >= 2 or len(finding.options) <= 3:
+                            add(finding.id, option.id, part)
+        return cls(entries, extra)
+
+    def correct(self, word: str) -> str | None:
+        """The lexicon word a slip most likely meant, or None to leave ``word`` alone."""
+        w = word.lower()
+        if len(w) < 5 or not w.isalpha() or w in self.known_words or word_key(w) in self.keys:
+            return None
+        limit = 1 if len(w) < 8 else 2
+        best: str | None = None
+        for cand, _, _ in extract(w, self._targets, scorer=DamerauLevenshtein.distance, limit=3):
+            if cand[0] != w[0] or DamerauLevenshtein.distance(w, cand) > limit:
+                continue
+            if best is None:
+                best = cand
+        return best
+
+    def match(self, words: Sequence[str]) -> list[Match]:
+        """Every phrase found in ``words`` (the doc's token texts), longest matches kept."""
+        found: list[Match] = []
+        clause: list[int] = []
+        for idx, w in enumerate([*words, "."]):
+            if _CLAUSE_BREAK.match(w) or idx == len(words):
+                found.extend(self._match_clause(words, clause))
+                clause = []
+            elif re.search(r"[A-Za-z0-9]", w) or w.lower() == "n't":
+                clause.append(idx)
+        return _longest(found)
+
+    def _match_clause(self, words: Sequence[str], idxs: list[int]) -> list[Match]:
+        fixed: list[str] = []
+        corrected: list[bool] = []
+        for i in idxs:
+            fix = self.correct(words[i])
+            fixed.append(fix if fix is not None else words[i])
+            corrected.append(fix is not None)
+        keyed = normalise_words(fixed)
+        keys = [k for _, _, k in keyed]
+        out: list[Match] = []
+        for pos, first in enumerate(keys):
+            for entry in self._by_first.get(first, ()):
+                end_pos, gaps = _extend(keys, pos, entry.keys)
+                if end_pos < 0:
+                    continue
+                lo = idxs[keyed[pos][0]]
+                hi = idxs[keyed[end_pos][1] - 1] + 1
+                fuzzy = any(
+                    corrected[keyed[p][0] : keyed[p][1]].count(True)
+                    for p in range(pos, end_pos + 1)
+                )
+                out.append(Match(entry, lo, hi, gaps, fuzzy))
+        return out
+
+
+def _extend(keys: Sequence[str], pos: int, want: tuple[str, ...]) -> tuple[int, int]:
+    """Position of the last key when ``want`` matches from ``pos`` (gaps counted), else -1."""
+    cur, gaps = pos, 0
+    for k in want[1:]:
+        if cur + 1 < len(keys) and keys[cur + 1] == k:
+            cur += 1
+        elif (
+            cur + 2 < len(keys)
+            and keys[cur + 2] == k
+            and keys[cur + 1] not in _BARRIER_KEYS
+            and gaps < 2
+        ):
+            cur += 2
+            gaps += 1
+        else:
+            return -1, 0
+    return cur, gaps
+
+
+def _longest(matches: list[Match]) -> list[Match]:
+    """Drop matches whose token span lies strictly inside another match's span."""
+    keep: list[Match] = []
+    for m in matches:
+        inside = any(
+            o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+            for o in matches
+        )
+        if not inside:
+            keep.append(m)
+    # the same finding and value found twice over the same span: keep the tightest
+    best: dict[tuple[str, str, int, int], Match] = {}
+    for m in keep:
+        key = (m.entry.finding_id, m.entry.value, m.start, m.end)
+        if key not in best or m.gaps < best[key].gaps:
+            best[key] = m
+    return sorted(best.values(), key=lambda m: (m.start, m.end, m.entry.finding_id))

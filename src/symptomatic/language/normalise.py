@@ -1,0 +1,168 @@
+"""Token normalisation shared by the lexicon and the text: lay words, stems, fillers.
+
+Both a pack synonym ("blood in urine") and a person's words ("blood in my pee") are reduced to
+the same sequence of *keys* (``blood urin``), so matching is a comparison of key sequences.
+Only generic, complaint-independent lay language lives here; everything specific to a finding
+belongs in the pack's synonyms.
+
+>>> [k for _, _, k in normalise_words(["It", "stings", "to", "pee"])]
+['sting', 'to', 'urin']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from nltk.stem.porter import PorterStemmer
+
+
+def _words(text: str) -> list[str]:
+    """The space-separated words of ``text`` (keeps the word lists below readable)."""
+    return text.split()
+
+
+# Multi-word lay expressions, longest first when looked up; value is the key they become.
+LAY_PHRASES: dict[tuple[str, ...], str] = {
+    ("back", "passage"): "rectum",
+    ("ca", "n't"): "cannot",
+    ("ca", "nt"): "cannot",
+    ("can", "not"): "cannot",
+    ("could", "n't"): "cannot",
+    ("could", "nt"): "cannot",
+    ("could", "not"): "cannot",
+    ("unable", "to"): "cannot",
+    ("not", "able", "to"): "cannot",
+    ("pins", "and", "needles"): "tingl",
+    ("threw", "up"): "vomit",
+    ("throw", "up"): "vomit",
+    ("throwing", "up"): "vomit",
+    ("thrown", "up"): "vomit",
+    ("been", "sick"): "vomit",
+    ("being", "sick"): "vomit",
+    ("was", "sick"): "vomit",
+    ("feel", "sick"): "nausea",
+    ("feeling", "sick"): "nausea",
+    ("felt", "sick"): "nausea",
+    ("out", "of", "nowhere"): "sudden",
+    ("all", "of", "a", "sudden"): "sudden",
+    ("out", "of", "the", "blue"): "sudden",
+    ("making", "love"): "sex",
+    ("belly", "button"): "navel",
+    ("killing", "me"): "pain",
+    ("bowel", "movement"): "stool",
+    ("bowel", "movements"): "stool",
+    ("smear", "test"): "screen",
+    ("pap", "test"): "screen",
+    ("pap", "smear"): "screen",
+}
+
+# Single lay or inflected words -> key (applied before stemming).
+LAY_WORDS: dict[str, str] = {
+    # urine and passing it
+    **dict.fromkeys(
+        _words(
+            "pee pees peed peeing wee wees weed weeing piss pissing urine urinate urinates "
+            "urinating urination urinary waterworks"
+        ),
+        "urin",
+    ),
+    # belly
+    **dict.fromkeys(_words("tummy tum belly stomach abdomen abdominal"), "abdomen"),
+    # periods
+    **dict.fromkeys(_words("period periods menstruation menses menstrual"), "period"),
+    # cervical screening
+    **dict.fromkeys(_words("smear smears screening screenings"), "screen"),
+    # buttock
+    **dict.fromkeys(_words("buttock buttocks bum bums butt backside"), "buttock"),
+    # stool
+    **dict.fromkeys(_words("poo poos poop stool stools faeces feces"), "stool"),
+    **dict.fromkeys(_words("sex intercourse"), "sex"),
+    **dict.fromkeys(_words("vomit vomits vomited vomiting puke puked puking"), "vomit"),
+    **dict.fromkeys(_words("temperature temp feverish fevers pyrexia"), "fever"),
+    # pain words: all one key, because people use them interchangeably
+    **dict.fromkeys(
+        _words(
+            "pain pains painful hurt hurts hurting ache aches ached aching achy sore soreness "
+            "agony agonising agonizing"
+        ),
+        "pain",
+    ),
+    **dict.fromkeys(_words("blood bleed bleeds bleeding bled bloody spotting"), "blood"),
+    **dict.fromkeys(_words("lower low"), "low"),
+    **dict.fromkeys(_words("suddenly sudden abrupt abruptly"), "sudden"),
+    **dict.fromkeys(_words("gradually gradual slowly"), "gradual"),
+    **dict.fromkeys(_words("pregnant pregnancy"), "pregnan"),
+    **dict.fromkeys(_words("cannot unable"), "cannot"),
+    **dict.fromkeys(_words("mum mom mother mummy"), "mother"),
+    **dict.fromkeys(_words("dad father daddy"), "father"),
+}
+
+# Words dropped from both sides before matching: they carry no finding meaning, and the
+# context step (negation, history) reads the original text, not these keys.
+FILLERS: frozenset[str] = frozenset(
+    _words(
+        "a an the my your his her its our their this that these those some of in on at "
+        "i it i'm im i've ive me is are was were be been being am has have had 's 've 'm "
+        "do does did really very quite bit little slightly rather just also"
+    )
+)
+
+# Tokens a gap in a match may never jump over (they change the meaning of what follows).
+BARRIERS: frozenset[str] = frozenset(
+    _words(
+        "no not n't never without nothing none nor neither and or but although though except "
+        "if because"
+    )
+)
+
+_stemmer = PorterStemmer()
+_WORD = re.compile(r"[a-z0-9]")
+
+
+@lru_cache(maxsize=20_000)
+def word_key(word: str) -> str:
+    """The key of one lower-cased word: its lay mapping, else its Porter stem."""
+    w = word.lower().replace("’", "'")
+    if w in LAY_WORDS:
+        return LAY_WORDS[w]
+    if not _WORD.search(w):
+        return w
+    return str(_stemmer.stem(w))
+
+
+def normalise_words(words: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Keys of a word sequence as ``(first_word, last_word_exclusive, key)`` triples.
+
+    Multi-word lay expressions become one key spanning several words; fillers are dropped.
+    Returns the keys in order.
+    """
+    lowered = [w.lower().replace("’", "'") for w in words]
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(lowered):
+        for n in (4, 3, 2):
+            key = LAY_PHRASES.get(tuple(lowered[i : i + n]))
+            if key is not None:
+                out.append((i, i + n, key))
+                i += n
+                break
+        else:
+            w = lowered[i]
+            # "the bottom of my back" is a place, not the buttocks
+            if w == "bottom" and i + 1 < len(lowered) and lowered[i + 1] == "of":
+                out.append((i, i + 1, "lowest"))
+            elif w not in FILLERS:
+                out.append((i, i + 1, "buttock" if w == "bottom" else word_key(w)))
+            i += 1
+    return out
+
+
+def phrase_keys(words: Sequence[str]) -> tuple[str, ...]:
+    """Keys of a tokenised lexicon phrase (a synonym, name or option label), fillers dropped.
+
+    Punctuation tokens are ignored, so "long-term" and "long term" give the same keys.
+    """
+    kept = [w for w in words if _WORD.search(w.lower()) or w.lower() == "n't"]
+    return tuple(key for _, _, key in normalise_words(kept))

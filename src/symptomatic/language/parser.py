@@ -1,0 +1,167 @@
+"""The free-text parser of one knowledge base: lexicon + ConText + durations.
+
+Build once per knowledge base (:func:`parser_for` caches it); :meth:`Parser.parse` is cheap.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from datetime import date
+from typing import Any
+
+from symptomatic.kb import KnowledgeBase
+from symptomatic.kb.schema import Finding, FindingGroup, FindingType, Sex
+from symptomatic.language.context import SPAN_GROUP, Modifiers, build_pipeline, modifiers_of
+from symptomatic.language.durations import Duration, find_durations, option_for
+from symptomatic.language.matcher import Lexicon, Match
+from symptomatic.language.result import Mention, ParseResult
+
+_FAMILY_WORDS = re.compile(
+    r"\b(family|families|relative|relatives|mother|mum|mom|father|dad|parent|parents|"
+    r"sister|brother|sibling|siblings|grand\w*|aunt|uncle|cousin)\b",
+    re.I,
+)
+# groups whose findings are about the past by nature ("I had cancer in 2019" still counts)
+_PAST_GROUPS = frozenset({FindingGroup.HISTORY, FindingGroup.RISK_FACTOR})
+
+
+def _is_family_finding(finding: Finding) -> bool:
+    """True for findings about relatives ("family history of ..."), judged by their name."""
+    return bool(_FAMILY_WORDS.search(finding.name))
+
+
+class Parser:
+    """Free text -> :class:`ParseResult` for one knowledge base. Thread-safe after construction."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.nlp = build_pipeline()
+        self._lock = threading.Lock()
+        self.lexicon = Lexicon.from_kb(kb, self._tokenize)
+
+    def _tokenize(self, phrase: str) -> list[str]:
+        return [t.text for t in self.nlp.make_doc(phrase)]
+
+    def _applies(self, finding: Finding, sex: Sex | None, age: int | None) -> bool:
+        scope = finding.applies_to
+        if sex is not None and scope.sex is not None and scope.sex != sex:
+            return False
+        return age is None or scope.min_age <= age <= scope.max_age
+
+    def parse(
+        self,
+        text: str,
+        sex: str | Sex | None = None,
+        age: int | None = None,
+        today: date | None = None,
+    ) -> ParseResult:
+        """Findings stated in ``text`` for a person of ``sex`` and ``age`` (both optional).
+
+        Findings that do not apply to the person (e.g. periods for a man) are left out.
+        ``today`` anchors dates such as "since March". Returns mentions in text order.
+        """
+        person_sex = Sex(sex) if sex is not None else None
+        with self._lock:  # spaCy pipelines are not documented as thread-safe
+            doc = self.nlp.make_doc(text)
+            for _, proc in self.nlp.pipeline:
+                if proc is not self.nlp.get_pipe("medspacy_context"):
+                    doc = proc(doc)
+            matches = [
+                m
+                for m in self.lexicon.match([t.text for t in doc])
+                if self._applies(self.kb.findings[m.entry.finding_id], person_sex, age)
+            ]
+            doc.spans[SPAN_GROUP] = [doc[m.start : m.end] for m in matches]
+            doc = self.nlp.get_pipe("medspacy_context")(doc)
+            mods = [modifiers_of(span) for span in doc.spans[SPAN_GROUP]]
+            mentions = [self._mention(doc, m, mod) for m, mod in zip(matches, mods, strict=True)]
+            mentions.extend(self._durations(doc, text, mentions, person_sex, age, today))
+        mentions.sort(key=lambda m: (m.start, m.end, m.finding_id))
+        return ParseResult(text=text, mentions=tuple(mentions))
+
+    def _mention(self, doc: Any, match: Match, mod: Modifiers) -> Mention:
+        finding = self.kb.findings[match.entry.finding_id]
+        span = doc[match.start : match.end]
+        value = match.entry.value
+        counts = not (mod.hypothetical or mod.uncertain)
+        if value == "present" and mod.negated:
+            value = "absent"
+        elif value != "present" and mod.negated:
+            counts = False  # "not suddenly" does not say which option it was
+        if _is_family_finding(finding):
+            counts = counts and (mod.family or bool(_FAMILY_WORDS.search(span.text)))
+        elif mod.family:
+            counts = False  # a relative's illness is not the person's
+        if mod.historical and finding.group not in _PAST_GROUPS:
+            counts = False  # an old episode says nothing about the symptom now
+        return Mention(
+            finding_id=finding.id,
+            value=value,
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            negated=mod.negated,
+            historical=mod.historical,
+            hypothetical=mod.hypothetical,
+            uncertain=mod.uncertain,
+            family=mod.family,
+            corrected=match.corrected,
+            counts=counts,
+        )
+
+    def _durations(
+        self,
+        doc: Any,
+        text: str,
+        mentions: list[Mention],
+        sex: Sex | None,
+        age: int | None,
+        today: date | None,
+    ) -> list[Mention]:
+        """At most one mention of the applicable duration finding, from the best-placed phrase."""
+        findings = [
+            f
+            for f in self.kb.findings.values()
+            if f.type is FindingType.DURATION and self._applies(f, sex, age)
+        ]
+        found = find_durations(text, today)
+        if not findings or not found:
+            return []
+        present = {m.finding_id for m in mentions if m.counts and m.value == "present"}
+        target = next(
+            (
+                f
+                for f in findings
+                if set(f.applies_to.requires) <= present
+                and (not f.applies_to.requires_any or set(f.applies_to.requires_any) & present)
+            ),
+            findings[0],
+        )
+        best = max(found, key=lambda d: self._duration_score(doc, d, mentions))
+        option = option_for(best.days, {o.id: o.label for o in target.options})
+        if option is None:
+            return []
+        return [
+            Mention(
+                finding_id=target.id,
+                value=option,
+                start=best.start,
+                end=best.end,
+                text=best.text,
+                source="duration",
+            )
+        ]
+
+    def _duration_score(self, doc: Any, dur: Duration, mentions: list[Mention]) -> tuple[int, int]:
+        """Rank a duration phrase: in a sentence with a current complaint, then earliest."""
+        sent = doc.char_span(dur.start, dur.end, alignment_mode="expand")
+        lo, hi = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (0, 0)
+        score = 0
+        for m in mentions:
+            if lo <= m.start < hi and m.counts and m.value == "present":
+                group = self.kb.findings[m.finding_id].group
+                score = max(score, 3 if group is FindingGroup.COMPLAINT else 2)
+        if re.search(r"\bago\b", dur.text) and dur.days >= 365:
+            score -= 2  # "my periods stopped twenty years ago" dates something else
+        return (score, -dur.start)
