@@ -94,6 +94,23 @@ def _ask(q: Question, total_hint: int) -> str:
         out.print("[yellow]Please answer with one of the listed keys.[/yellow]")
 
 
+def _understood(model: Model, text: str, sex: str, age: int, quiet: bool) -> dict[str, str]:
+    """Findings parsed from the complaint text, shown to the person."""
+    from symptomatic.language import parse
+
+    parsed = parse(model, text, sex=sex, age=age).to_evidence()
+    if not quiet:
+        if parsed:
+            out.print("[bold]Understood from what you wrote:[/bold]")
+            for fid, value in parsed.items():
+                name = model.kb.findings[fid].name
+                label = {"present": "yes", "absent": "no"}.get(value, value)
+                out.print(f"  • {name}: {label}")
+        else:
+            out.print("[dim]Nothing in the text matched a known symptom; questions follow.[/dim]")
+    return parsed
+
+
 def render(res: CheckResult) -> None:
     """Print a result: triage banner, advice, conditions with reasons, red flags, summary."""
     level = res.triage.level.value
@@ -138,6 +155,9 @@ def check(
         help="JSON file: {sex, age, evidence: {...}, answers: {...}}; "
         "questions not in 'answers' are answered 'unknown'. Runs unattended.",
     ),
+    text: str | None = typer.Option(
+        None, "--text", help="The complaint in your own words; parsed into findings."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
     max_questions: int | None = typer.Option(None, "--max-questions", min=1, max=100),
 ) -> None:
@@ -166,7 +186,19 @@ def check(
     canned = data.get("answers", {})
     if not isinstance(evidence, dict) or not isinstance(canned, dict):
         raise _fail("'evidence' and 'answers' must be objects of finding id -> answer")
+    text = text if text is not None else data.get("text")
+    if text is None and interactive and not as_json:
+        try:
+            text = typer.prompt(
+                "Describe what is bothering you (or press Enter to skip)",
+                default="",
+                show_default=False,
+            )
+        except (click.exceptions.Abort, typer.Abort):
+            text = ""
     try:
+        if text:
+            evidence = {**_understood(model, str(text), str(sex), int(age), as_json), **evidence}
         state: InterviewState = start(model, str(sex), int(age), evidence, focus=focus)
         if interactive and not as_json:
             out.print(
