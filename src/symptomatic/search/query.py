@@ -16,13 +16,13 @@ from rapidfuzz import fuzz, process
 
 from symptomatic.search.synonyms import SynonymTable, tokens
 
-STOPWORDS = frozenset(
-    """a about after all also am an and any are as at be been before being but by can cause
+_STOPWORDS_TEXT = """
+    a about after all also am an and any are as at be been before being but by can cause
     caused causes could did do does doing for from get got had has have having how i if im in
     into is it its just me more my no not of off on or our out should so some than that the
     their them then there these they this those to too up very was we were what whats when
-    where which who why will with would you your yours""".split()
-)
+    where which who why will with would you your yours"""
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 MIN_FUZZY_LENGTH = 4
 FUZZY_CUTOFF = 80.0
 MAX_TERMS = 24
