@@ -1,0 +1,53 @@
+"""``symptomatic serve``: run the web app and API with uvicorn (settings from the environment)."""
+
+from __future__ import annotations
+
+import os
+
+import typer
+
+from symptomatic.settings import Settings
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``serve`` command."""
+
+    @app.command()
+    def serve(
+        host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+        port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
+        workers: int = typer.Option(1, min=1, max=64, help="Worker processes."),
+        packs: list[str] | None = typer.Option(
+            None, "--pack", help="Pack id or folder to serve (repeat); overrides the settings."
+        ),
+        database_url: str | None = typer.Option(
+            None, help="Database URL; overrides SYMPTOMATIC_DATABASE_URL."
+        ),
+    ) -> None:
+        """Serve the symptom check (pages and /api/v1) until interrupted.
+
+        Access logs are off: they would hold IP addresses, and paths are never personal.
+        """
+        import uvicorn
+
+        from symptomatic.storage import upgrade
+
+        if packs:
+            os.environ["SYMPTOMATIC_PACKS"] = __import__("json").dumps(packs)
+        if database_url:
+            os.environ["SYMPTOMATIC_DATABASE_URL"] = database_url
+        settings = Settings()
+        # Migrate once here so that several workers never race to create the tables.
+        upgrade(settings.database_url)
+        typer.echo(f"Symptomatic on http://{host}:{port} (packs: {', '.join(settings.packs)})")
+        uvicorn.run(
+            "symptomatic.app:create_app_from_env",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            access_log=False,
+            log_level="warning",
+            server_header=False,
+            proxy_headers=False,
+        )
