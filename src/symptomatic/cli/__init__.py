@@ -22,6 +22,8 @@ app = typer.Typer(
 _COMMAND_MODULES: tuple[str, ...] = (
     "symptomatic.cli.packs",
     "symptomatic.cli.check",
+    "symptomatic.cli.parse",
+    "symptomatic.cli.eval",
     "symptomatic.cli.serve",
     "symptomatic.cli.purge",
 )
