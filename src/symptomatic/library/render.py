@@ -78,7 +78,7 @@ def plain_text(markdown: str) -> str:
     for line in text.splitlines():
         if re.fullmatch(r"\s*\|?\s*:?-{3,}.*", line):
             continue
-        lines.append(_MD_NOISE.sub(" ", line).strip())
+        lines.append(re.sub(r"\s{2,}", " ", _MD_NOISE.sub(" ", line)).strip())
     return re.sub(r"\n{2,}", "\n", "\n".join(lines)).strip()
 
 

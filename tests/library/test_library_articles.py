@@ -1,0 +1,119 @@
+"""The shipped articles: enough of them, complete, plain language, linked to the pack."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+import yaml
+
+from symptomatic.library import NOT_REVIEWED, load_library
+from symptomatic.library.readability import reading_grade
+
+REQUIRED_SLUGS = {
+    "cervical-cancer-pelvic-back-pain",
+    "sciatica",
+    "cauda-equina-syndrome",
+    "kidney-stones",
+    "uti-and-pyelonephritis",
+    "endometriosis",
+    "period-pain",
+    "pelvic-inflammatory-disease",
+    "ectopic-pregnancy",
+    "ovarian-cancer-symptoms",
+    "postmenopausal-bleeding",
+    "cervical-screening-and-hpv",
+    "osteoporotic-spinal-fracture",
+    "aortic-aneurysm",
+    "inflammatory-back-pain",
+}
+MAX_GRADE = 9.0
+LIBRARY = load_library()
+
+
+def _pack_ids(kind: str) -> set[str]:
+    """Ids in the back-pelvic pack and its core dependency, read straight from the YAML."""
+    ids: set[str] = set()
+    for pack in ("back-pelvic", "core"):
+        node = resources.files("symptomatic.packs") / pack / f"{kind}.yaml"
+        if node.is_file():
+            data = yaml.safe_load(node.read_text(encoding="utf-8")) or {}
+            ids |= {item["id"] for item in data.get(kind, [])}
+    return ids
+
+
+def test_at_least_fifteen_articles_with_the_required_slugs():
+    slugs = {a.slug for a in LIBRARY.articles}
+    assert len(slugs) >= 15
+    assert slugs >= REQUIRED_SLUGS
+
+
+@pytest.mark.parametrize("article", LIBRARY.articles, ids=lambda a: a.slug)
+def test_article_has_the_required_parts(article):
+    body = article.body
+    assert "## What to do next" in body
+    assert article.meta.red_flags and article.meta.references
+    assert article.meta.authors[0].name == "Symptomatic contributors"
+    # Nobody is presented as a clinical reviewer until one really exists.
+    assert article.meta.medical_reviewer is None
+    assert article.meta.reviewer_label == NOT_REVIEWED
+    cited = set(__import__("re").findall(r"\[ref:([^\]]+)\]", body))
+    assert cited, "every article cites its sources in the text"
+    assert cited <= {r.id for r in article.meta.references}
+
+
+@pytest.mark.parametrize("article", LIBRARY.articles, ids=lambda a: a.slug)
+def test_reading_grade_at_most_nine(article):
+    assert reading_grade(article.body) <= MAX_GRADE
+
+
+def test_cervical_cancer_article_covers_what_the_issue_asks():
+    art = LIBRARY.get("cervical-cancer-pelvic-back-pain")
+    assert art is not None
+    body = art.body.lower()
+    for needle in (
+        "what is cervical cancer",
+        "hpv",
+        "pelvis",  # local growth to the pelvic wall
+        "sacral nerve roots",
+        "blood vessels",
+        "bone",
+        "2.4%",  # figure from the literature (SEER)
+        "47%",  # spine share of bone spread (Makino 2016)
+        "warning signs",
+        "common harmless causes",
+        "what to do next",
+        "what to bring to the doctor",
+        "key points",
+    ):
+        assert needle in body, needle
+    assert art.meta.symptom_check.focus == "cervical_cancer"
+
+
+def test_symptom_check_entries_and_related_ids_exist_in_the_pack():
+    conditions, findings = _pack_ids("conditions"), _pack_ids("findings")
+    if not conditions:
+        pytest.skip("back-pelvic pack not present")
+    problems = []
+    for art in LIBRARY.articles:
+        meta = art.meta
+        problems += [f"{art.slug}: condition {c}" for c in meta.conditions if c not in conditions]
+        problems += [f"{art.slug}: finding {f}" for f in meta.findings if f not in findings]
+        entry = meta.symptom_check
+        assert entry.pack == "back-pelvic"
+        if entry.focus and entry.focus not in conditions:
+            problems.append(f"{art.slug}: focus {entry.focus}")
+        if entry.complaint and entry.complaint not in findings:
+            problems.append(f"{art.slug}: complaint {entry.complaint}")
+    assert not problems
+
+
+def test_topics_all_have_articles_and_common_questions_exist():
+    for topic in LIBRARY.topics:
+        assert LIBRARY.in_topic(topic.id), topic.id
+    assert len(LIBRARY.common_questions()) >= 5
+
+
+def test_for_conditions_links_check_results_to_articles():
+    arts = LIBRARY.for_conditions(["cervical_cancer"])
+    assert arts[0].slug in {"cervical-cancer-pelvic-back-pain", "cervical-screening-and-hpv"}
