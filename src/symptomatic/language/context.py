@@ -153,8 +153,12 @@ def _rules() -> list[Any]:
                                                   "because", "since", "after", "before"]}}],
           direction="PSEUDO"),
     ]  # fmt: skip
-    # a new clause about the person also ends the other kinds of scope
     for rule in rules:
+        # medspacy's overlap test misses a scope lying wholly inside another, so a terminator
+        # with a whole-sentence scope would never end anything: give it a one-token window.
+        if rule.direction in ("TERMINATE", "PSEUDO"):
+            rule.max_scope = 1
+        # a new clause about the person also ends the other kinds of scope
         if rule.category in (HYPOTHETICAL, UNCERTAIN, HISTORICAL, FAMILY):
             rule.terminated_by.add(NEW_SUBJECT)
     return rules

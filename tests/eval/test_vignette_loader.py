@@ -1,0 +1,94 @@
+"""The vignette loader: the shared development file loads; malformed files fail clearly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from symptomatic.eval import VignetteFileError, load_vignettes, parse_vignettes
+from symptomatic.kb.schema import CareLevel
+
+DEV = Path(__file__).resolve().parents[3] / "shared" / "vignettes" / "back-pelvic-dev.yaml"
+
+
+def _one(**over: object) -> dict[str, object]:
+    base: dict[str, object] = {
+        "id": "A1",
+        "age": 40,
+        "sex": "female",
+        "text": "My back hurts.",
+        "dx": ["M54.5"],
+        "triage": "self_care",
+    }
+    base.update(over)
+    return {"version": 1, "vignettes": [{k: v for k, v in base.items() if v is not None}]}
+
+
+def test_defaults_triage_ok_to_triage_and_ignores_other_keys() -> None:
+    [v] = parse_vignettes(_one(notes="ignored"))
+    assert v.triage is CareLevel.SELF_CARE
+    assert v.triage_ok == (CareLevel.SELF_CARE,)
+    assert v.dx == ("M54.5",)
+
+
+@pytest.mark.skipif(not DEV.is_file(), reason="shared/ vignettes not beside the checkout")
+def test_loads_the_shared_development_file() -> None:
+    vignettes = load_vignettes(DEV)
+    assert len(vignettes) >= 10
+    assert all(v.triage is None or v.triage in v.triage_ok for v in vignettes)
+
+
+@pytest.mark.parametrize(
+    ("over", "message"),
+    [
+        ({"sex": "woman"}, "sex: expected 'female' or 'male'"),
+        ({"age": "forty"}, "age: expected whole years"),
+        ({"age": 200}, "age: expected whole years"),
+        ({"text": ""}, "text: missing or empty"),
+        ({"triage": "soonish"}, "triage: 'soonish' is not one of"),
+        ({"triage_ok": ["routine"]}, "triage_ok: must include triage 'self_care'"),
+        ({"dx": None, "triage": None}, "needs dx, triage, or both"),
+        ({"dx": ["M5"]}, "shorter than 3 characters"),
+        ({"id": None}, "id: missing"),
+    ],
+)
+def test_bad_vignettes_name_the_vignette_and_the_key(over: dict[str, object], message: str) -> None:
+    with pytest.raises(VignetteFileError) as info:
+        parse_vignettes(_one(**over), "cases.yaml")
+    text = str(info.value)
+    assert message in text
+    assert "cases.yaml: vignettes[0]" in text
+
+
+def test_every_problem_is_listed_and_duplicates_are_caught() -> None:
+    data = {
+        "version": 1,
+        "vignettes": [
+            {"id": "X", "age": 30, "sex": "male", "text": "a", "triage": "routine"},
+            {"id": "X", "age": 30, "sex": "male", "text": "b", "triage": "routine"},
+            {"id": "Y", "age": -1, "sex": "male", "text": "c", "triage": "routine"},
+        ],
+    }
+    with pytest.raises(VignetteFileError) as info:
+        parse_vignettes(data, "f.yaml")
+    assert len(info.value.problems) == 2
+    assert "duplicate of vignettes[0]" in str(info.value)
+    assert "vignettes[2] (Y): age" in str(info.value)
+
+
+def test_file_level_errors(tmp_path: Path) -> None:
+    with pytest.raises(VignetteFileError, match="file not found"):
+        load_vignettes(tmp_path / "missing.yaml")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: 1\nvignettes: [\n", encoding="utf-8")
+    with pytest.raises(VignetteFileError, match=r"not valid YAML \(line"):
+        load_vignettes(bad)
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text("version: 2\nvignettes: []\n", encoding="utf-8")
+    with pytest.raises(VignetteFileError, match="version: expected 1"):
+        load_vignettes(wrong)
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("version: 1\nvignettes: []\n", encoding="utf-8")
+    with pytest.raises(VignetteFileError, match="non-empty list"):
+        load_vignettes(empty)
