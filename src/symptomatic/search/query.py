@@ -34,6 +34,13 @@ class QueryPlan:
 
     words: tuple[str, ...]
     phrases: tuple[str, ...]
+    #: The person's own words (function words dropped, typos corrected); the rest of
+    #: ``words`` and ``phrases`` were added by synonym expansion and count for less.
+    typed: tuple[str, ...] = ()
+
+    def fts5_typed(self) -> str:
+        """Returns an FTS5 MATCH expression for the person's own (corrected) words only."""
+        return " OR ".join(f'"{t}"' for t in self.typed)
 
     @property
     def empty(self) -> bool:
@@ -87,4 +94,6 @@ class QueryBuilder:
                     for part in parts:  # each word too, so a partial match still counts
                         if part not in STOPWORDS and part not in words:
                             words.append(part)
-        return QueryPlan(tuple(words[:MAX_TERMS]), tuple(phrases[:MAX_TERMS]))
+        return QueryPlan(
+            tuple(words[:MAX_TERMS]), tuple(phrases[:MAX_TERMS]), tuple(dict.fromkeys(corrected))
+        )

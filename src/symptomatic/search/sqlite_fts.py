@@ -6,6 +6,7 @@ no user data. Column weights favour the title, then keywords and summary, then t
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from sqlalchemy import Engine, text
@@ -51,20 +52,57 @@ class SQLiteSearch:
         self._builder = QueryBuilder(vocabulary, self._synonyms)
 
     def search(self, query: str, limit: int = 10) -> list[SearchHit]:
-        """Returns up to ``limit`` hits, best (highest score) first."""
+        """Returns up to ``limit`` hits, best (highest score) first.
+
+        FTS5's ``bm25()`` floors the weight of any word found in more than half of the rows
+        at 1e-6, which on a small library makes "back" and "pain" tie with rare words. So
+        each term is ranked on its own: its bm25 divided by FTS5's idf gives the term
+        frequency part (column weights and length normalisation included), which is then
+        multiplied by the always-positive BM25 idf ``ln(1 + (N - n + 0.5) / (n + 0.5))``.
+        The person's own words count fully, added synonyms half (as on PostgreSQL).
+        """
         plan = self._builder.plan(query)
         if plan.empty:
             return []
         weights = ", ".join(str(w) for w in WEIGHTS)
-        sql = text(
-            f"SELECT slug, title, summary, -bm25({TABLE}, {weights}) AS score, "
-            f"snippet({TABLE}, 4, :start, :end, '…', 24) AS snip "
-            f"FROM {TABLE} WHERE {TABLE} MATCH :match "
-            "ORDER BY score DESC, slug LIMIT :limit"
+        per_term = text(
+            f"SELECT slug, -bm25({TABLE}, {weights}) AS b FROM {TABLE} WHERE {TABLE} MATCH :match"
         )
-        params = {"match": plan.fts5(), "start": MARK_START, "end": MARK_END, "limit": limit}
+        scores: dict[str, float] = {}
         with self._engine.connect() as conn:
-            rows = conn.execute(sql, params).all()
+            total = conn.execute(text(f"SELECT count(*) FROM {TABLE}")).scalar_one()
+            for term in (*plan.words, *plan.phrases):
+                rows = conn.execute(per_term, {"match": f'"{term}"'}).all()
+                if not rows:
+                    continue
+                ratio = (total - len(rows) + 0.5) / (len(rows) + 0.5)
+                fts_idf = max(1e-6, math.log(ratio))
+                idf = math.log(1.0 + ratio)
+                boost = 1.0 if term in plan.typed else 0.5
+                for slug, b in rows:
+                    scores[slug] = scores.get(slug, 0.0) + boost * idf * float(b) / fts_idf
+            best = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+            if not best:
+                return []
+            marks = ", ".join(f":s{i}" for i in range(len(best)))
+            rows = conn.execute(
+                text(
+                    f"SELECT slug, title, summary, "
+                    f"snippet({TABLE}, 4, :start, :end, '…', 24) AS snip "
+                    f"FROM {TABLE} WHERE {TABLE} MATCH :match AND slug IN ({marks})"
+                ),
+                {
+                    "match": plan.fts5(),
+                    "start": MARK_START,
+                    "end": MARK_END,
+                    **{f"s{i}": slug for i, (slug, _) in enumerate(best)},
+                },
+            ).all()
+        found = {r.slug: r for r in rows}
         return [
-            SearchHit(r.slug, r.title, r.summary, float(r.score), highlight(r.snip)) for r in rows
+            SearchHit(
+                slug, found[slug].title, found[slug].summary, score, highlight(found[slug].snip)
+            )
+            for slug, score in best
+            if slug in found
         ]
