@@ -14,10 +14,16 @@ import socket
 import subprocess
 import tempfile
 import time
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+with warnings.catch_warnings():
+    # starlette warns (UserWarning) that it prefers httpx2 to httpx for its TestClient.
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
 
 TINY_PACK = str(Path(__file__).parent / "fixtures" / "packs" / "tiny")
 
@@ -146,3 +152,22 @@ def tiny_model(tiny_kb):  # type: ignore[no-untyped-def]
     from symptomatic.engine import Model
 
     return Model.compile(tiny_kb)
+
+
+@pytest.fixture
+def tiny_settings(tmp_path: Path) -> object:
+    """Settings serving the tiny fixture pack on a fresh SQLite file."""
+    from symptomatic.settings import Settings
+
+    return Settings(database_url=f"sqlite:///{tmp_path}/test.sqlite3", packs=[TINY_PACK])
+
+
+@pytest.fixture
+def client(tiny_settings: object) -> Iterator[TestClient]:
+    """A TestClient of the app built on :func:`tiny_settings` (the real app, no mocks)."""
+    from symptomatic.app import create_app
+
+    app = create_app(tiny_settings)  # type: ignore[arg-type]
+    with TestClient(app) as c:
+        yield c
+    app.state.context.db.dispose()

@@ -8,7 +8,7 @@ from symptomatic.api.context import AppContext, ServedPack, get_context
 from symptomatic.api.diagnosis import PROBLEMS
 from symptomatic.api.schemas import Choice, ConditionInfo, FindingInfo, PackOut
 
-router = APIRouter(tags=["packs"], responses={404: PROBLEMS[404]})
+router = APIRouter(tags=["packs"], responses={k: v for k, v in PROBLEMS.items() if k in (404, 422)})
 
 
 def _pack_out(served: ServedPack) -> PackOut:

@@ -20,6 +20,7 @@ from symptomatic.errors import (
     DemographicsError,
     PackNotFoundError,
     SymptomaticError,
+    UnknownConditionError,
     UnknownFindingError,
 )
 
@@ -125,6 +126,7 @@ def _validation_problem(request: Request, exc: RequestValidationError) -> JSONRe
 
 _DOMAIN = [
     (UnknownFindingError, 422, "unknown-finding", "Unknown finding"),
+    (UnknownConditionError, 422, "unknown-condition", "Unknown condition"),
     (ConflictingEvidenceError, 422, "conflicting-evidence", "Conflicting evidence"),
     (DemographicsError, 422, "invalid-demographics", "Age or sex not supported"),
     (PackNotFoundError, 404, "unknown-pack", "Unknown pack"),

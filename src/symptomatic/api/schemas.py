@@ -20,7 +20,7 @@ class Strict(BaseModel):
 
 
 class Age(Strict):
-    value: int = Field(ge=0, le=130, description="Age in whole years, 0 to 130.")
+    value: int = Field(ge=0, le=130, strict=True, description="Age in whole years, 0 to 130.")
     unit: Literal["year"] = Field(default="year", description="Only years are supported.")
 
 
