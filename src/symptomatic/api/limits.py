@@ -6,6 +6,7 @@ It checks ``Content-Length`` up front and also counts the bytes of bodies sent w
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any
 
@@ -62,10 +63,8 @@ class BodySizeLimit:
                 started = True
             await send(message)
 
-        try:
+        with contextlib.suppress(BodyTooLarge):
             await self.app(scope, counting_receive, guarded_send)
-        except BodyTooLarge:
-            pass
         if exceeded and not started:
             await self._refuse(scope, send)
 
