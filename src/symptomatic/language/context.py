@@ -183,8 +183,16 @@ def build_pipeline() -> Any:
 
 
 def modifiers_of(span: Any) -> Modifiers:
-    """The ConText categories that modify ``span`` (a spaCy Span after ConText ran)."""
-    cats = {m.category.upper() for m in span._.modifiers}
+    """The ConText categories that modify ``span`` (a spaCy Span after ConText ran).
+
+    A modifier inside the mention itself ("worse *if* I sit still", "*can't* pee") is part of
+    the phrase, not a modifier of it (medspacy's overlap test misses this case).
+    """
+    cats = {
+        m.category.upper()
+        for m in span._.modifiers
+        if not (span.start <= m.modifier_span[0] and m.modifier_span[1] <= span.end)
+    }
     return Modifiers(
         negated=NEGATED in cats,
         uncertain=UNCERTAIN in cats,

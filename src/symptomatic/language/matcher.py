@@ -23,6 +23,7 @@ from symptomatic.kb.schema import FindingType
 from symptomatic.language.normalise import (
     BARRIERS,
     FILLERS,
+    LAY_PHRASE_KEYS,
     _words,
     normalise_words,
     phrase_keys,
@@ -58,6 +59,9 @@ class Entry:
     value: str
     keys: tuple[str, ...]
     phrase: str
+    # a several-word phrase that reduces to one key ("the runs", "been sick") loses its meaning
+    # without its small words, so it must appear word for word
+    words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,9 +75,23 @@ class Match:
     corrected: bool
 
 
+_QUALIFIERS = frozenset(_words("men women male female adults adult children child"))
+
+
 def _split_name(name: str) -> list[str]:
-    """A finding's name as phrases: "Osteoporosis (thin bones)" -> both parts."""
-    return [p.strip() for p in re.split(r"[()/;]", name) if p.strip()]
+    """A finding's name as phrases: "Osteoporosis (thin bones)" -> both parts.
+
+    A qualifier in brackets ("Pain between the legs (men)") is not a phrase of its own.
+    """
+    parts = [p.strip() for p in re.split(r"[()/;]", name) if p.strip()]
+    return [p for p in parts if p.lower() not in _QUALIFIERS]
+
+
+def _plain(words: Sequence[str]) -> tuple[str, ...]:
+    """Lower-cased words without punctuation, for word-for-word matching."""
+    return tuple(
+        w.lower().replace("’", "'") for w in words if re.search(r"[A-Za-z0-9]", w) or w == "n't"
+    )
 
 
 class Lexicon:
@@ -82,6 +100,7 @@ class Lexicon:
     def __init__(self, entries: Iterable[Entry], extra_words: Iterable[str] = ()) -> None:
         self.entries: list[Entry] = []
         self._by_first: dict[str, list[Entry]] = defaultdict(list)
+        self._exact_by_first: dict[str, list[Entry]] = defaultdict(list)
         seen: set[tuple[str, str, tuple[str, ...]]] = set()
         for entry in entries:
             ident = (entry.finding_id, entry.value, entry.keys)
@@ -89,7 +108,10 @@ class Lexicon:
                 continue
             seen.add(ident)
             self.entries.append(entry)
-            self._by_first[entry.keys[0]].append(entry)
+            if entry.words:
+                self._exact_by_first[entry.words[0]].append(entry)
+            else:
+                self._by_first[entry.keys[0]].append(entry)
         self.keys: frozenset[str] = frozenset(k for e in self.entries for k in e.keys)
         vocab = {w.lower() for e in self.entries for w in re.findall(r"[A-Za-z]+", e.phrase)}
         self.known_words: frozenset[str] = frozenset(
@@ -105,7 +127,15 @@ class Lexicon:
         extra: list[str] = []
 
         def add(finding_id: str, value: str, phrase: str) -> None:
-            keys = phrase_keys(tokenize(phrase))
+            tokens = tokenize(phrase)
+            keys = phrase_keys(tokens)
+            plain = _plain(tokens)
+            if len(keys) == 1 and len(plain) > 1 and len(normalise_words(plain)) == 1:
+                if keys[0] in LAY_PHRASE_KEYS:  # "been sick", "pins and needles": one lay unit
+                    entries.append(Entry(finding_id, value, keys, phrase))
+                else:
+                    entries.append(Entry(finding_id, value, keys, phrase, words=plain))
+                return
             entries.append(Entry(finding_id, value, keys, phrase))
             # "lower back pain" also as "pain in my lower back", and the other way round
             if 2 <= len(keys) <= 3 and keys[-1] in _HEADS and keys[0] not in _HEADS:
@@ -162,6 +192,13 @@ class Lexicon:
         keyed = normalise_words(fixed)
         keys = [k for _, _, k in keyed]
         out: list[Match] = []
+        plain = [w.lower().replace("’", "'") for w in fixed]
+        for pos, word in enumerate(plain):
+            for entry in self._exact_by_first.get(word, ()):
+                n = len(entry.words)
+                if tuple(plain[pos : pos + n]) == entry.words:
+                    fuzzy = any(corrected[pos : pos + n])
+                    out.append(Match(entry, idxs[pos], idxs[pos + n - 1] + 1, 0, fuzzy))
         for pos, first in enumerate(keys):
             for entry in self._by_first.get(first, ()):
                 end_pos, gaps = _extend(keys, pos, entry.keys)
@@ -197,11 +234,18 @@ def _extend(keys: Sequence[str], pos: int, want: tuple[str, ...]) -> tuple[int, 
 
 
 def _longest(matches: list[Match]) -> list[Match]:
-    """Drop matches whose token span lies strictly inside another match's span."""
+    """Drop matches whose token span lies strictly inside a longer match's span.
+
+    A contained match of another finding survives when it is itself a phrase of several
+    keys ("low on the left" inside "pain low on the left side"): both were said.
+    """
     keep: list[Match] = []
     for m in matches:
         inside = any(
-            o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+            o.start <= m.start
+            and m.end <= o.end
+            and (o.end - o.start) > (m.end - m.start)
+            and (o.entry.finding_id == m.entry.finding_id or len(m.entry.keys) < 2)
             for o in matches
         )
         if not inside:

@@ -58,6 +58,8 @@ LAY_PHRASES: dict[tuple[str, ...], str] = {
     ("pap", "smear"): "screen",
 }
 
+LAY_PHRASE_KEYS: frozenset[str] = frozenset(LAY_PHRASES.values())
+
 # Single lay or inflected words -> key (applied before stemming).
 LAY_WORDS: dict[str, str] = {
     # urine and passing it
@@ -84,12 +86,11 @@ LAY_WORDS: dict[str, str] = {
     # pain words: all one key, because people use them interchangeably
     **dict.fromkeys(
         _words(
-            "pain pains painful hurt hurts hurting ache aches ached aching achy sore soreness "
-            "agony agonising agonizing"
+            "pain pains painful hurt hurts hurting ache aches ached aching achy sore soreness agony"
         ),
         "pain",
     ),
-    **dict.fromkeys(_words("blood bleed bleeds bleeding bled bloody spotting"), "blood"),
+    **dict.fromkeys(_words("blood bleed bleeds bleeding bled bloody"), "blood"),
     **dict.fromkeys(_words("lower low"), "low"),
     **dict.fromkeys(_words("suddenly sudden abrupt abruptly"), "sudden"),
     **dict.fromkeys(_words("gradually gradual slowly"), "gradual"),
@@ -103,7 +104,7 @@ LAY_WORDS: dict[str, str] = {
 # context step (negation, history) reads the original text, not these keys.
 FILLERS: frozenset[str] = frozenset(
     _words(
-        "a an the my your his her its our their this that these those some of in on at "
+        "a an the my your his her its our their this that these those some of in on at to "
         "i it i'm im i've ive me is are was were be been being am has have had 's 've 'm "
         "do does did really very quite bit little slightly rather just also"
     )
@@ -113,7 +114,7 @@ FILLERS: frozenset[str] = frozenset(
 BARRIERS: frozenset[str] = frozenset(
     _words(
         "no not n't never without nothing none nor neither and or but although though except "
-        "if because"
+        "if because last"
     )
 )
 
@@ -143,7 +144,7 @@ def normalise_words(words: Sequence[str]) -> list[tuple[int, int, str]]:
     i = 0
     while i < len(lowered):
         for n in (4, 3, 2):
-            key = LAY_PHRASES.get(tuple(lowered[i : i + n]))
+            key = LAY_PHRASES.get(tuple(lowered[i : i + n])) if i + n <= len(lowered) else None
             if key is not None:
                 out.append((i, i + n, key))
                 i += n

@@ -138,7 +138,11 @@ class Parser:
             ),
             findings[0],
         )
-        best = max(found, key=lambda d: self._duration_score(doc, d, mentions))
+        scored = [(self._duration_score(doc, d, mentions), d) for d in found]
+        scored = [(score, d) for score, d in scored if score[0] >= 0]
+        if not scored:
+            return []
+        best = max(scored, key=lambda sd: sd[0])[1]
         option = option_for(best.days, {o.id: o.label for o in target.options})
         if option is None:
             return []
@@ -154,14 +158,24 @@ class Parser:
         ]
 
     def _duration_score(self, doc: Any, dur: Duration, mentions: list[Mention]) -> tuple[int, int]:
-        """Rank a duration phrase: in a sentence with a current complaint, then earliest."""
+        """Rank a duration phrase (negative = not about the current problem).
+
+        Best in a sentence with a current complaint, then with a current symptom, then in a
+        sentence without findings ("It started three weeks ago."); earliest first on ties.
+        A phrase in a sentence about the past ("I had a kidney stone five years ago") or
+        dating something else ("my periods stopped twenty years ago") is not used.
+        """
         sent = doc.char_span(dur.start, dur.end, alignment_mode="expand")
         lo, hi = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (0, 0)
         score = 0
         for m in mentions:
-            if lo <= m.start < hi and m.counts and m.value == "present":
+            if not lo <= m.start < hi:
+                continue
+            if m.historical:
+                score -= 3
+            elif m.counts and m.value == "present":
                 group = self.kb.findings[m.finding_id].group
                 score = max(score, 3 if group is FindingGroup.COMPLAINT else 2)
         if re.search(r"\bago\b", dur.text) and dur.days >= 365:
-            score -= 2  # "my periods stopped twenty years ago" dates something else
+            score -= 2
         return (score, -dur.start)
