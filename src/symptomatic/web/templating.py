@@ -29,6 +29,13 @@ def _percent(p: float) -> str:
     return f"{round(p * 100)}%"
 
 
+def _lower_first(text: str) -> str:
+    """'Cancer of the cervix' -> 'cancer of the cervix'; leaves 'HPV ...' alone."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
 def make_templates() -> Jinja2Templates:
     """Templates from ``symptomatic/web/templates`` with autoescaping and the shared filters."""
     env = Environment(
@@ -38,6 +45,7 @@ def make_templates() -> Jinja2Templates:
         lstrip_blocks=True,
     )
     env.filters["percent"] = _percent
+    env.filters["lower_first"] = _lower_first
     env.globals["version"] = __version__
     env.globals["level_icons"] = LEVEL_ICONS
     return Jinja2Templates(env=env)
