@@ -184,3 +184,19 @@ def load_library(folder: str | Path | None = None) -> Library:
         raise ArticleError("the article library is invalid", problems)
     articles.sort(key=lambda a: a.meta.title.lower())
     return Library(articles=tuple(articles), topics=tuple(topics))
+
+
+def pack_id_problems(library: Library, condition_ids: set[str], finding_ids: set[str]) -> list[str]:
+    """Returns one line per article reference to a condition or finding id the pack does not
+    define (related ids and the symptom-check entry), naming the file and field."""
+    problems: list[str] = []
+    for art in library.articles:
+        meta, name = art.meta, art.filename
+        problems += [f"{name}: conditions: {c}" for c in meta.conditions if c not in condition_ids]
+        problems += [f"{name}: findings: {f}" for f in meta.findings if f not in finding_ids]
+        entry = meta.symptom_check
+        if entry.focus is not None and entry.focus not in condition_ids:
+            problems.append(f"{name}: symptom_check.focus: {entry.focus}")
+        if entry.complaint is not None and entry.complaint not in finding_ids:
+            problems.append(f"{name}: symptom_check.complaint: {entry.complaint}")
+    return problems
