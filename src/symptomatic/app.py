@@ -19,6 +19,7 @@ from symptomatic import __version__
 from symptomatic.api import API_PREFIX, AppContext, build_api, compile_packs
 from symptomatic.api.headers import ResponseHeaders
 from symptomatic.api.limits import BodySizeLimit
+from symptomatic.api.openapi import install as install_openapi
 from symptomatic.api.problems import install as install_problems
 from symptomatic.engine import EngineConfig
 from symptomatic.settings import Settings
@@ -91,6 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             router = getattr(module, attr, None)
             if router is not None:
                 app.include_router(router)
+    install_openapi(app, API_PREFIX)
     static = Path(str(resources.files("symptomatic.web") / "static"))
     app.mount("/static", StaticFiles(directory=static), name="static")
     # 4. Middleware (outermost last): body-size limit, then response headers.

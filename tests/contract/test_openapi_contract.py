@@ -28,9 +28,15 @@ OPERATIONS = [
     ("GET", "/api/v1/packs"),
     ("GET", "/api/v1/packs/{pack_id}/conditions"),
     ("GET", "/api/v1/packs/{pack_id}/findings"),
+    ("GET", "/api/v1/articles"),
+    ("GET", "/api/v1/articles/{slug}"),
 ]
 
-NOTHING_TO_BREAK = {"/api/v1/packs", "/api/v1/packs/{pack_id}/conditions"}
+NOTHING_TO_BREAK = {
+    "/api/v1/packs",
+    "/api/v1/packs/{pack_id}/conditions",
+    "/api/v1/articles/{slug}",
+}
 
 
 @pytest.fixture(scope="module")

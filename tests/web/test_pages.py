@@ -239,3 +239,14 @@ def test_no_third_party_urls_in_pages(client: TestClient) -> None:
         html = client.get(url).text
         for src in re.findall(r'(?:src|href)="([^"]+)"', html):
             assert not src.startswith(("http://", "https://", "//")), (url, src)
+
+
+def test_complaint_entry_from_the_library(client: TestClient) -> None:
+    page = client.get("/check?complaint=low_back_pain")
+    assert page.status_code == 200 and "Check your symptoms: low back pain" in page.text
+    assert client.get("/check?complaint=nope").status_code == 404
+    r = client.post(
+        "/check", data={"age": "40", "sex": "male", "text": "", "complaint": "low_back_pain"}
+    )
+    assert "Is this right?" in r.text
+    assert 'name="f_low_back_pain" value="present" checked' in r.text

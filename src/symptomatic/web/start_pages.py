@@ -5,9 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from symptomatic.api.understand import understand
+from symptomatic.api.understand import Mention, understand
 from symptomatic.errors import SymptomaticError
 from symptomatic.interview import INTENDED_USE, start
+from symptomatic.kb.schema import Finding
 from symptomatic.web.steps import context_of, save
 from symptomatic.web.templating import render
 
@@ -31,9 +32,23 @@ def home(request: Request) -> HTMLResponse:
     return render(request, "home.html", intended_use=INTENDED_USE)
 
 
+def _complaint(request: Request, complaint: str | None, pack: str | None) -> Finding | None:
+    if not complaint:
+        return None
+    ctx = context_of(request)
+    served = ctx.packs.get(pack or ctx.default_pack)
+    return None if served is None else served.kb.findings.get(complaint)
+
+
 @router.get("/check", response_class=HTMLResponse, name="check_start")
-def check_start(request: Request, focus: str | None = None, pack: str | None = None) -> Response:
-    """The start form; ``?focus=<condition id>`` starts a 'could it be ...?' check."""
+def check_start(
+    request: Request,
+    focus: str | None = None,
+    pack: str | None = None,
+    complaint: str | None = None,
+) -> Response:
+    """The start form; ``?focus=<condition id>`` starts a 'could it be ...?' check and
+    ``?complaint=<finding id>`` one about a given symptom (the library's article buttons)."""
     ctx = context_of(request)
     if pack is not None and pack not in ctx.packs:
         return render(
@@ -44,19 +59,21 @@ def check_start(request: Request, focus: str | None = None, pack: str | None = N
             detail=f"There is no symptom check called {pack!r} here.",
         )
     condition = _focus_condition(request, focus, pack)
-    if focus and condition is None:
+    finding = _complaint(request, complaint, pack)
+    if (focus and condition is None) or (complaint and finding is None):
         return render(
             request,
             "error.html",
             404,
             title="Page not found",
-            detail="We do not have a check for that condition.",
+            detail="We do not have a check for that.",
         )
     return render(
         request,
         "start.html",
         focus=focus if condition else None,
         condition=condition,
+        complaint=finding,
         pack=pack or ctx.default_pack,
         values={},
         errors={},
@@ -92,6 +109,7 @@ async def check_submit(request: Request) -> Response:
     pack = str(form.get("pack", "")) or ctx.default_pack
     served = ctx.packs.get(pack)
     condition = _focus_condition(request, focus, pack)
+    finding = _complaint(request, str(form.get("complaint", "")) or None, pack)
     errors, age_value = _validate(age, sex, text)
     if served is None:
         errors["form"] = "This symptom check is not available."
@@ -112,12 +130,15 @@ async def check_submit(request: Request) -> Response:
             400,
             focus=focus,
             condition=condition,
+            complaint=finding,
             pack=pack,
             values={"age": age, "sex": sex, "text": text},
             errors=errors,
             intended_use=INTENDED_USE,
         )
     mentions = understand(served.kb, text, sex, age_value) if text else []
+    if finding is not None and all(m.id != finding.id for m in mentions):
+        mentions.insert(0, Mention(finding.id, "present", finding.name, (0, 0)))
     if mentions:
         return render(
             request,
