@@ -8,7 +8,8 @@ for how people describe their own symptoms, not for clinical notes:
   and after the fact "... are fine / normal";
 - hypothetical: "if I get a fever", "in case", "what if";
 - uncertain: "maybe", "might", "worried about", "could it be";
-- historical: "history of", "years ago", "in 2019", "used to", "as a child";
+- historical: "years ago", "used to", "as a child" (over), "in 2019", "last year",
+  "history of" (dated: a diagnosis may still hold);
 - family: "my dad has ...", "runs in the family".
 
 Scopes stop at "but", "although", "except" and at a new clause about the person ("and my",
@@ -23,7 +24,8 @@ from typing import Any
 NEGATED = "NEGATED_EXISTENCE"
 UNCERTAIN = "POSSIBLE_EXISTENCE"
 HYPOTHETICAL = "HYPOTHETICAL"
-HISTORICAL = "HISTORICAL"
+HISTORICAL = "HISTORICAL"  # over and done: "used to", "years ago", "as a child"
+DATED = "DATED"  # given a date, may still be so: "in 2019", "last year", "history of"
 FAMILY = "FAMILY"
 CLAUSE = "CLAUSE_BREAK"
 NEW_SUBJECT = "NEW_SUBJECT"
@@ -34,7 +36,8 @@ _RELATIVES = [
     "mother", "mum", "mom", "mam", "mummy", "dad", "father", "daddy", "sister", "brother",
     "aunt", "auntie", "uncle", "grandmother", "grandma", "gran", "granny", "nan", "nana",
     "grandfather", "grandad", "granddad", "grandpa", "cousin", "parent", "parents", "sibling",
-    "siblings", "niece", "nephew", "relative", "relatives", "family",
+    "siblings", "niece", "nephew", "relative", "relatives", "family", "daughter", "son",
+    "child", "children", "kids", "toddler", "baby",
 ]  # fmt: skip
 _YEAR = r"^(19|20)\d\d$"
 _NUMBER_WORDS = [
@@ -50,7 +53,8 @@ class Modifiers:
     negated: bool = False
     uncertain: bool = False
     hypothetical: bool = False
-    historical: bool = False
+    historical: bool = False  # over and done with
+    dated: bool = False  # diagnosed or happened at a past date; may still hold
     family: bool = False
 
 
@@ -83,6 +87,13 @@ def _rules() -> list[Any]:
         R("went away", NEGATED, direction="BACKWARD", max_scope=5, terminated_by=after_clause),
         # not a negation of what follows
         R("no doubt", "PSEUDO", direction="PSEUDO"),
+        R("nothing serious", "PSEUDO", pattern=[{"LOWER": {"IN": ["nothing", "not"]}},
+          {"LOWER": {"IN": ["serious", "major", "much", "dramatic", "worrying"]}}],
+          direction="PSEUDO"),
+        R("without warning", "PSEUDO", pattern=[{"LOWER": "without"},
+          {"LOWER": {"IN": ["any", "a", "much"]}, "OP": "?"}, {"LOWER": {"IN": [
+              "warning", "reason", "cause", "trying", "realising", "realizing", "noticing",
+              "meaning", "trigger", "explanation"]}}], direction="PSEUDO"),
         R("not only", "PSEUDO", direction="PSEUDO"),
         R("no matter", "PSEUDO", direction="PSEUDO"),
         R("not just", "PSEUDO", direction="PSEUDO"),
@@ -94,6 +105,9 @@ def _rules() -> list[Any]:
             "suspect", "unsure"]}}], direction="FORWARD", max_scope=8,
           terminated_by=after_clause),
         R("not sure", UNCERTAIN, direction="FORWARD", max_scope=8, terminated_by=after_clause),
+        R("trying to", UNCERTAIN, pattern=[{"LOWER": {"IN": ["trying", "try", "tried", "hoping"]}},
+          {"LOWER": {"IN": ["to", "for"]}}], direction="FORWARD", max_scope=4,
+          terminated_by=after_clause),
         R("could it be", UNCERTAIN, pattern=[{"LOWER": {"IN": ["could", "can", "would", "might"]}},
           {"LOWER": {"IN": ["it", "this", "that"]}}, {"LOWER": "be"}], direction="FORWARD",
           max_scope=8, terminated_by=after_clause),
@@ -109,7 +123,7 @@ def _rules() -> list[Any]:
         R("in case", HYPOTHETICAL, direction="FORWARD", max_scope=6, terminated_by=after_clause),
         R("what if", HYPOTHETICAL, direction="FORWARD", max_scope=6, terminated_by=after_clause),
         # history (before this episode)
-        R("history of", HISTORICAL, pattern=[{"LOWER": {"IN": ["history", "hx"]}},
+        R("history of", DATED, pattern=[{"LOWER": {"IN": ["history", "hx"]}},
           {"LOWER": "of", "OP": "?"}], direction="FORWARD", max_scope=8,
           terminated_by=after_clause),
         R("used to", HISTORICAL, pattern=[{"LOWER": {"IN": ["used", "use"]}}, {"LOWER": "to"}],
@@ -125,7 +139,7 @@ def _rules() -> list[Any]:
         R("when i was younger", HISTORICAL, pattern=[{"LOWER": "when"}, {"LOWER": "i"},
           {"LOWER": "was"}, {"LOWER": {"IN": ["younger", "young", "little", "small"]}}],
           direction="BIDIRECTIONAL", max_scope=8, terminated_by=after_clause),
-        R("in 2019", HISTORICAL, pattern=[{"LOWER": {"IN": ["in", "since"]}, "OP": "?"},
+        R("in 2019", DATED, pattern=[{"LOWER": {"IN": ["in", "since"]}, "OP": "?"},
           {"TEXT": {"REGEX": _YEAR}}], direction="BIDIRECTIONAL", max_scope=8,
           terminated_by=after_clause),
         R("years ago", HISTORICAL, pattern=[
@@ -133,7 +147,7 @@ def _rules() -> list[Any]:
             {"LOWER": {"IN": ["of", "or"]}, "OP": "?"}, {"LOWER": {"IN": ["years", "year"]}},
             {"LOWER": "ago"}], direction="BIDIRECTIONAL", max_scope=8,
           terminated_by=after_clause),
-        R("last year", HISTORICAL, pattern=[{"LOWER": {"IN": ["last", "previous"]}},
+        R("last year", DATED, pattern=[{"LOWER": {"IN": ["last", "previous"]}},
           {"LOWER": {"IN": ["year", "decade"]}}], direction="BIDIRECTIONAL", max_scope=8,
           terminated_by=after_clause),
         # family
@@ -159,7 +173,7 @@ def _rules() -> list[Any]:
         if rule.direction in ("TERMINATE", "PSEUDO"):
             rule.max_scope = 1
         # a new clause about the person also ends the other kinds of scope
-        if rule.category in (HYPOTHETICAL, UNCERTAIN, HISTORICAL, FAMILY):
+        if rule.category in (HYPOTHETICAL, UNCERTAIN, HISTORICAL, DATED, FAMILY):
             rule.terminated_by.add(NEW_SUBJECT)
     return rules
 
@@ -198,5 +212,6 @@ def modifiers_of(span: Any) -> Modifiers:
         uncertain=UNCERTAIN in cats,
         hypothetical=HYPOTHETICAL in cats,
         historical=HISTORICAL in cats,
+        dated=DATED in cats,
         family=FAMILY in cats,
     )

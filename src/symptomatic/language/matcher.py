@@ -35,6 +35,8 @@ Tokenizer = Callable[[str], Sequence[str]]
 # Words that symptoms attach to; "back pain" also matches "pain in my back".
 _HEADS = frozenset({"pain", "stiff", "numb", "tingl", "weak", "swell", "cramp", "burn", "sting"})
 _BARRIER_KEYS = frozenset(word_key(w) for w in BARRIERS)
+# Place words dropped when a symptom word moves to the end ("numb around X" -> "X numb").
+_LINKS = frozenset(word_key(w) for w in _words("around near over across under below behind into"))
 # Everyday words one edit away from a lexicon word; never "corrected".
 _COMMON = frozenset(
     _words(
@@ -62,6 +64,8 @@ class Entry:
     # a several-word phrase that reduces to one key ("the runs", "been sick") loses its meaning
     # without its small words, so it must appear word for word
     words: tuple[str, ...] = ()
+    # a generated word order ("urine is pink" for "pink urine") must match without gaps
+    strict: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,8 @@ class Lexicon:
         self._by_first: dict[str, list[Entry]] = defaultdict(list)
         self._exact_by_first: dict[str, list[Entry]] = defaultdict(list)
         seen: set[tuple[str, str, tuple[str, ...]]] = set()
+        entries = list(entries)
+        vocab = {w.lower() for e in entries for w in re.findall(r"[A-Za-z]+", e.phrase)}
         for entry in entries:
             ident = (entry.finding_id, entry.value, entry.keys)
             if not entry.keys or ident in seen:
@@ -113,7 +119,6 @@ class Lexicon:
             else:
                 self._by_first[entry.keys[0]].append(entry)
         self.keys: frozenset[str] = frozenset(k for e in self.entries for k in e.keys)
-        vocab = {w.lower() for e in self.entries for w in re.findall(r"[A-Za-z]+", e.phrase)}
         self.known_words: frozenset[str] = frozenset(
             vocab | {w.lower() for w in extra_words} | _COMMON | FILLERS | BARRIERS
         )
@@ -137,11 +142,8 @@ class Lexicon:
                     entries.append(Entry(finding_id, value, keys, phrase, words=plain))
                 return
             entries.append(Entry(finding_id, value, keys, phrase))
-            # "lower back pain" also as "pain in my lower back", and the other way round
-            if 2 <= len(keys) <= 3 and keys[-1] in _HEADS and keys[0] not in _HEADS:
-                entries.append(Entry(finding_id, value, (keys[-1], *keys[:-1]), phrase))
-            elif 2 <= len(keys) <= 3 and keys[0] in _HEADS and keys[-1] not in _HEADS:
-                entries.append(Entry(finding_id, value, (*keys[1:], keys[0]), phrase))
+            for variant in _variants(keys):
+                entries.append(Entry(finding_id, value, variant, phrase, strict=True))
 
         for finding in kb.findings.values():
             extra.extend(re.findall(r"[A-Za-z]+", f"{finding.question} {finding.help}"))
@@ -161,7 +163,7 @@ class Lexicon:
         w = word.lower()
         if len(w) < 5 or not w.isalpha() or w in self.known_words or word_key(w) in self.keys:
             return None
-        limit = 1 if len(w) < 8 else 2
+        limit = 1 if len(w) < 11 else 2
         best: str | None = None
         for cand, _, _ in extract(w, self._targets, scorer=DamerauLevenshtein.distance, limit=3):
             if cand[0] != w[0] or DamerauLevenshtein.distance(w, cand) > limit:
@@ -201,7 +203,7 @@ class Lexicon:
                     out.append(Match(entry, idxs[pos], idxs[pos + n - 1] + 1, 0, fuzzy))
         for pos, first in enumerate(keys):
             for entry in self._by_first.get(first, ()):
-                end_pos, gaps = _extend(keys, pos, entry.keys)
+                end_pos, gaps = _extend(keys, pos, entry.keys, 0 if entry.strict else 2)
                 if end_pos < 0:
                     continue
                 lo = idxs[keyed[pos][0]]
@@ -214,7 +216,28 @@ class Lexicon:
         return out
 
 
-def _extend(keys: Sequence[str], pos: int, want: tuple[str, ...]) -> tuple[int, int]:
+def _variants(keys: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Other word orders of a phrase's keys that say the same thing.
+
+    "lower back pain" -> "pain (in my) lower back"; "numb around my back passage" ->
+    "back passage (feels) numb"; any two-word phrase reversed ("pink urine" -> "urine is pink").
+    """
+    out: list[tuple[str, ...]] = []
+    if 2 <= len(keys) <= 4 and keys[-1] in _HEADS and keys[0] not in _HEADS:
+        out.append((keys[-1], *keys[:-1]))
+    elif 2 <= len(keys) <= 4 and keys[0] in _HEADS and keys[-1] not in _HEADS:
+        rest = list(keys[1:])
+        while len(rest) > 1 and rest[0] in _LINKS:
+            rest.pop(0)
+        out.append((*rest, keys[0]))
+    elif len(keys) == 2:
+        out.append((keys[1], keys[0]))
+    return out
+
+
+def _extend(
+    keys: Sequence[str], pos: int, want: tuple[str, ...], max_gaps: int = 2
+) -> tuple[int, int]:
     """Position of the last key when ``want`` matches from ``pos`` (gaps counted), else -1."""
     cur, gaps = pos, 0
     for k in want[1:]:
@@ -224,7 +247,7 @@ def _extend(keys: Sequence[str], pos: int, want: tuple[str, ...]) -> tuple[int, 
             cur + 2 < len(keys)
             and keys[cur + 2] == k
             and keys[cur + 1] not in _BARRIER_KEYS
-            and gaps < 2
+            and gaps < max_gaps
         ):
             cur += 2
             gaps += 1
@@ -234,10 +257,10 @@ def _extend(keys: Sequence[str], pos: int, want: tuple[str, ...]) -> tuple[int, 
 
 
 def _longest(matches: list[Match]) -> list[Match]:
-    """Drop matches whose token span lies strictly inside a longer match's span.
+    """Drop matches whose token span lies strictly inside a longer match of the same finding.
 
-    A contained match of another finding survives when it is itself a phrase of several
-    keys ("low on the left" inside "pain low on the left side"): both were said.
+    A contained match of another finding survives: "tingling" inside "tingling in both legs"
+    and "bleeding" inside "bleeding after sex" were both said.
     """
     keep: list[Match] = []
     for m in matches:
@@ -245,7 +268,7 @@ def _longest(matches: list[Match]) -> list[Match]:
             o.start <= m.start
             and m.end <= o.end
             and (o.end - o.start) > (m.end - m.start)
-            and (o.entry.finding_id == m.entry.finding_id or len(m.entry.keys) < 2)
+            and o.entry.finding_id == m.entry.finding_id
             for o in matches
         )
         if not inside:

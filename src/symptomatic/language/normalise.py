@@ -26,6 +26,9 @@ def _words(text: str) -> list[str]:
 # Multi-word lay expressions, longest first when looked up; value is the key they become.
 LAY_PHRASES: dict[tuple[str, ...], str] = {
     ("back", "passage"): "rectum",
+    ("pass", "water"): "urin",
+    ("passing", "water"): "urin",
+    ("passed", "water"): "urin",
     ("ca", "n't"): "cannot",
     ("ca", "nt"): "cannot",
     ("can", "not"): "cannot",
@@ -90,7 +93,8 @@ LAY_WORDS: dict[str, str] = {
         ),
         "pain",
     ),
-    **dict.fromkeys(_words("blood bleed bleeds bleeding bled bloody"), "blood"),
+    **dict.fromkeys(_words("bleed bleeds bleeding bled"), "bleed"),
+    **dict.fromkeys(_words("blood bloody"), "blood"),
     **dict.fromkeys(_words("lower low"), "low"),
     **dict.fromkeys(_words("suddenly sudden abrupt abruptly"), "sudden"),
     **dict.fromkeys(_words("gradually gradual slowly"), "gradual"),
@@ -104,7 +108,7 @@ LAY_WORDS: dict[str, str] = {
 # context step (negation, history) reads the original text, not these keys.
 FILLERS: frozenset[str] = frozenset(
     _words(
-        "a an the my your his her its our their this that these those some of in on at to "
+        "a an the my your his her its our their this that these those some of in on at to with "
         "i it i'm im i've ive me is are was were be been being am has have had 's 've 'm "
         "do does did really very quite bit little slightly rather just also"
     )
@@ -117,6 +121,13 @@ BARRIERS: frozenset[str] = frozenset(
         "if because last"
     )
 )
+
+_BACK_BEFORE = frozenset(
+    _words("came come comes coming went go goes going got get gets getting is 's was are were")
+    + _words("been be bring brought put hold held sent call called")
+)
+_BACK_AFTER = frozenset(_words("to home again then later"))
+_BODY_AFTER = frozenset(_words("pain stiff spasm problem injuri trouble"))
 
 _stemmer = PorterStemmer()
 _WORD = re.compile(r"[a-z0-9]")
@@ -151,9 +162,16 @@ def normalise_words(words: Sequence[str]) -> list[tuple[int, int, str]]:
                 break
         else:
             w = lowered[i]
+            nxt = lowered[i + 1] if i + 1 < len(lowered) else ""
             # "the bottom of my back" is a place, not the buttocks
-            if w == "bottom" and i + 1 < len(lowered) and lowered[i + 1] == "of":
+            if w == "bottom" and nxt == "of":
                 out.append((i, i + 1, "lowest"))
+            # "it came back", "back to work": not the back of the body
+            elif w == "back" and (
+                nxt in _BACK_AFTER
+                or (i and lowered[i - 1] in _BACK_BEFORE and word_key(nxt) not in _BODY_AFTER)
+            ):
+                out.append((i, i + 1, "again"))
             elif w not in FILLERS:
                 out.append((i, i + 1, "buttock" if w == "bottom" else word_key(w)))
             i += 1

@@ -22,13 +22,31 @@ _FAMILY_WORDS = re.compile(
     r"sister|brother|sibling|siblings|grand\w*|aunt|uncle|cousin)\b",
     re.I,
 )
-# groups whose findings are about the past by nature ("I had cancer in 2019" still counts)
-_PAST_GROUPS = frozenset({FindingGroup.HISTORY, FindingGroup.RISK_FACTOR})
+# a past mention still counts for history findings ("I had cancer in 2019"), and for risk
+# factors when it is only dated ("told I have osteoporosis last year"), not when it is over
+# ("I was pregnant three years ago")
+_PAST_GROUPS = frozenset({FindingGroup.HISTORY})
+_DATED_GROUPS = frozenset({FindingGroup.HISTORY, FindingGroup.RISK_FACTOR})
+# words that make a duration about the pain (or stiffness) rather than something else
+_PAIN_WORDS = re.compile(
+    r"\b(pain\w*|hurt\w*|ache[sd]?|aching|achy|sore\w*|stiff\w*|agony|backache|niggl\w*|"
+    r"twinge\w*|cramp\w*|throb\w*|sciatica)\b",
+    re.I,
+)
 
 
 def _is_family_finding(finding: Finding) -> bool:
     """True for findings about relatives ("family history of ..."), judged by their name."""
     return bool(_FAMILY_WORDS.search(finding.name))
+
+
+def _is_family_only(finding: Finding) -> bool:
+    """A family-history finding the person's own illness does not satisfy.
+
+    "Family history of X" is about relatives only; "Family history or features of X" also
+    counts the person's own features.
+    """
+    return _is_family_finding(finding) and not re.search(r"\bor\b", finding.name, re.I)
 
 
 class Parser:
@@ -89,12 +107,14 @@ class Parser:
             value = "absent"
         elif value != "present" and mod.negated:
             counts = False  # "not suddenly" does not say which option it was
-        if _is_family_finding(finding):
+        if _is_family_only(finding):
             counts = counts and (mod.family or bool(_FAMILY_WORDS.search(span.text)))
-        elif mod.family:
+        elif mod.family and not _is_family_finding(finding):
             counts = False  # a relative's illness is not the person's
         if mod.historical and finding.group not in _PAST_GROUPS:
             counts = False  # an old episode says nothing about the symptom now
+        if mod.dated and finding.group not in _DATED_GROUPS:
+            counts = False
         return Mention(
             finding_id=finding.id,
             value=value,
@@ -102,7 +122,7 @@ class Parser:
             end=span.end_char,
             text=span.text,
             negated=mod.negated,
-            historical=mod.historical,
+            historical=mod.historical or mod.dated,
             hypothetical=mod.hypothetical,
             uncertain=mod.uncertain,
             family=mod.family,
@@ -160,22 +180,28 @@ class Parser:
     def _duration_score(self, doc: Any, dur: Duration, mentions: list[Mention]) -> tuple[int, int]:
         """Rank a duration phrase (negative = not about the current problem).
 
-        Best in a sentence with a current complaint, then with a current symptom, then in a
-        sentence without findings ("It started three weeks ago."); earliest first on ties.
-        A phrase in a sentence about the past ("I had a kidney stone five years ago") or
-        dating something else ("my periods stopped twenty years ago") is not used.
+        Only a sentence about pain or stiffness dates the pain. Best with a current complaint,
+        then with another current finding; earliest first on ties. A phrase in a sentence about
+        the past ("I had a kidney stone five years ago") or dating something else ("my periods
+        stopped twenty years ago") is not used.
         """
         sent = doc.char_span(dur.start, dur.end, alignment_mode="expand")
         lo, hi = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (0, 0)
-        score = 0
+        sentence = doc.text[lo:hi]
+        # "stiff for an hour every morning" is how long each bout lasts, not the illness
+        after = doc.text[dur.end : dur.end + 20].lower()
+        if re.match(r"\s*(every|each|a day|a night|at a time|in the morning)", after):
+            return (-1, -dur.start)
+        best = 1 if _PAIN_WORDS.search(sentence) else -1
+        penalty = 0
         for m in mentions:
             if not lo <= m.start < hi:
                 continue
             if m.historical:
-                score -= 3
-            elif m.counts and m.value == "present":
+                penalty += 3
+            elif m.counts and m.value == "present" and best >= 0:
                 group = self.kb.findings[m.finding_id].group
-                score = max(score, 3 if group is FindingGroup.COMPLAINT else 2)
+                best = max(best, 3 if group is FindingGroup.COMPLAINT else 2)
         if re.search(r"\bago\b", dur.text) and dur.days >= 365:
-            score -= 2
-        return (score, -dur.start)
+            penalty += 2
+        return (best - penalty, -dur.start)

@@ -1,0 +1,65 @@
+"""Durations in text and in option labels."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from symptomatic.language.durations import bands_from_label, find_durations, option_for
+
+TODAY = date(2026, 11, 25)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("for three weeks", 21),
+        ("for 3 weeks", 21),
+        ("four days ago", 4),
+        ("since yesterday", 1),
+        ("since March", 240),
+        ("since last Friday", 5),
+        ("for most of a year", 273.75),
+        ("for a couple of months", 60),
+        ("for a fortnight", 14),
+        ("over five years", 1825),
+        ("for weeks", 21),
+        ("an hour ago", 1 / 24),
+        ("since this morning", 0.3),
+        ("last week", 7),
+    ],
+)
+def test_find_durations(text: str, days: float) -> None:
+    [d] = find_durations(f"It has hurt {text}.", TODAY)
+    assert d.days == pytest.approx(days)
+    assert d.text.lower() in f"it has hurt {text}.".lower()
+
+
+def test_several_durations_in_order_without_overlaps() -> None:
+    found = find_durations("Three weeks ago it started; for the last two days it is worse.", TODAY)
+    assert [round(d.days) for d in found] == [21, 2]
+
+
+@pytest.mark.parametrize(
+    ("label", "band"),
+    [
+        ("Less than a week", (0, 7)),
+        ("1 to 6 weeks", (7, 42)),
+        ("6 weeks to 3 months", (42, 90)),
+        ("More than 3 months", (90, float("inf"))),
+        ("Under 2 days", (0, 2)),
+        ("28 weeks or more", (196, float("inf"))),
+        ("Sometimes", None),
+    ],
+)
+def test_bands_from_label(label: str, band: tuple[float, float] | None) -> None:
+    assert bands_from_label(label) == band
+
+
+def test_option_for_uses_inclusive_lower_bounds() -> None:
+    labels = {"a": "Less than a week", "b": "1 to 6 weeks", "c": "More than 6 weeks"}
+    assert option_for(3, labels) == "a"
+    assert option_for(7, labels) == "b"
+    assert option_for(42, labels) == "c"
+    assert option_for(3, {"x": "Whenever"}) is None
