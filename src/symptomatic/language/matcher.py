@@ -142,8 +142,8 @@ class Lexicon:
                     entries.append(Entry(finding_id, value, keys, phrase, words=plain))
                 return
             entries.append(Entry(finding_id, value, keys, phrase))
-            for variant in _variants(keys):
-                entries.append(Entry(finding_id, value, variant, phrase, strict=True))
+            for variant, strict in _variants(keys):
+                entries.append(Entry(finding_id, value, variant, phrase, strict=strict))
 
         for finding in kb.findings.values():
             extra.extend(re.findall(r"[A-Za-z]+", f"{finding.question} {finding.help}"))
@@ -216,22 +216,23 @@ class Lexicon:
         return out
 
 
-def _variants(keys: tuple[str, ...]) -> list[tuple[str, ...]]:
+def _variants(keys: tuple[str, ...]) -> list[tuple[tuple[str, ...], bool]]:
     """Other word orders of a phrase's keys that say the same thing.
 
     "lower back pain" -> "pain (in my) lower back"; "numb around my back passage" ->
-    "back passage (feels) numb"; any two-word phrase reversed ("pink urine" -> "urine is pink").
+    "back passage (feels) numb"; any other two-word phrase reversed, word for word
+    ("pink urine" -> "urine is pink"). Returns (keys, strict) pairs; strict = no gaps.
     """
-    out: list[tuple[str, ...]] = []
+    out: list[tuple[tuple[str, ...], bool]] = []
     if 2 <= len(keys) <= 4 and keys[-1] in _HEADS and keys[0] not in _HEADS:
-        out.append((keys[-1], *keys[:-1]))
+        out.append(((keys[-1], *keys[:-1]), False))
     elif 2 <= len(keys) <= 4 and keys[0] in _HEADS and keys[-1] not in _HEADS:
         rest = list(keys[1:])
         while len(rest) > 1 and rest[0] in _LINKS:
             rest.pop(0)
-        out.append((*rest, keys[0]))
+        out.append(((*rest, keys[0]), False))
     elif len(keys) == 2:
-        out.append((keys[1], keys[0]))
+        out.append(((keys[1], keys[0]), True))
     return out
 
 
@@ -257,10 +258,11 @@ def _extend(
 
 
 def _longest(matches: list[Match]) -> list[Match]:
-    """Drop matches whose token span lies strictly inside a longer match of the same finding.
+    """Drop matches whose token span lies strictly inside a longer match.
 
-    A contained match of another finding survives: "tingling" inside "tingling in both legs"
-    and "bleeding" inside "bleeding after sex" were both said.
+    A contained match of another finding survives only when it is a phrase of several keys
+    ("low on the left" inside "pain low on the left side"); a single word inside a longer
+    phrase ("numb" inside "back passage feels numb") is part of that phrase's meaning.
     """
     keep: list[Match] = []
     for m in matches:
@@ -268,7 +270,7 @@ def _longest(matches: list[Match]) -> list[Match]:
             o.start <= m.start
             and m.end <= o.end
             and (o.end - o.start) > (m.end - m.start)
-            and o.entry.finding_id == m.entry.finding_id
+            and (o.entry.finding_id == m.entry.finding_id or len(m.entry.keys) < 2)
             for o in matches
         )
         if not inside:
