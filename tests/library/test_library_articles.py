@@ -117,3 +117,18 @@ def test_topics_all_have_articles_and_common_questions_exist():
 def test_for_conditions_links_check_results_to_articles():
     arts = LIBRARY.for_conditions(["cervical_cancer"])
     assert arts[0].slug in {"cervical-cancer-pelvic-back-pain", "cervical-screening-and-hpv"}
+
+
+def test_pack_conditions_link_to_existing_articles():
+    """Check results link to articles through each condition's ``article`` field."""
+    slugs = {a.slug for a in LIBRARY.articles}
+    node = resources.files("symptomatic.packs") / "back-pelvic" / "conditions.yaml"
+    if not node.is_file():
+        pytest.skip("back-pelvic pack not present")
+    conditions = yaml.safe_load(node.read_text(encoding="utf-8"))["conditions"]
+    missing = [
+        f"{c['id']} -> {c['article']}"
+        for c in conditions
+        if c.get("article") and c["article"] not in slugs
+    ]
+    assert not missing

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from pydantic import BaseModel, Field
 
 from symptomatic.api.context import AppContext, get_context
 from symptomatic.api.problems import ApiProblem
@@ -19,6 +20,33 @@ from symptomatic.library.render import render_body
 from symptomatic.library.service import LibraryService, shared_library_service
 
 router = APIRouter(prefix="/api/v1", tags=["library"])
+
+
+class ArticleHitOut(BaseModel):
+    """A search result, best first: ``score`` is higher-is-better on each backend's scale;
+    ``snippet`` is escaped HTML with matches in ``<mark>``."""
+
+    slug: str
+    title: str
+    summary: str
+    score: float
+    snippet: str
+
+
+class ArticleItemOut(BaseModel):
+    """An article in the full list."""
+
+    slug: str
+    title: str
+    summary: str
+    topics: list[str]
+    url: str
+
+
+class ArticlesOut(BaseModel):
+    """The article list (no ``q``) or the search results (with ``q``)."""
+
+    articles: list[ArticleHitOut | ArticleItemOut] = Field(default_factory=list)
 
 
 def get_library(request: Request) -> LibraryService:
@@ -72,7 +100,7 @@ def article_detail(article: Article) -> dict[str, Any]:
     }
 
 
-@router.get("/articles", summary="List or search library articles")
+@router.get("/articles", summary="List or search library articles", response_model=ArticlesOut)
 def list_articles(
     q: str | None = Query(default=None, max_length=200, description="Free-text search"),
     limit: int = Query(default=10, ge=1, le=50, description="Most search results"),
