@@ -36,8 +36,8 @@ def list_articles(as_json: bool = typer.Option(False, "--json", help="Print JSON
         typer.echo(json.dumps(rows, indent=2))
         return
     table = Table("slug", "title", "topics")
-    for r in rows:
-        table.add_row(r["slug"], r["title"], ", ".join(r["topics"]))
+    for a in lib.articles:
+        table.add_row(a.slug, a.meta.title, ", ".join(a.meta.topics))
     out.print(table)
 
 

@@ -54,8 +54,8 @@ def _vowel_groups(word: str) -> int:
 def reading_grade(markdown: str) -> float:
     """Returns the Flesch-Kincaid grade level of a Markdown body (US school grade; lower is
     easier; 0.39 * words/sentence + 11.8 * syllables/word - 15.59)."""
-    import pyphen
-    import textstat
+    import pyphen  # type: ignore[import-untyped]
+    import textstat  # type: ignore[import-untyped]
 
     text = readable_text(markdown)
     words = _WORD.findall(text)
