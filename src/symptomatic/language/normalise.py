@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from nltk.stem.porter import PorterStemmer
+from nltk.stem.porter import PorterStemmer  # type: ignore[import-untyped]
 
 
 def _words(text: str) -> list[str]:
