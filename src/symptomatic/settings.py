@@ -95,6 +95,15 @@ class Settings(BaseSettings):
         le=10_000,
         description="Most feedback submissions one browser session may send per hour.",
     )
+    question_cache_size: int = Field(
+        default=4096,
+        ge=0,
+        le=1_000_000,
+        description=(
+            "Next questions kept in memory per server worker, keyed by the answers so far"
+            " (no identity); 0 turns the cache off."
+        ),
+    )
     question_budget: int = Field(
         default=20,
         ge=1,

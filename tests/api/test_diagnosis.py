@@ -117,3 +117,13 @@ def test_security_headers(client: TestClient) -> None:
     r = client.get("/api/v1/packs")
     assert "default-src 'self'" in r.headers["content-security-policy"]
     assert r.headers["referrer-policy"] == "no-referrer"
+
+
+def test_next_questions_are_cached_by_canonical_state(client: TestClient) -> None:
+    cache = client.app.state.context.questions  # type: ignore[attr-defined]
+    a = case(("low_back_pain", "present"), ("fever", "absent"))
+    b = case(("fever", "absent"), ("low_back_pain", "present"))  # same answers, other order
+    first = client.post("/api/v1/diagnosis", json=a).json()
+    hits = cache.hits
+    assert client.post("/api/v1/diagnosis", json=b).json() == first
+    assert cache.hits == hits + 1

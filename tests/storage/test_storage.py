@@ -118,12 +118,9 @@ def test_age_band(age: int, band: str) -> None:
 
 
 @pytest.fixture
-def pg_engine(postgres_url: str) -> Iterator[Engine]:
-    engine = make_engine(postgres_url)
+def pg_engine(fresh_postgres_url: str) -> Iterator[Engine]:
+    engine = make_engine(fresh_postgres_url)
     yield engine
-    with engine.begin() as conn:
-        conn.exec_driver_sql("DROP SCHEMA public CASCADE")
-        conn.exec_driver_sql("CREATE SCHEMA public")
     engine.dispose()
 
 

@@ -12,8 +12,10 @@ from fastapi import Request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from symptomatic.api.cache import LRUCache, state_key
 from symptomatic.api.problems import ApiProblem
 from symptomatic.engine import EngineConfig, Model
+from symptomatic.interview import InterviewState, Question, next_question
 from symptomatic.kb import KnowledgeBase, PackInfo, load_knowledge_base
 from symptomatic.settings import Settings
 
@@ -38,6 +40,14 @@ class AppContext:
     db: Engine
     sessions: sessionmaker[Session]
     extras: dict[str, Any] = field(default_factory=dict)
+    questions: LRUCache[Question | None] = field(default_factory=lambda: LRUCache(4096))
+
+    def next_question(self, served: ServedPack, state: InterviewState) -> Question | None:
+        """The next question for ``state`` (None: stop), through the shared LRU cache."""
+        return self.questions.get_or_compute(
+            state_key(served.id, state),
+            lambda: next_question(served.model, state, self.engine_config),
+        )
 
     @property
     def default_pack(self) -> str:

@@ -39,7 +39,7 @@ from symptomatic.api.schemas import (
 )
 from symptomatic.engine import Assessor, Model, contributions
 from symptomatic.errors import UnknownConditionError
-from symptomatic.interview import next_question, result
+from symptomatic.interview import result
 from symptomatic.kb.schema import CareLevel
 
 COMMON_LEVEL = {
@@ -97,7 +97,7 @@ def diagnosis(body: CaseRequest, ctx: AppContext = Depends(get_context)) -> Diag
     """
     served, state = state_for(ctx, body)
     model = served.model
-    q = next_question(model, state, ctx.engine_config)
+    q = ctx.next_question(served, state)
     evidence = state.evidence
     question = None
     if q is not None:

@@ -8,7 +8,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from symptomatic.engine import Assessor
 from symptomatic.errors import UnknownFindingError
-from symptomatic.interview import Question, answer, next_question
+from symptomatic.interview import Question, answer
 from symptomatic.kb.schema import CareLevel
 from symptomatic.web.result_pages import result_page
 from symptomatic.web.steps import LoadedStep, load, save
@@ -49,7 +49,7 @@ def _question_page(
 def check_step(request: Request, token: str) -> Response:
     """The next question of this interview, or its result when no question is left."""
     loaded = load(request, token)
-    q = next_question(loaded.served.model, loaded.state, loaded.context.engine_config)
+    q = loaded.context.next_question(loaded.served, loaded.state)
     if q is None:
         return result_page(request, loaded, final=True)
     return _question_page(request, loaded, q)
@@ -63,7 +63,7 @@ async def check_answer(request: Request, token: str) -> Response:
     finding_id = str(form.get("finding", ""))
     value = str(form.get("answer", ""))
     model = loaded.served.model
-    q = next_question(model, loaded.state, loaded.context.engine_config)
+    q = loaded.context.next_question(loaded.served, loaded.state)
     if q is None:
         return RedirectResponse(
             str(request.app.url_path_for("check_step", token=token)), status_code=303
