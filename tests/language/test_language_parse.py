@@ -147,6 +147,14 @@ def test_word_order_and_small_words(kb: KnowledgeBase) -> None:
     assert ev(kb, "The pain came back.") == {}
 
 
+def test_a_word_said_once_for_two_things(kb: KnowledgeBase) -> None:
+    # "pain in my back and [pain] down my leg"
+    assert ev(kb, "Pain in my back and down my leg.") == {
+        "low_back_pain": "present",
+        "leg_pain": "present",
+    }
+
+
 def test_options_of_choice_findings(kb: KnowledgeBase) -> None:
     assert ev(kb, "It came on suddenly.") == {"onset": "sudden"}
     assert ev(kb, "Out of nowhere my back went.") == {"onset": "sudden"}

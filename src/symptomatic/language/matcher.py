@@ -35,6 +35,7 @@ Tokenizer = Callable[[str], Sequence[str]]
 # Words that symptoms attach to; "back pain" also matches "pain in my back".
 _HEADS = frozenset({"pain", "stiff", "numb", "tingl", "weak", "swell", "cramp", "burn", "sting"})
 _BARRIER_KEYS = frozenset(word_key(w) for w in BARRIERS)
+_COORD = frozenset({"and", "or"})
 # Place words dropped when a symptom word moves to the end ("numb around X" -> "X numb").
 _LINKS = frozenset(word_key(w) for w in _words("around near over across under below behind into"))
 # Everyday words one edit away from a lexicon word; never "corrected".
@@ -105,6 +106,7 @@ class Lexicon:
         self.entries: list[Entry] = []
         self._by_first: dict[str, list[Entry]] = defaultdict(list)
         self._exact_by_first: dict[str, list[Entry]] = defaultdict(list)
+        self._by_second: dict[str, list[Entry]] = defaultdict(list)
         seen: set[tuple[str, str, tuple[str, ...]]] = set()
         entries = list(entries)
         vocab = {w.lower() for e in entries for w in re.findall(r"[A-Za-z]+", e.phrase)}
@@ -118,6 +120,8 @@ class Lexicon:
                 self._exact_by_first[entry.words[0]].append(entry)
             else:
                 self._by_first[entry.keys[0]].append(entry)
+                if len(entry.keys) >= 3:
+                    self._by_second[entry.keys[1]].append(entry)
         self.keys: frozenset[str] = frozenset(k for e in self.entries for k in e.keys)
         self.known_words: frozenset[str] = frozenset(
             vocab | {w.lower() for w in extra_words} | _COMMON | FILLERS | BARRIERS
@@ -212,6 +216,37 @@ class Lexicon:
                     corrected[keyed[p][0] : keyed[p][1]].count(True)
                     for p in range(pos, end_pos + 1)
                 )
+                out.append(Match(entry, lo, hi, gaps, fuzzy))
+        out.extend(self._ellipsis(keys, keyed, idxs, corrected))
+        return out
+
+    def _ellipsis(
+        self,
+        keys: list[str],
+        keyed: list[tuple[int, int, str]],
+        idxs: list[int],
+        corrected: list[bool],
+    ) -> list[Match]:
+        """Phrases whose first word was said once for two things.
+
+        "bleeding after sex and between periods" also says "bleeding between periods": after
+        "and"/"or", a phrase of three or more keys may take its first key from up to six keys
+        back in the same clause. The match covers only the words after the conjunction.
+        """
+        out: list[Match] = []
+        for pos in range(1, len(keys)):
+            if keys[pos - 1] not in _COORD:
+                continue
+            before = keys[max(0, pos - 7) : pos - 1]
+            for entry in self._by_second.get(keys[pos], ()):
+                if entry.keys[0] not in before:
+                    continue
+                end_pos, gaps = _extend(keys, pos, entry.keys[1:], 0 if entry.strict else 1)
+                if end_pos < 0:
+                    continue
+                lo = idxs[keyed[pos][0]]
+                hi = idxs[keyed[end_pos][1] - 1] + 1
+                fuzzy = any(corrected[keyed[pos][0] : keyed[end_pos][1]])
                 out.append(Match(entry, lo, hi, gaps, fuzzy))
         return out
 
