@@ -198,3 +198,28 @@ def test_admin_off_without_token(tmp_path: Path) -> None:
     app = create_app(Settings(database_url=f"sqlite:///{tmp_path}/x.sqlite3"))
     with TestClient(app) as c:
         assert c.get("/admin/library").status_code == 404
+
+
+def test_check_result_links_to_library_articles(client: TestClient) -> None:
+    """A finished 'could it be cervical cancer?' check links to the library article."""
+    r = client.post(
+        "/check",
+        data={"age": "45", "sex": "female", "text": "", "focus": "cervical_cancer"},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303, r.text
+    path = str(r.headers["location"])
+    for _ in range(40):
+        page = client.get(path).text
+        if "Your result" in page:
+            break
+        finding = re.search(r'name="finding" value="([a-z_0-9]+)"', page)
+        assert finding, page[:500]
+        options = re.findall(r'name="answer" value="([a-z0-9_]+)"', page)
+        value = "absent" if "absent" in options else options[0]
+        r = client.post(
+            path, data={"finding": finding.group(1), "answer": value}, follow_redirects=False
+        )
+        path = str(r.headers["location"])
+    assert "Your result" in page
+    assert "/library/" in page
