@@ -147,6 +147,12 @@ def test_word_order_and_small_words(kb: KnowledgeBase) -> None:
     assert ev(kb, "The pain came back.") == {}
 
 
+def test_negation_inside_a_phrase(kb: KnowledgeBase) -> None:
+    assert ev(kb, "The pain doesn't go down my leg.") == {"leg_pain": "absent"}
+    # "between" is a place, not a gap: no pain in the legs here
+    assert ev(kb, "An ache between my legs.") == {}
+
+
 def test_a_word_said_once_for_two_things(kb: KnowledgeBase) -> None:
     # "pain in my back and [pain] down my leg"
     assert ev(kb, "Pain in my back and down my leg.") == {

@@ -36,6 +36,7 @@ Tokenizer = Callable[[str], Sequence[str]]
 _HEADS = frozenset({"pain", "stiff", "numb", "tingl", "weak", "swell", "cramp", "burn", "sting"})
 _BARRIER_KEYS = frozenset(word_key(w) for w in BARRIERS)
 _COORD = frozenset({"and", "or"})
+_NEGATION_KEYS = frozenset(word_key(w) for w in _words("no not n't never"))
 # Place words dropped when a symptom word moves to the end ("numb around X" -> "X numb").
 _LINKS = frozenset(word_key(w) for w in _words("around near over across under below behind into"))
 # Everyday words one edit away from a lexicon word; never "corrected".
@@ -78,6 +79,7 @@ class Match:
     end: int
     gaps: int
     corrected: bool
+    negated: bool = False  # a negation inside the phrase: "my period is not late"
 
 
 _QUALIFIERS = frozenset(_words("men women male female adults adult children child"))
@@ -207,8 +209,8 @@ class Lexicon:
                     out.append(Match(entry, idxs[pos], idxs[pos + n - 1] + 1, 0, fuzzy))
         for pos, first in enumerate(keys):
             for entry in self._by_first.get(first, ()):
-                end_pos, gaps = _extend(keys, pos, entry.keys, 0 if entry.strict else 2)
-                if end_pos < 0:
+                end_pos, gaps, negated = _extend(keys, pos, entry.keys, 0 if entry.strict else 2)
+                if end_pos < 0 or (negated and entry.value != "present"):
                     continue
                 lo = idxs[keyed[pos][0]]
                 hi = idxs[keyed[end_pos][1] - 1] + 1
@@ -216,7 +218,7 @@ class Lexicon:
                     corrected[keyed[p][0] : keyed[p][1]].count(True)
                     for p in range(pos, end_pos + 1)
                 )
-                out.append(Match(entry, lo, hi, gaps, fuzzy))
+                out.append(Match(entry, lo, hi, gaps, fuzzy, negated))
         out.extend(self._ellipsis(keys, keyed, idxs, corrected))
         return out
 
@@ -241,8 +243,10 @@ class Lexicon:
             for entry in self._by_second.get(keys[pos], ()):
                 if entry.keys[0] not in before:
                     continue
-                end_pos, gaps = _extend(keys, pos, entry.keys[1:], 0 if entry.strict else 1)
-                if end_pos < 0:
+                end_pos, gaps, negated = _extend(
+                    keys, pos, entry.keys[1:], 0 if entry.strict else 1
+                )
+                if end_pos < 0 or negated:
                     continue
                 lo = idxs[keyed[pos][0]]
                 hi = idxs[keyed[end_pos][1] - 1] + 1
@@ -273,23 +277,35 @@ def _variants(keys: tuple[str, ...]) -> list[tuple[tuple[str, ...], bool]]:
 
 def _extend(
     keys: Sequence[str], pos: int, want: tuple[str, ...], max_gaps: int = 2
-) -> tuple[int, int]:
-    """Position of the last key when ``want`` matches from ``pos`` (gaps counted), else -1."""
-    cur, gaps = pos, 0
+) -> tuple[int, int, bool]:
+    """Match ``want`` from ``pos``: (position of its last key, gaps, negated), or (-1, 0, False).
+
+    Between two keys one unrelated word may be skipped (never "and", "but", "if"...), and a
+    negation inside the phrase ("my period is *not* late") is skipped and reported.
+    """
+    cur, gaps, negated = pos, 0, False
     for k in want[1:]:
-        if cur + 1 < len(keys) and keys[cur + 1] == k:
-            cur += 1
+        nxt = cur + 1
+        if (
+            nxt < len(keys)
+            and keys[nxt] in _NEGATION_KEYS
+            and not negated
+            and k not in _NEGATION_KEYS
+        ):
+            negated, nxt = True, nxt + 1
+        if nxt < len(keys) and keys[nxt] == k:
+            cur = nxt
         elif (
-            cur + 2 < len(keys)
-            and keys[cur + 2] == k
-            and keys[cur + 1] not in _BARRIER_KEYS
+            nxt + 1 < len(keys)
+            and keys[nxt + 1] == k
+            and keys[nxt] not in _BARRIER_KEYS
             and gaps < max_gaps
         ):
-            cur += 2
+            cur = nxt + 1
             gaps += 1
         else:
-            return -1, 0
-    return cur, gaps
+            return -1, 0, False
+    return cur, gaps, negated
 
 
 def _longest(matches: list[Match]) -> list[Match]:

@@ -118,7 +118,7 @@ FILLERS: frozenset[str] = frozenset(
 BARRIERS: frozenset[str] = frozenset(
     _words(
         "no not n't never without nothing none nor neither and or but although though except "
-        "if because last"
+        "if because last between"
     )
 )
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -99,6 +100,8 @@ class Parser:
         return ParseResult(text=text, mentions=tuple(mentions))
 
     def _mention(self, doc: Any, match: Match, mod: Modifiers) -> Mention:
+        if match.negated:  # "my period is not late": the phrase carries its own negation
+            mod = replace(mod, negated=True)
         finding = self.kb.findings[match.entry.finding_id]
         span = doc[match.start : match.end]
         value = match.entry.value
