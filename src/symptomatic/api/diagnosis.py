@@ -37,7 +37,7 @@ from symptomatic.api.schemas import (
     SeriousOut,
     TriageResponse,
 )
-from symptomatic.engine import Assessor, Model, contributions
+from symptomatic.engine import Assessor, Contribution, Model, contributions
 from symptomatic.errors import UnknownConditionError
 from symptomatic.interview import result
 from symptomatic.kb.schema import CareLevel
@@ -189,14 +189,11 @@ def explain(body: ExplainRequest, ctx: AppContext = Depends(get_context)) -> Exp
     p = model.posterior(state.sex, state.age, evidence).of(body.target)
     support, against = contributions(model, body.target, evidence)
 
-    def out(items: tuple[object, ...]) -> list[ContributionOut]:
+    def out(items: tuple[Contribution, ...]) -> list[ContributionOut]:
         return [
             ContributionOut(
-                id=c.finding_id,
-                name=c.name,
-                choice_id=c.answer,  # type: ignore[attr-defined]
-                weight=round(c.weight, 4),
-            )  # type: ignore[attr-defined]
+                id=c.finding_id, name=c.name, choice_id=c.answer, weight=round(c.weight, 4)
+            )
             for c in items
         ]
 

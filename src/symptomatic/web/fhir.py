@@ -126,7 +126,7 @@ def fhir_bundle(res: CheckResult, now: datetime | None = None) -> dict[str, Any]
             "note": [{"text": res.disclaimer}],
         }
     )
-    entries = [
+    entries: list[dict[str, Any]] = [
         {"fullUrl": patient_url, "resource": patient},
         {"fullUrl": qr_url, "resource": qr},
         *({"fullUrl": url, "resource": obs} for url, obs in observations),
