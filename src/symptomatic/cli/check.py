@@ -19,6 +19,7 @@ from symptomatic.interview import (
     InterviewState,
     Question,
     answer,
+    format_probability,
     next_question,
     result,
     start,
@@ -127,7 +128,7 @@ def render(res: CheckResult) -> None:
             why = "; ".join(f"+ {s.name}" for s in c.supporting[:3])
             against = "; ".join(f"− {s.name}" for s in c.conflicting[:2])
             table.add_row(
-                f"{c.probability:.0%}",
+                format_probability(c.probability),
                 f"{c.common_name}\n[dim]{c.name}[/dim]",
                 ", ".join(c.icd10),
                 "\n".join(x for x in (why, against) if x) or "—",

@@ -85,8 +85,12 @@ class Assessor:
 
     def cautious_rank(
         self, sex: str, age: int, evidence: Mapping[str, str]
-    ) -> tuple[int, FloatArray]:
-        """Max condition rank over subsets of present red-flag findings; and the full posterior."""
+    ) -> tuple[int, FloatArray, FloatArray]:
+        """Max condition rank over subsets of the red-flag answers.
+
+        Returns (that rank, the posterior of the subset that first reached it, the posterior
+        given all the evidence).
+        """
         model = self.model
         sx = parse_sex(sex)
         base = model.log_prior(sx, age).copy()
@@ -100,44 +104,49 @@ class Assessor:
                 flags.append(column)
             else:
                 base += column
-        full = base + (np.sum(flags, axis=0) if flags else 0.0)
-        full_probs = _normalise(full)
-        best = self.condition_rank(full_probs)
+        full_probs = _normalise(base + (np.sum(flags, axis=0) if flags else 0.0))
+        best, best_probs = self.condition_rank(full_probs), full_probs
         k = len(flags)
         sizes = range(k) if k <= MAX_EXACT_RED_FLAGS else range(min(k, 3))
         for size in sizes:
             for subset in combinations(range(k), size):
                 if best == len(CARE_ORDER) - 1:
-                    return best, full_probs
+                    return best, best_probs, full_probs
                 lj = base + (np.sum([flags[i] for i in subset], axis=0) if subset else 0.0)
-                best = max(best, self.condition_rank(_normalise(lj)))
-        return best, full_probs
+                probs = _normalise(lj)
+                r = self.condition_rank(probs)
+                if r > best:
+                    best, best_probs = r, probs
+        return best, best_probs, full_probs
+
+    def _escalations(self, probs: FloatArray) -> list[Escalation]:
+        kb = self.model.kb
+        out: list[Escalation] = []
+        for i in np.argsort(-probs[:-1], kind="stable"):
+            p = float(probs[i])
+            if p >= self.table.threshold[i]:
+                cond = kb.conditions[self.model.condition_ids[i]]
+                out.append(Escalation(cond.id, p, cond.care_level))
+        return out
 
     def assess(self, sex: str, age: int, evidence: Mapping[str, str]) -> TriageDecision:
         """The triage decision for this person and evidence; never lowered by a red flag."""
         sx = parse_sex(sex)
         fired = fired_rules(self.model.kb.red_flags, evidence, sx, age)
-        cond_rank, probs = self.cautious_rank(sex, age, evidence)
-        levels = [r.level for r in fired] + [CARE_ORDER[cond_rank]]
-        level = max(levels, key=rank)
+        cond_rank, best_probs, probs = self.cautious_rank(sex, age, evidence)
+        level = max([r.level for r in fired] + [CARE_ORDER[cond_rank]], key=rank)
         reasons: list[str] = [f"Red flag: {r.message}" for r in fired]
-        escalations: list[Escalation] = []
+        escalations = self._escalations(probs)
         kb = self.model.kb
-        order = np.argsort(-probs[:-1], kind="stable")
-        for i in order:
-            p = float(probs[i])
-            if p < self.table.threshold[i]:
-                continue
-            cond = kb.conditions[self.model.condition_ids[i]]
-            escalations.append(Escalation(cond.id, p, cond.care_level))
-        for esc in escalations:
+        for esc in self._escalations(best_probs):
             if rank(esc.level) == rank(level):
                 name = kb.conditions[esc.condition_id].common_name
                 reasons.append(
-                    f"{name} is possible ({esc.probability:.0%}); it calls for this level of care"
+                    f"{name} is possible (about {esc.probability:.0%}); it calls for this"
+                    " level of care"
                 )
-        if not reasons and cond_rank > rank(CARE_ORDER[self.condition_rank(probs)]):
-            reasons.append("One of your warning-sign answers, taken alone, points to this level")
         if not reasons:
-            reasons.append("No single condition stands out; a routine check is the safe default")
+            reasons.append(
+                "No single cause stands out clearly, so a check with a doctor is the safe advice"
+            )
         return TriageDecision(level, tuple(reasons), fired, tuple(escalations))

@@ -21,6 +21,7 @@ from symptomatic.interview.result import (
     CheckResult,
     RankedCondition,
     TranscriptEntry,
+    format_probability,
     result,
 )
 from symptomatic.interview.state import Answer, InterviewState
@@ -36,6 +37,7 @@ __all__ = [
     "RankedCondition",
     "TranscriptEntry",
     "answer",
+    "format_probability",
     "next_question",
     "question_for",
     "result",

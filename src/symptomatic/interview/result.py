@@ -32,6 +32,17 @@ INTENDED_USE = (
 MAX_SHOWN, MIN_SHOWN_P = 6, 0.01
 
 
+def format_probability(p: float) -> str:
+    """A probability as people read it: "35%", "<1%" for small non-zero values, "0%"."""
+    if p <= 0.0:
+        return "0%"
+    if p < 0.01:
+        return "<1%"
+    if p > 0.99:
+        return ">99%"
+    return f"{p:.0%}"
+
+
 @dataclass(frozen=True)
 class RankedCondition:
     id: str
@@ -212,7 +223,7 @@ def _with_summary(res: CheckResult) -> CheckResult:
     if res.conditions:
         lines.append(
             "Possibilities to discuss: "
-            + ", ".join(f"{c.name} ({c.probability:.0%})" for c in res.conditions)
+            + ", ".join(f"{c.name} ({format_probability(c.probability)})" for c in res.conditions)
             + "."
         )
     lines.append(
