@@ -44,6 +44,10 @@ def load(request: Request, token: str) -> LoadedStep:
     try:
         served = ctx.pack(step.pack)
         state = InterviewState.from_json(step.state_json)
+        # the pack may have changed since the step was stored: every answer must still fit
+        served.model.merge_evidence(list(state.evidence.items()))
+        if state.focus is not None and state.focus not in served.kb.conditions:
+            raise InterviewError(f"unknown focus {state.focus!r}")
     except (InterviewError, PackNotFoundError, SymptomaticError) as exc:
         raise HTTPException(404, EXPIRED) from exc
     except Exception as exc:  # ApiProblem for a pack no longer served
