@@ -53,6 +53,7 @@ format: install
 
 bench: install
 	$(BIN)/python bench/engine.py
+	$(BIN)/python bench/language.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
