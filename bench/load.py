@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import shutil
@@ -28,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import httpx
@@ -45,6 +47,51 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[k]
 
 
+class Connection:
+    """A minimal keep-alive HTTP/1.1 client for one connection (JSON in, JSON out).
+
+    httpx costs about a millisecond of CPU per request; on a 2-core machine that is CPU taken
+    from the server under test, so the load loop speaks HTTP directly.
+    """
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def request(self, method: str, path: str, body: object | None = None) -> tuple[int, Any]:
+        """(status, parsed JSON body) of one request; reconnects when the server closed."""
+        if self.writer is None or self.writer.is_closing():
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        payload = b"" if body is None else json.dumps(body).encode()
+        head = (
+            f"{method} {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(payload)}\r\n\r\n"
+        )
+        self.writer.write(head.encode() + payload)
+        await self.writer.drain()
+        status_line = await self.reader.readline()
+        if not status_line:
+            self.writer = None
+            raise ConnectionError("server closed the connection")
+        status = int(status_line.split()[1])
+        length = 0
+        while True:
+            line = await self.reader.readline()
+            if line in (b"\r\n", b""):
+                break
+            name, _, value = line.decode("latin-1").partition(":")
+            if name.strip().lower() == "content-length":
+                length = int(value.strip())
+        data = await self.reader.readexactly(length) if length else b""
+        return status, json.loads(data) if data else None
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+
+
 class Stats:
     """Latencies (seconds) per endpoint, and error descriptions."""
 
@@ -55,29 +102,26 @@ class Stats:
 
 
 async def interview(
-    client: httpx.AsyncClient,
-    rng: random.Random,
-    stats: Stats,
-    complaints: list[str],
-    deadline: float,
+    conn: Connection, rng: random.Random, stats: Stats, complaints: list[str], deadline: float
 ) -> None:
     """One simulated interview through the API."""
-    body: dict[str, object] = {
+    evidence: list[dict[str, str]] = [
+        {"id": rng.choice(complaints), "choice_id": "present", "source": "initial"}
+    ]
+    body = {
         "sex": rng.choice(["female", "male"]),
         "age": {"value": rng.randint(18, 85)},
-        "evidence": [{"id": rng.choice(complaints), "choice_id": "present", "source": "initial"}],
+        "evidence": evidence,
     }
-    evidence: list[dict[str, str]] = body["evidence"]  # type: ignore[assignment]
     for _ in range(25):
         if time.perf_counter() > deadline:
             return
         t0 = time.perf_counter()
-        r = await client.post("/api/v1/diagnosis", json=body)
+        status, data = await conn.request("POST", "/api/v1/diagnosis", body)
         stats.latency["diagnosis"].append(time.perf_counter() - t0)
-        if r.status_code != 200:
-            stats.errors.append(f"diagnosis {r.status_code}: {r.text[:200]}")
+        if status != 200:
+            stats.errors.append(f"diagnosis {status}: {str(data)[:200]}")
             return
-        data = r.json()
         if data["should_stop"]:
             break
         item = data["question"]["items"][0]
@@ -87,47 +131,62 @@ async def interview(
             {"id": item["id"], "choice_id": rng.choices(choices, weights)[0], "source": "interview"}
         )
     t0 = time.perf_counter()
-    r = await client.post("/api/v1/triage", json=body)
+    status, data = await conn.request("POST", "/api/v1/triage", body)
     stats.latency["triage"].append(time.perf_counter() - t0)
-    if r.status_code != 200:
-        stats.errors.append(f"triage {r.status_code}: {r.text[:200]}")
+    if status != 200:
+        stats.errors.append(f"triage {status}: {str(data)[:200]}")
     stats.interviews += 1
 
 
 async def worker(
-    n: int,
-    client: httpx.AsyncClient,
-    stats: Stats,
-    complaints: list[str],
-    deadline: float,
-    seed: int,
+    n: int, host: str, port: int, stats: Stats, complaints: list[str], deadline: float, seed: int
 ) -> None:
     rng = random.Random(seed * 1000 + n)
+    conn = Connection(host, port)
     while time.perf_counter() < deadline:
         try:
-            await interview(client, rng, stats, complaints, deadline)
-        except httpx.HTTPError as exc:
+            await interview(conn, rng, stats, complaints, deadline)
+        except (OSError, ConnectionError, ValueError, asyncio.IncompleteReadError) as exc:
             stats.errors.append(f"{type(exc).__name__}: {exc}")
+            conn = Connection(host, port)
+    await conn.close()
 
 
 async def run(url: str, concurrency: int, duration: float, seed: int) -> Stats:
     """Drive ``concurrency`` interviews in parallel for ``duration`` seconds."""
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30.0) as client:
-        pack = (await client.get("/api/v1/packs")).json()[0]["id"]
-        findings = (
-            await client.get(f"/api/v1/packs/{pack}/findings", params={"limit": 200})
-        ).json()
-        known = {f["id"] for f in findings}
-        complaints = [c for c in COMPLAINTS if c in known] or [findings[0]["id"]]
-        # warm-up: one interview, not counted
-        await interview(client, random.Random(0), Stats(), complaints, time.perf_counter() + 30)
-        stats = Stats()
-        deadline = time.perf_counter() + duration
-        await asyncio.gather(
-            *(worker(i, client, stats, complaints, deadline, seed) for i in range(concurrency))
-        )
-        return stats
+    parsed = urlparse(url)
+    host, port = parsed.hostname or "127.0.0.1", parsed.port or 80
+    conn = Connection(host, port)
+    _, packs = await conn.request("GET", "/api/v1/packs")
+    _, findings = await conn.request("GET", f"/api/v1/packs/{packs[0]['id']}/findings?limit=200")
+    known = {f["id"] for f in findings}
+    complaints = [c for c in COMPLAINTS if c in known] or [findings[0]["id"]]
+    # warm-up: one interview, not counted
+    await interview(conn, random.Random(0), Stats(), complaints, time.perf_counter() + 30)
+    await conn.close()
+    stats = Stats()
+    deadline = time.perf_counter() + duration
+    await asyncio.gather(
+        *(worker(i, host, port, stats, complaints, deadline, seed) for i in range(concurrency))
+    )
+    return stats
+
+
+def group_cpu_seconds(pgid: int) -> float:
+    """CPU time (user + system, seconds) of every live process in process group ``pgid``
+    (Linux /proc). Measures the server's own cost, whatever else shares the machine."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # fields after "comm": state ppid pgrp ...
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
 
 
 def free_port() -> int:
@@ -179,10 +238,13 @@ def main() -> None:
         url = args.url.rstrip("/")
     else:
         proc, url, tmp = start_server(args.workers, args.pack)
+    cpu_before = group_cpu_seconds(proc.pid) if proc is not None else 0.0
+    load_before = os.getloadavg()[0]
     try:
         t0 = time.perf_counter()
         stats = asyncio.run(run(url, args.concurrency, args.duration, args.seed))
         elapsed = time.perf_counter() - t0
+        cpu_used = group_cpu_seconds(proc.pid) - cpu_before if proc is not None else 0.0
     finally:
         if proc is not None:
             os.killpg(proc.pid, signal.SIGINT)
@@ -212,6 +274,17 @@ def main() -> None:
                 f"  p99 {percentile(ms, 99):.1f}  max {max(ms):.1f}"
                 f"  mean {statistics.fmean(ms):.1f}"
             )
+    if proc is not None and total:
+        per = cpu_used / total * 1000
+        cores = os.cpu_count() or 1
+        print(
+            f"server CPU per request: {per:.2f} ms (incl. warm-up) -> capacity on {cores} cores"
+            f" with nothing else running: about {cores * 1000 / per:.0f} req/s"
+        )
+    print(
+        f"load average before the run: {load_before:.2f} (other work on the machine"
+        " lowers the req/s above)"
+    )
     print(f"errors: {len(stats.errors)}")
     for e in stats.errors[:5]:
         print(f"  {e}")
