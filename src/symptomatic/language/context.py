@@ -147,6 +147,9 @@ def _rules() -> list[Any]:
             {"LOWER": {"IN": ["of", "or"]}, "OP": "?"}, {"LOWER": {"IN": ["years", "year"]}},
             {"LOWER": "ago"}], direction="BIDIRECTIONAL", max_scope=8,
           terminated_by=after_clause),
+        R("diagnosed", DATED, pattern=[{"LOWER": {"IN": [
+            "diagnosed", "told", "found", "confirmed", "discovered"]}}],
+          direction="FORWARD", max_scope=8, terminated_by=after_clause),
         R("last year", DATED, pattern=[{"LOWER": {"IN": ["last", "previous"]}},
           {"LOWER": {"IN": ["year", "decade"]}}], direction="BIDIRECTIONAL", max_scope=8,
           terminated_by=after_clause),
@@ -211,7 +214,8 @@ def modifiers_of(span: Any) -> Modifiers:
         negated=NEGATED in cats,
         uncertain=UNCERTAIN in cats,
         hypothetical=HYPOTHETICAL in cats,
-        historical=HISTORICAL in cats,
+        # "diagnosed with osteoporosis years ago": dated, and still so
+        historical=HISTORICAL in cats and DATED not in cats,
         dated=DATED in cats,
         family=FAMILY in cats,
     )

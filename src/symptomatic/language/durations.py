@@ -70,7 +70,7 @@ _RELATIVE = {
     re.compile(r"\b(?:since|from)\s+(?:this\s+(?:morning|afternoon|evening)|today)\b", re.I): 0.3,
     re.compile(r"\b(?:an?|one|few|couple\s+of)\s+hours?\s+ago\b|\bsince\s+an?\s+hour\b", re.I): 0.1,
     re.compile(r"\b(?:since\s+)?(?:yesterday|last\s+night)\b", re.I): 1.0,
-    re.compile(r"\bsince\s+the\s+weekend\b|\bat\s+the\s+weekend\b", re.I): 3.0,
+    re.compile(r"\b(?:since|over|at)\s+the\s+weekend\b|\b(?:since\s+)?last\s+weekend\b", re.I): 4.0,
     re.compile(r"\b(?:since\s+)?last\s+week\b", re.I): 7.0,
     re.compile(r"\b(?:since\s+)?last\s+month\b", re.I): 30.0,
     re.compile(r"\bsince\s+last\s+year\b|\bsince\s+christmas\b", re.I): 180.0,

@@ -36,6 +36,7 @@ Tokenizer = Callable[[str], Sequence[str]]
 _HEADS = frozenset({"pain", "stiff", "numb", "tingl", "weak", "swell", "cramp", "burn", "sting"})
 _BARRIER_KEYS = frozenset(word_key(w) for w in BARRIERS)
 _COORD = frozenset({"and", "or"})
+_SOFT_KEYS = frozenset(word_key(w) for w in _words("feel feels felt look looks seem seems"))
 _NEGATION_KEYS = frozenset(word_key(w) for w in _words("no not n't never"))
 # Place words dropped when a symptom word moves to the end ("numb around X" -> "X numb").
 _LINKS = frozenset(word_key(w) for w in _words("around near over across under below behind into"))
@@ -280,12 +281,16 @@ def _extend(
 ) -> tuple[int, int, bool]:
     """Match ``want`` from ``pos``: (position of its last key, gaps, negated), or (-1, 0, False).
 
-    Between two keys one unrelated word may be skipped (never "and", "but", "if"...), and a
-    negation inside the phrase ("my period is *not* late") is skipped and reported.
+    Between two keys one unrelated word may be skipped (never "and", "but", "if"...), a
+    linking verb ("feels", "looks") is skipped freely, and a negation inside the phrase ("my
+    period is *not* late") is skipped and reported.
     """
     cur, gaps, negated = pos, 0, False
     for k in want[1:]:
         nxt = cur + 1
+        # "my belly feels swollen" says "swollen belly": a linking verb costs nothing
+        if nxt < len(keys) and keys[nxt] in _SOFT_KEYS and k not in _SOFT_KEYS:
+            nxt += 1
         if (
             nxt < len(keys)
             and keys[nxt] in _NEGATION_KEYS

@@ -30,7 +30,7 @@ _PAST_GROUPS = frozenset({FindingGroup.HISTORY})
 _DATED_GROUPS = frozenset({FindingGroup.HISTORY, FindingGroup.RISK_FACTOR})
 # words that make a duration about the pain (or stiffness) rather than something else
 _PAIN_WORDS = re.compile(
-    r"\b(pain\w*|hurt\w*|ache[sd]?|aching|achy|sore\w*|stiff\w*|agony|backache|niggl\w*|"
+    r"\b(pain\w*|hurt\w*|ache[sd]?|aching|achy|sore\w*|stiff\w*|agony|killing|backache|niggl\w*|"
     r"twinge\w*|cramp\w*|throb\w*|sciatica)\b",
     re.I,
 )
