@@ -250,3 +250,17 @@ def test_complaint_entry_from_the_library(client: TestClient) -> None:
     )
     assert "Is this right?" in r.text
     assert 'name="f_low_back_pain" value="present" checked' in r.text
+
+
+def test_result_links_related_library_articles(tmp_path: Path) -> None:
+    settings = Settings(database_url=f"sqlite:///{tmp_path}/db.sqlite3", packs=["back-pelvic"])
+    with TestClient(create_app(settings)) as c:
+        r = c.post(
+            "/check",
+            data={"age": "45", "sex": "female", "focus": "cervical_cancer"},
+            follow_redirects=False,
+        )
+        page = c.get(r.headers["location"] + "/result").text
+        assert 'href="/library/cervical-cancer-pelvic-back-pain"' in page
+        printable = c.get(r.headers["location"] + "/print").text
+        assert "Intended use" in printable and "not a diagnosis" in printable
