@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from symptomatic.cli import app
@@ -34,3 +35,15 @@ def test_serve_help() -> None:
     result = CliRunner().invoke(app, ["serve", "--help"])
     assert result.exit_code == 0
     assert "--workers" in result.output and "--port" in result.output
+
+
+def test_serve_refuses_a_broken_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # serve passes --pack/--database-url to its workers through the environment: restore it
+    monkeypatch.setenv("SYMPTOMATIC_PACKS", '["back-pelvic"]')
+    monkeypatch.setenv("SYMPTOMATIC_DATABASE_URL", "sqlite://")
+    (tmp_path / "pack.yaml").write_text("id: broken\n")
+    result = CliRunner().invoke(
+        app, ["serve", "--pack", str(tmp_path), "--database-url", f"sqlite:///{tmp_path}/d.db"]
+    )
+    assert result.exit_code == 1
+    assert "cannot serve" in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import typer
@@ -33,10 +34,20 @@ def register(app: typer.Typer) -> None:
         from symptomatic.storage import upgrade
 
         if packs:
-            os.environ["SYMPTOMATIC_PACKS"] = __import__("json").dumps(packs)
+            os.environ["SYMPTOMATIC_PACKS"] = json.dumps(packs)
         if database_url:
             os.environ["SYMPTOMATIC_DATABASE_URL"] = database_url
         settings = Settings()
+        # Fail here, with a readable message, rather than in every worker.
+        from symptomatic.errors import SymptomaticError
+        from symptomatic.kb import load_knowledge_base
+
+        try:
+            for ref in settings.packs:
+                load_knowledge_base(ref)
+        except SymptomaticError as exc:
+            typer.echo(f"cannot serve: {exc}", err=True)
+            raise typer.Exit(1) from exc
         # Migrate once here so that several workers never race to create the tables.
         upgrade(settings.database_url)
         typer.echo(f"Symptomatic on http://{host}:{port} (packs: {', '.join(settings.packs)})")
