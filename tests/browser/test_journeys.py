@@ -39,6 +39,9 @@ def answer_until_result(page: Any, prefer: str = "No", limit: int = 30) -> int:
     """Answer each question (``prefer`` when offered, else the first option); returns how
     many questions were answered before the result page."""
     for n in range(limit):
+        # wait for the next page (question or result) to be there: a POST-redirect-GET
+        # navigation may still be under way after the click, above all on a loaded machine
+        page.locator("legend h1, h1:has-text('Your result')").first.wait_for(timeout=30_000)
         if page.locator("h1", has_text="Your result").count():
             return n
         legend = page.locator("legend h1")
