@@ -73,7 +73,7 @@ REQUIRED_RULES = {
     "sepsis": {"sepsis_signs_any_complaint"},
     "cervical cancer referral": {"postcoital_bleeding", "intermenstrual_bleeding"},
     "endometrial cancer referral": {"postmenopausal_bleeding"},
-    "ovarian cancer referral": {"bloating_women_over_50", "persistent_bloating_women_over_50"},
+    "ovarian cancer referral": {"bloating_women_over_50", "pelvic_mass"},
     "fracture risk": {"fracture_risk_sudden_pain", "fracture_risk_back_pain"},
 }
 
