@@ -264,3 +264,7 @@ def test_result_links_related_library_articles(tmp_path: Path) -> None:
         assert 'href="/library/cervical-cancer-pelvic-back-pain"' in page
         printable = c.get(r.headers["location"] + "/print").text
         assert "Intended use" in printable and "not a diagnosis" in printable
+
+
+def test_navigation_links_the_library_when_installed(client: TestClient) -> None:
+    assert '<a href="/library">Health library</a>' in client.get("/").text

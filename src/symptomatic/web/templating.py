@@ -8,6 +8,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.routing import NoMatchFound
 
 from symptomatic import __version__
 
@@ -51,13 +52,22 @@ def make_templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
+def _has_route(request: Request, name: str) -> bool:
+    """True when the app has a route called ``name`` (e.g. the library, when installed)."""
+    try:
+        request.app.url_path_for(name)
+    except NoMatchFound:
+        return False
+    return True
+
+
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     """Render template ``name`` with ``context`` plus the site-wide values."""
     templates: Jinja2Templates = request.app.state.templates
     settings = request.app.state.settings
     base = {
         "emergency_number": settings.emergency_number,
-        "library": any(getattr(r, "name", "") == "library_home" for r in request.app.routes),
+        "library": _has_route(request, "library_home"),
     }
     base.update(context)
     return templates.TemplateResponse(request, name, base, status_code=status_code)
