@@ -35,6 +35,12 @@ def axe_serious(page: Any) -> list[str]:
     return out
 
 
+def go(page: Any, target: Any) -> None:
+    """Click a link or submit button and wait until the next page has loaded."""
+    with page.expect_navigation(timeout=30_000):
+        target.click()
+
+
 def answer_until_result(page: Any, prefer: str = "No", limit: int = 30) -> int:
     """Answer each question (``prefer`` when offered, else the first option); returns how
     many questions were answered before the result page."""
@@ -50,7 +56,7 @@ def answer_until_result(page: Any, prefer: str = "No", limit: int = 30) -> int:
         if choice.count() == 0:
             choice = page.locator("input[name=answer]").first
         choice.check()
-        page.get_by_role("button", name="Next").click()
+        go(page, page.get_by_role("button", name="Next"))
     raise AssertionError("no result page")
 
 
@@ -64,10 +70,10 @@ def test_cervical_cancer_worry_journey(page: Any, tmp_path: Path) -> None:
     page.get_by_label("Describe what is bothering you").fill(
         "Pain low in my pelvis and lower back for a few weeks, and bleeding after sex"
     )
-    page.get_by_role("button", name="Continue").click()
+    go(page, page.get_by_role("button", name="Continue"))
     assert page.locator("h1").inner_text() == "Is this right?"
     page.screenshot(path=tmp_path / "2-confirm.png", full_page=True)
-    page.get_by_role("button", name="Continue to the questions").click()
+    go(page, page.get_by_role("button", name="Continue to the questions"))
     assert page.locator("progress").count() == 1
     page.screenshot(path=tmp_path / "3-question.png", full_page=True)
     answer_until_result(page)
@@ -87,8 +93,8 @@ def test_saddle_numbness_shows_the_emergency_banner_at_once(page: Any, tmp_path:
     page.get_by_label("Describe what is bothering you").fill(
         "Bad lower back pain and numbness around my bottom since this morning"
     )
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_role("button", name="Continue to the questions").click()
+    go(page, page.get_by_role("button", name="Continue"))
+    go(page, page.get_by_role("button", name="Continue to the questions"))
     banner = page.locator(".emergency-banner")
     assert banner.is_visible(), page.content()[:3000]
     assert "999" in banner.inner_text()
@@ -102,11 +108,11 @@ def test_back_button(page: Any) -> None:
     page.get_by_label("Age in years").fill("30")
     page.get_by_label("Female", exact=True).check()
     page.get_by_label("Describe what is bothering you").fill("lower back pain")
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_role("button", name="Continue to the questions").click()
+    go(page, page.get_by_role("button", name="Continue"))
+    go(page, page.get_by_role("button", name="Continue to the questions"))
     first_url, first_q = page.url, page.locator("legend h1").inner_text()
     page.locator("input[name=answer]").first.check()
-    page.get_by_role("button", name="Next").click()
+    go(page, page.get_by_role("button", name="Next"))
     second_q = page.locator("legend h1").inner_text()
     assert "Question 2" in page.locator(".progress-text").inner_text()
     # The browser's back and forward buttons ...
@@ -115,7 +121,7 @@ def test_back_button(page: Any) -> None:
     page.go_forward()
     assert page.locator("legend h1").inner_text() == second_q
     # ... and our Back link.
-    page.get_by_role("link", name="Back", exact=True).click()
+    go(page, page.get_by_role("link", name="Back", exact=True))
     assert page.url == first_url and page.locator("legend h1").inner_text() == first_q
 
 
@@ -123,9 +129,9 @@ def test_print_view(page: Any, tmp_path: Path) -> None:
     page.goto("/check")
     page.get_by_label("Age in years").fill("40")
     page.get_by_label("Female", exact=True).check()
-    page.get_by_role("button", name="Continue").click()
+    go(page, page.get_by_role("button", name="Continue"))
     answer_until_result(page)
-    page.get_by_role("link", name=re.compile("What to bring to your doctor")).click()
+    go(page, page.get_by_role("link", name=re.compile("What to bring to your doctor")))
     assert page.locator("h1").inner_text() == "What to bring to your doctor"
     assert axe_serious(page) == []
     page.emulate_media(media="print")
@@ -190,14 +196,14 @@ def test_axe_and_360px_through_a_check(browser: Any, live_server: str, tmp_path:
         page.screenshot(path=tmp_path / f"{name}.png", full_page=True)
 
     page.goto("/check")
-    page.get_by_role("button", name="Continue").click()  # empty form: error page type
+    go(page, page.get_by_role("button", name="Continue"))  # empty form: error page type
     check("form-errors")
     page.get_by_label("Age in years").fill("61")
     page.get_by_label("Female", exact=True).check()
     page.get_by_label("Describe what is bothering you").fill("back pain, no fever")
-    page.get_by_role("button", name="Continue").click()
+    go(page, page.get_by_role("button", name="Continue"))
     check("confirm")
-    page.get_by_role("button", name="Continue to the questions").click()
+    go(page, page.get_by_role("button", name="Continue to the questions"))
     check("question")
     answer_until_result(page)
     check("result")
