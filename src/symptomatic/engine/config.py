@@ -23,7 +23,7 @@ class EngineConfig:
     """
 
     max_questions: int = 20
-    min_gain: float = 0.01
+    min_gain: float = 0.05
     settle_probability: float = 0.9
     triage_weight: float = 0.5
     red_flag_min_p: float = 0.01
