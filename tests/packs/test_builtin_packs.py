@@ -388,3 +388,12 @@ def test_own_vignettes_cover_every_condition(kb: KnowledgeBase) -> None:
             ):
                 covered.add(cid)
     assert covered == set(kb.conditions), sorted(set(kb.conditions) - covered)
+
+
+def test_condition_article_slugs_exist(kb: KnowledgeBase) -> None:
+    from importlib import resources
+
+    articles = resources.files("symptomatic.library").joinpath("articles")
+    for cond in kb.conditions.values():
+        if cond.article is not None:
+            assert articles.joinpath(f"{cond.article}.md").is_file(), (cond.id, cond.article)
