@@ -28,6 +28,7 @@ from symptomatic.kb.schema import (
     Finding,
     FindingGroup,
     FindingType,
+    RedFlagRule,
     RuleAll,
     RuleAnswer,
     RuleAny,
@@ -214,6 +215,15 @@ class Model:
     def ids(self) -> tuple[str, ...]:
         """Condition ids followed by ``other_cause``: the index space of every posterior."""
         return (*self.condition_ids, OTHER_CAUSE)
+
+    @cached_property
+    def rules_by_finding(self) -> dict[str, tuple[RedFlagRule, ...]]:
+        """Finding id -> the red-flag rules that name it (present or absent), in pack order."""
+        index: dict[str, list[RedFlagRule]] = {}
+        for rule in self.kb.red_flags:
+            for fid in dict.fromkeys(f for f, _ in rule_findings(rule.when)):
+                index.setdefault(fid, []).append(rule)
+        return {fid: tuple(rules) for fid, rules in index.items()}
 
     @cached_property
     def demographics(self) -> FindingDemographics:

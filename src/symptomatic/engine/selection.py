@@ -162,10 +162,11 @@ def select(
         gain = eig
     gain = gain / np.log(2.0)  # bits
     assessor = assessor or Assessor(model, cfg)
-    current = max(
-        [rank(r.level) for r in fired_rules(model.kb.red_flags, evidence, sx, age)]
-        + [assessor.condition_rank(probs)]
+    rule_rank = max(
+        (rank(r.level) for r in fired_rules(model.kb.red_flags, evidence, sx, age)), default=0
     )
+    current = max(rule_rank, assessor.condition_rank(probs))
+    ctx = _Context(model, assessor, evidence, sx, age, post.log_joint, p_a, current, rule_rank)
     # 2. red-flag screening
     rf_asked = sum(1 for f in asked_set if model.red_flag[model.finding_index[f]])
     if rf_asked < cfg.max_red_flag_questions and current < 4:
@@ -175,11 +176,7 @@ def select(
         if rf:
             scored = [
                 (
-                    gain[i]
-                    + cfg.triage_weight
-                    * _triage_change(
-                        model, assessor, i, evidence, sx, age, post.log_joint, p_a, current
-                    ),
+                    gain[i] + cfg.triage_weight * _triage_change(ctx, i),
                     float(present_p[i]),
                     i,
                 )
@@ -194,9 +191,7 @@ def select(
     pool = cand_idx[np.argsort(-gain[cand_idx], kind="stable")[: cfg.candidate_pool]]
     best_i, best_score, best_change = -1, -1.0, 0.0
     for i in pool:
-        change = _triage_change(
-            model, assessor, int(i), evidence, sx, age, post.log_joint, p_a, current
-        )
+        change = _triage_change(ctx, int(i))
         score = float(gain[i]) + cfg.triage_weight * change
         if score > best_score:
             best_i, best_score, best_change = int(i), score, change
@@ -207,47 +202,50 @@ def select(
     return Selection(model.finding_ids[best_i], "most informative", best_score, float(gain[best_i]))
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What one call of :func:`select` shares between candidates."""
+
+    model: Model
+    assessor: Assessor
+    evidence: Mapping[str, str]
+    sex: Sex
+    age: int
+    log_joint: FloatArray
+    p_a: FloatArray
+    current: int  # triage rank now
+    rule_rank: int  # most urgent rank among the rules that fire now
+
+
 def _still_relevant(model: Model, fi: int, evidence: Mapping[str, str], sex: Sex, age: int) -> bool:
     """A red-flag finding is worth screening while some rule naming it is undecided, or
     (for red-flag findings without a rule) it has explicit likelihoods at all."""
-    fid = model.finding_ids[fi]
-    named = False
-    for rule in model.kb.red_flags:
-        if fid in _rule_ids(rule.when):
-            named = True
-            if evaluate(rule.when, evidence, sex, age) is Truth.MAYBE:
-                return True
-    return not named and bool(model.informative[fi])
+    rules = model.rules_by_finding.get(model.finding_ids[fi], ())
+    if any(evaluate(r.when, evidence, sex, age) is Truth.MAYBE for r in rules):
+        return True
+    return not rules and bool(model.informative[fi])
 
 
-def _rule_ids(expr: object) -> set[str]:
-    from symptomatic.kb.knowledge import rule_findings
+def _triage_change(ctx: _Context, fi: int) -> float:
+    """Expected |change in triage rank| if finding ``fi`` were answered (sum over answers).
 
-    return {f for f, _ in rule_findings(expr)}  # type: ignore[arg-type]
-
-
-def _triage_change(
-    model: Model,
-    assessor: Assessor,
-    fi: int,
-    evidence: Mapping[str, str],
-    sex: Sex,
-    age: int,
-    log_joint: FloatArray,
-    p_a: FloatArray,
-    current: int,
-) -> float:
-    """Expected |change in triage rank| if finding ``fi`` were answered (sum over answers)."""
+    Only rules naming the finding can change when it is answered (an unanswered finding
+    cannot make a fired rule false: Kleene logic), so the rules that fire now give a floor
+    and only the finding's own rules are evaluated per answer.
+    """
+    model = ctx.model
     start, count = int(model.answer_start[fi]), int(model.answer_count[fi])
     fid = model.finding_ids[fi]
-    total = float(p_a[start : start + count].sum()) or 1.0
+    rules = model.rules_by_finding.get(fid, ())
+    total = float(ctx.p_a[start : start + count].sum()) or 1.0
     expected = 0.0
     for k in range(count):
         col = start + k
-        probs = _normalise(log_joint + model.log_likelihood_column(col))
-        new = assessor.condition_rank(probs)
-        trial = {**evidence, fid: model.answer_ids[col]}
-        for rule in fired_rules(model.kb.red_flags, trial, sex, age):
-            new = max(new, rank(rule.level))
-        expected += float(p_a[col]) / total * abs(new - current)
+        probs = _normalise(ctx.log_joint + model.log_likelihood_column(col))
+        new = max(ctx.assessor.condition_rank(probs), ctx.rule_rank)
+        if rules:
+            trial = {**ctx.evidence, fid: model.answer_ids[col]}
+            for rule in fired_rules(rules, trial, ctx.sex, ctx.age):
+                new = max(new, rank(rule.level))
+        expected += float(ctx.p_a[col]) / total * abs(new - ctx.current)
     return expected
