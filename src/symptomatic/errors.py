@@ -10,7 +10,14 @@
     │   ├── UnknownConditionError a condition id the knowledge base does not define
     │   └── ConflictingEvidenceError  the same finding answered twice, differently
     ├── DemographicsError         age or sex outside what the packs support
-    └── InterviewError            an interview step that cannot be taken (e.g. nothing to undo)
+    ├── InterviewError            an interview step that cannot be taken (e.g. nothing to undo)
+    ├── ArticleError              a library article whose front matter or body is invalid
+    │                             (defined in symptomatic.library.loader)
+    └── VignetteFileError         a vignette file that does not follow the format
+                                  (defined in symptomatic.eval.vignettes)
+
+Adapters that raise their own subclasses define them beside their only caller and draw them
+here, so this tree stays the one map of what can go wrong.
 """
 
 from __future__ import annotations
