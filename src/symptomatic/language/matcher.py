@@ -24,6 +24,7 @@ from symptomatic.language.normalise import (
     BARRIERS,
     FILLERS,
     LAY_PHRASE_KEYS,
+    LINK_VERBS,
     _words,
     normalise_words,
     phrase_keys,
@@ -110,14 +111,17 @@ class Lexicon:
         self._by_first: dict[str, list[Entry]] = defaultdict(list)
         self._exact_by_first: dict[str, list[Entry]] = defaultdict(list)
         self._by_second: dict[str, list[Entry]] = defaultdict(list)
-        seen: set[tuple[str, str, tuple[str, ...]]] = set()
         entries = list(entries)
         vocab = {w.lower() for e in entries for w in re.findall(r"[A-Za-z]+", e.phrase)}
+        # one entry per (finding, value, keys, words); a phrase the pack gives as written wins
+        # over the same keys generated as a strict reordering ("sweating at night" may have a
+        # gap, although "night sweats" reversed may not)
+        unique: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], Entry] = {}
         for entry in entries:
-            ident = (entry.finding_id, entry.value, entry.keys)
-            if not entry.keys or ident in seen:
-                continue
-            seen.add(ident)
+            ident = (entry.finding_id, entry.value, entry.keys, entry.words)
+            if entry.keys and (ident not in unique or unique[ident].strict > entry.strict):
+                unique[ident] = entry
+        for entry in unique.values():
             self.entries.append(entry)
             if entry.words:
                 self._exact_by_first[entry.words[0]].append(entry)
@@ -142,6 +146,10 @@ class Lexicon:
             tokens = tokenize(phrase)
             keys = phrase_keys(tokens)
             plain = _plain(tokens)
+            # "getting more painful" without its verb would be "more painful": word for word
+            if len(plain) > 1 and plain[0] in LINK_VERBS:
+                entries.append(Entry(finding_id, value, keys, phrase, words=plain))
+                return
             if len(keys) == 1 and len(plain) > 1 and len(normalise_words(plain)) == 1:
                 if keys[0] in LAY_PHRASE_KEYS:  # "been sick", "pins and needles": one lay unit
                     entries.append(Entry(finding_id, value, keys, phrase))

@@ -59,6 +59,9 @@ LAY_PHRASES: dict[tuple[str, ...], str] = {
     ("smear", "test"): "screen",
     ("pap", "test"): "screen",
     ("pap", "smear"): "screen",
+    # "low down in my pelvis" is "low in my pelvis"
+    ("low", "down"): "low",
+    ("lower", "down"): "low",
 }
 
 LAY_PHRASE_KEYS: frozenset[str] = frozenset(LAY_PHRASES.values())
@@ -89,7 +92,8 @@ LAY_WORDS: dict[str, str] = {
     # pain words: all one key, because people use them interchangeably
     **dict.fromkeys(
         _words(
-            "pain pains painful hurt hurts hurting ache aches ached aching achy sore soreness agony"
+            "pain pains painful hurt hurts hurting ache aches ached aching achy sore soreness "
+            "agony discomfort uncomfortable twinge twinges twinging niggle niggles niggling"
         ),
         "pain",
     ),
@@ -102,16 +106,41 @@ LAY_WORDS: dict[str, str] = {
     **dict.fromkeys(_words("cannot unable"), "cannot"),
     **dict.fromkeys(_words("mum mom mother mummy"), "mother"),
     **dict.fromkeys(_words("dad father daddy"), "father"),
+    **dict.fromkeys(_words("pelvis pelvic"), "pelvis"),
 }
+
+# Words that are a pain word only next to a body region: "a heaviness low in my tummy",
+# "a dragging feeling in my pelvis" (but "my legs feel heavy" is not leg pain).
+REGION_PAIN_WORDS: frozenset[str] = frozenset(_words("heaviness dragging"))
+REGION_KEYS: frozenset[str] = frozenset(_words("pelvis abdomen back womb groin low buttock"))
+
+# Colour words: "pinkish" says "pink".
+COLOURS: frozenset[str] = frozenset(_words("pink red brown green yellow grey white black orange"))
+
+# Verbs that only link a thing to how it is ("my tummy has *got* swollen", "sex has *become*
+# painful", "my belly is *getting* bigger"): dropped like fillers.
+LINK_VERBS: frozenset[str] = frozenset(
+    _words("get gets got getting gotten become becomes became becoming")
+)
+# "the test came back positive": a result, not the back of the body
+_RESULTS = frozenset(_words("positive negative clear normal fine abnormal"))
+# "the pain moves down into my groin": the pain spreads (not "it hurts when I move")
+_MOVE = frozenset(_words("move moves moved moving"))
+_DIRECTIONS = frozenset(_words("down into to towards toward across round around up through"))
+# "3am", "4 a.m.": the small hours are the night
+_SMALL_HOURS = re.compile(r"^(?:12|[1-5])(?::\d\d)?(?:am|a\.m\.)$|^(?:1[01])(?:pm|p\.m\.)$")
 
 # Words dropped from both sides before matching: they carry no finding meaning, and the
 # context step (negation, history) reads the original text, not these keys.
-FILLERS: frozenset[str] = frozenset(
-    _words(
-        "a an the my your his her its our their this that these those some of in on at to with "
-        "i it i'm im i've ive me is are was were be been being am has have had 's 've 'm "
-        "do does did really very quite bit little slightly rather just also"
+FILLERS: frozenset[str] = (
+    frozenset(
+        _words(
+            "a an the my your his her its our their this that these those some of in on at to with "
+            "i it i'm im i've ive me is are was were be been being am has have had 's 've 'm "
+            "do does did really very quite bit little slightly rather just also"
+        )
     )
+    | LINK_VERBS
 )
 
 # Tokens a gap in a match may never jump over (they change the meaning of what follows).
@@ -141,6 +170,10 @@ def word_key(word: str) -> str:
         return LAY_WORDS[w]
     if not _WORD.search(w):
         return w
+    if _SMALL_HOURS.match(w):
+        return "night"
+    if w.endswith("ish") and w[:-3] in COLOURS:
+        return w[:-3]
     return str(_stemmer.stem(w))
 
 
@@ -163,9 +196,26 @@ def normalise_words(words: Sequence[str]) -> list[tuple[int, int, str]]:
         else:
             w = lowered[i]
             nxt = lowered[i + 1] if i + 1 < len(lowered) else ""
-            # "the bottom of my back" is a place, not the buttocks
+            # "the bottom of my back" is a place (its low part), not the buttocks
             if w == "bottom" and nxt == "of":
-                out.append((i, i + 1, "lowest"))
+                out.append((i, i + 1, "low"))
+            # "3 am": the small hours
+            elif nxt in ("am", "a.m.") and w.isdigit() and _SMALL_HOURS.match(w + "am"):
+                out.append((i, i + 2, "night"))
+                i += 2
+                continue
+            elif w in REGION_PAIN_WORDS and _near_region(lowered, i):
+                out.append((i, i + 1, "pain"))
+            elif w in _MOVE and nxt in _DIRECTIONS:
+                out.append((i, i + 1, "spread"))
+            # "the test came back positive": "came" stays, "back" goes
+            elif (
+                w == "back"
+                and i
+                and lowered[i - 1] in ("came", "come", "comes")
+                and (nxt in _RESULTS)
+            ):
+                pass
             # "it came back", "back to work": not the back of the body
             elif w == "back" and (
                 nxt in _BACK_AFTER
@@ -176,6 +226,12 @@ def normalise_words(words: Sequence[str]) -> list[tuple[int, int, str]]:
                 out.append((i, i + 1, "buttock" if w == "bottom" else word_key(w)))
             i += 1
     return out
+
+
+def _near_region(lowered: Sequence[str], i: int) -> bool:
+    """True when a body-region word is within five words after (or two before) word ``i``."""
+    window = [*lowered[max(0, i - 2) : i], *lowered[i + 1 : i + 6]]
+    return any(word_key(w) in REGION_KEYS for w in window)
 
 
 def phrase_keys(words: Sequence[str]) -> tuple[str, ...]:
