@@ -51,7 +51,10 @@ _COMMON = frozenset(
         "house horse hours other mother brother either rather better bitter butter "
         "stopped stepped dropped started sorted sister mister tired tried cried dried "
         "month mouth south north worth weight eight height right night light sight tight fight "
-        "bloated floated coated boated plants paints points saint faint"
+        "bloated floated coated boated plants paints points saint faint "
+        # months and days are never slips ("since March" is not "since match")
+        "january february march april june july august september october november december "
+        "monday tuesday wednesday thursday friday saturday sunday"
     )
 )
 _CLAUSE_BREAK = re.compile(r"^[.,;:!?()\[\]\"…]+$|^(--|—|–)$")

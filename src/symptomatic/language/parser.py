@@ -16,6 +16,7 @@ from symptomatic.kb.schema import Finding, FindingGroup, FindingType, Sex
 from symptomatic.language.context import SPAN_GROUP, Modifiers, build_pipeline, modifiers_of
 from symptomatic.language.durations import Duration, find_durations, option_for
 from symptomatic.language.matcher import Lexicon, Match
+from symptomatic.language.periods import PeriodGap, find_period_gaps, is_late_period_finding
 from symptomatic.language.result import Mention, ParseResult
 
 _FAMILY_WORDS = re.compile(
@@ -95,7 +96,9 @@ class Parser:
             doc = self.nlp.get_pipe("medspacy_context")(doc)
             mods = [modifiers_of(span) for span in doc.spans[SPAN_GROUP]]
             mentions = [self._mention(doc, m, mod) for m, mod in zip(matches, mods, strict=True)]
-            mentions.extend(self._durations(doc, text, mentions, person_sex, age, today))
+            gaps = find_period_gaps(text)
+            mentions.extend(self._period_timing(gaps, mentions, person_sex, age))
+            mentions.extend(self._durations(doc, text, mentions, person_sex, age, today, gaps=gaps))
         mentions.sort(key=lambda m: (m.start, m.end, m.finding_id))
         return ParseResult(text=text, mentions=tuple(mentions))
 
@@ -133,6 +136,49 @@ class Parser:
             counts=counts,
         )
 
+    def _period_timing(
+        self, gaps: list[PeriodGap], mentions: list[Mention], sex: Sex | None, age: int | None
+    ) -> list[Mention]:
+        """The pack's late-period finding from a stated gap since the last period.
+
+        Present for a gap of five weeks up to a year, absent for under four weeks; nothing when
+        the pack has no such finding, it does not apply to the person, or the text already
+        answers it in words.
+        """
+        if not gaps:
+            return []
+        targets = [
+            f
+            for f in self.kb.findings.values()
+            if f.type is FindingType.YES_NO
+            and self._applies(f, sex, age)
+            and is_late_period_finding(f.name, f.synonyms)
+        ]
+        said = {m.finding_id for m in mentions if m.counts}
+        out: list[Mention] = []
+        for finding in targets:
+            if finding.id in said:
+                continue
+            gap = gaps[0]
+            if gap.late:
+                value = "present"
+            elif gap.days < 28:
+                value = "absent"
+            else:
+                continue
+            out.append(
+                Mention(
+                    finding_id=finding.id,
+                    value=value,
+                    start=gap.start,
+                    end=gap.end,
+                    text=gap.text,
+                    negated=value == "absent",
+                    source="period",
+                )
+            )
+        return out
+
     def _durations(
         self,
         doc: Any,
@@ -141,14 +187,22 @@ class Parser:
         sex: Sex | None,
         age: int | None,
         today: date | None,
+        gaps: list[PeriodGap] = [],  # noqa: B006 (never mutated)
     ) -> list[Mention]:
-        """At most one mention of the applicable duration finding, from the best-placed phrase."""
+        """At most one mention of the applicable duration finding, from the best-placed phrase.
+
+        A phrase that dates the last period (``gaps``) is not a duration of the pain.
+        """
         findings = [
             f
             for f in self.kb.findings.values()
             if f.type is FindingType.DURATION and self._applies(f, sex, age)
         ]
-        found = find_durations(text, today)
+        found = [
+            d
+            for d in find_durations(text, today)
+            if all(d.end <= g.start or d.start >= g.end for g in gaps)
+        ]
         if not findings or not found:
             return []
         present = {m.finding_id for m in mentions if m.counts and m.value == "present"}

@@ -29,7 +29,7 @@ class Mention:
     family: bool = False
     corrected: bool = False
     counts: bool = True
-    source: str = "lexicon"  # "lexicon" or "duration"
+    source: str = "lexicon"  # "lexicon", "duration" or "period" (gap since the last period)
 
     @property
     def span(self) -> tuple[int, int]:
