@@ -163,7 +163,12 @@ def _rules() -> list[Any]:
         # scope ends
         R("but", "TERMINATE", pattern=[{"LOWER": {"IN": [
             "but", "although", "though", "however", "except", "yet", "whereas", "apart",
-            "aside", "besides", "now", "today", "currently"]}}], direction="TERMINATE"),
+            "aside", "besides", "now", "today", "currently", "just", "only", "otherwise"]}}],
+          direction="TERMINATE"),
+        # "no appetite and feel exhausted": a new verb after "and" starts a new statement
+        R("and feel", NEW_SUBJECT, pattern=[{"LOWER": {"IN": ["and", ","]}},
+          {"LOWER": {"IN": ["feel", "feeling", "felt", "get", "getting", "keep", "keeps",
+                            "also", "still", "have", "having"]}}], direction="PSEUDO"),
         R("and my", NEW_SUBJECT, pattern=[{"LOWER": {"IN": ["and", ",", "so", "then", "which"]}},
           {"LOWER": {"IN": _SUBJECTS}}], direction="PSEUDO"),
         R(",", CLAUSE, pattern=[{"LOWER": {"IN": [",", "and", "so", "then", "when", "while",

@@ -68,6 +68,11 @@ _SINCE_MONTH = re.compile(
 _SINCE_DAY = re.compile(r"\bsince\s+(?:last\s+)?(?P<day>" + "|".join(WEEKDAYS) + r")\b", re.I)
 _RELATIVE = {
     re.compile(r"\b(?:since|from)\s+(?:this\s+(?:morning|afternoon|evening)|today)\b", re.I): 0.3,
+    re.compile(
+        r"\b(?:started|began|begun|came\s+on|come\s+on|kicked\s+in|woke\s+me)\s+"
+        r"(?:\w+\s+){0,2}?(?:this\s+(?:morning|afternoon|evening)|today|tonight)\b",
+        re.I,
+    ): 0.3,
     re.compile(r"\b(?:an?|one|few|couple\s+of)\s+hours?\s+ago\b|\bsince\s+an?\s+hour\b", re.I): 0.1,
     re.compile(r"\b(?:since\s+)?(?:yesterday|last\s+night)\b", re.I): 1.0,
     re.compile(r"\b(?:since|over|at)\s+the\s+weekend\b|\b(?:since\s+)?last\s+weekend\b", re.I): 4.0,

@@ -38,7 +38,7 @@ _HEADS = frozenset({"pain", "stiff", "numb", "tingl", "weak", "swell", "cramp", 
 _BARRIER_KEYS = frozenset(word_key(w) for w in BARRIERS)
 _COORD = frozenset({"and", "or"})
 _SOFT_KEYS = frozenset(word_key(w) for w in _words("feel feels felt look looks seem seems"))
-_NEGATION_KEYS = frozenset(word_key(w) for w in _words("no not n't never"))
+_NEGATION_KEYS = frozenset(word_key(w) for w in _words("no not n't nt never"))
 # Place words dropped when a symptom word moves to the end ("numb around X" -> "X numb").
 _LINKS = frozenset(word_key(w) for w in _words("around near over across under below behind into"))
 # Everyday words one edit away from a lexicon word; never "corrected".

@@ -36,6 +36,19 @@ _PAIN_WORDS = re.compile(
     re.I,
 )
 
+# words before a short duration that make it the length of one bout
+_BOUT_WORDS = re.compile(
+    r"\b(stiff\w*|mornings?|first thing|each|every|lasts?|lasting|bouts?|episodes?|attacks?|"
+    r"spasms?)\b"
+)
+# "it's been going on for over a year": a sentence about the complaint without naming it
+_ONGOING = re.compile(
+    r"\b(it|this|that)\b(?:'s|\s+has|\s+have|\s+is)?\s+(?:been\s+)?(going\s+on|like\s+this|"
+    r"there|happening|bothering|troubling|started|began|come\s+on|came\s+on|niggling)\b|"
+    r"\bhad\s+(it|this)\b",
+    re.I,
+)
+
 
 def _is_family_finding(finding: Finding) -> bool:
     """True for findings about relatives ("family history of ..."), judged by their name."""
@@ -249,7 +262,20 @@ class Parser:
         after = doc.text[dur.end : dur.end + 20].lower()
         if re.match(r"\s*(every|each|a day|a night|at a time|in the morning)", after):
             return (-1, -dur.start)
-        best = 1 if _PAIN_WORDS.search(sentence) else -1
+        # "stiff in the mornings for an hour": minutes or hours after a bout are its length
+        before = doc.text[max(lo, dur.start - 40) : dur.start].lower()
+        if dur.days < 1 and _BOUT_WORDS.search(before):
+            return (-1, -dur.start)
+        about_it = _PAIN_WORDS.search(sentence) or (
+            _ONGOING.search(sentence)
+            and any(
+                m.counts
+                and m.value == "present"
+                and self.kb.findings[m.finding_id].group is FindingGroup.COMPLAINT
+                for m in mentions
+            )
+        )
+        best = 1 if about_it else -1
         penalty = 0
         for m in mentions:
             if not lo <= m.start < hi:
