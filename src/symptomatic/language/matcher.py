@@ -41,6 +41,11 @@ _SOFT_KEYS = frozenset(word_key(w) for w in _words("feel feels felt look looks s
 _NEGATION_KEYS = frozenset(word_key(w) for w in _words("no not n't nt never"))
 # Place words dropped when a symptom word moves to the end ("numb around X" -> "X numb").
 _LINKS = frozenset(word_key(w) for w in _words("around near over across under below behind into"))
+# Words that order what they join ("after the toilet" is not "the toilet after"): a phrase
+# with one of them is never reversed.
+_RELATIONAL = frozenset(
+    word_key(w) for w in _words("after before when during since than while until once from")
+)
 # Everyday words one edit away from a lexicon word; never "corrected".
 _COMMON = frozenset(
     _words(
@@ -231,7 +236,36 @@ class Lexicon:
                     for p in range(pos, end_pos + 1)
                 )
                 out.append(Match(entry, lo, hi, gaps, fuzzy, negated))
+                if len(entry.keys) == 2:
+                    out.extend(self._coordinated(keys, keyed, idxs, pos, end_pos, entry, negated))
         out.extend(self._ellipsis(keys, keyed, idxs, corrected))
+        return out
+
+    def _coordinated(
+        self,
+        keys: list[str],
+        keyed: list[tuple[int, int, str]],
+        idxs: list[int],
+        pos: int,
+        end_pos: int,
+        found: Entry,
+        negated: bool,
+    ) -> list[Match]:
+        """A second attribute joined to a matched one: "my leg is numb *and weak*".
+
+        After a two-key phrase (thing, attribute) comes "and"/"or" and another word; when
+        (thing, that word) is a phrase too, it matches, spanning from the thing to the word.
+        Returns those matches (none when the pattern is absent).
+        """
+        nxt = end_pos + 1
+        if nxt + 1 >= len(keys) or keys[nxt] not in _COORD:
+            return []
+        out: list[Match] = []
+        for entry in self._by_first.get(keys[pos], ()):
+            if entry.keys == (keys[pos], keys[nxt + 1]) and entry.finding_id != found.finding_id:
+                lo = idxs[keyed[pos][0]]
+                hi = idxs[keyed[nxt + 1][1] - 1] + 1
+                out.append(Match(entry, lo, hi, 1, False, negated))
         return out
 
     def _ellipsis(
@@ -282,7 +316,7 @@ def _variants(keys: tuple[str, ...]) -> list[tuple[tuple[str, ...], bool]]:
         while len(rest) > 1 and rest[0] in _LINKS:
             rest.pop(0)
         out.append(((*rest, keys[0]), False))
-    elif len(keys) == 2:
+    elif len(keys) == 2 and not set(keys) & _RELATIONAL:
         out.append(((keys[1], keys[0]), True))
     return out
 

@@ -59,6 +59,11 @@ LAY_PHRASES: dict[tuple[str, ...], str] = {
     ("smear", "test"): "screen",
     ("pap", "test"): "screen",
     ("pap", "smear"): "screen",
+    # "I have to sit down" is not "sitting down"
+    ("have", "to"): "must",
+    ("has", "to"): "must",
+    ("had", "to"): "must",
+    ("having", "to"): "must",
     # "low down in my pelvis" is "low in my pelvis"
     ("low", "down"): "low",
     ("lower", "down"): "low",
@@ -107,6 +112,7 @@ LAY_WORDS: dict[str, str] = {
     **dict.fromkeys(_words("mum mom mother mummy"), "mother"),
     **dict.fromkeys(_words("dad father daddy"), "father"),
     **dict.fromkeys(_words("pelvis pelvic"), "pelvis"),
+    **dict.fromkeys(_words("need needs needed needing must"), "must"),
 }
 
 # Words that are a pain word only next to a body region: "a heaviness low in my tummy",
@@ -206,6 +212,9 @@ def normalise_words(words: Sequence[str]) -> list[tuple[int, int, str]]:
                 continue
             elif w in REGION_PAIN_WORDS and _near_region(lowered, i):
                 out.append((i, i + 1, "pain"))
+            # "thirty weeks gone": weeks pregnant
+            elif w == "gone" and i and lowered[i - 1] in ("week", "weeks", "months"):
+                out.append((i, i + 1, "pregnan"))
             elif w in _MOVE and nxt in _DIRECTIONS:
                 out.append((i, i + 1, "spread"))
             # "the test came back positive": "came" stays, "back" goes
