@@ -260,6 +260,9 @@ class Lexicon:
         nxt = end_pos + 1
         if nxt + 1 >= len(keys) or keys[nxt] not in _COORD:
             return []
+        # the three words stand side by side: "numb and weak", not "late and I've got pain"
+        if keyed[nxt][0] != keyed[end_pos][1] or keyed[nxt + 1][0] != keyed[nxt][1]:
+            return []
         out: list[Match] = []
         for entry in self._by_first.get(keys[pos], ()):
             if entry.keys == (keys[pos], keys[nxt + 1]) and entry.finding_id != found.finding_id:
@@ -361,9 +364,11 @@ def _extend(
 def _longest(matches: list[Match]) -> list[Match]:
     """Drop matches whose token span lies strictly inside a longer match.
 
-    A contained match of another finding survives only when it is a phrase of several keys
-    ("low on the left" inside "pain low on the left side"); a single word inside a longer
-    phrase ("numb" inside "back passage feels numb") is part of that phrase's meaning.
+    A contained match of another finding survives when it is a phrase of several keys as the
+    pack wrote it ("low on the left" inside "pain low on the left side"), or a single word the
+    longer phrase skipped over ("suddenly" in "my back suddenly became painful"); a word of the
+    longer phrase ("numb" inside "back passage feels numb") is part of that phrase's meaning,
+    and a generated reordering is too weak to stand inside another finding's phrase.
     """
     keep: list[Match] = []
     for m in matches:
@@ -371,7 +376,11 @@ def _longest(matches: list[Match]) -> list[Match]:
             o.start <= m.start
             and m.end <= o.end
             and (o.end - o.start) > (m.end - m.start)
-            and (o.entry.finding_id == m.entry.finding_id or len(m.entry.keys) < 2)
+            and (
+                o.entry.finding_id == m.entry.finding_id
+                or (len(m.entry.keys) < 2 and m.entry.keys[0] in o.entry.keys)
+                or m.entry.strict
+            )
             for o in matches
         )
         if not inside:
