@@ -186,3 +186,23 @@ def test_synonym_requests_name_real_findings(kb: KnowledgeBase) -> None:
     requests = data["requests"]
     assert requests and set(requests) <= set(kb.findings)
     assert all(isinstance(p, str) and p for phrases in requests.values() for p in phrases)
+
+
+def test_negative_results_deny(kb: KnowledgeBase) -> None:
+    assert ev(kb, "The pregnancy test came back negative.").get("pregnant") == "absent"
+    assert ev(kb, "I'm HIV negative.").get("immunosuppression") == "absent"
+    # a result for something else is not a pregnancy test
+    assert "pregnant" not in ev(kb, "I tested positive for chlamydia.")
+    assert "pregnant" not in ev(kb, "I tested negative for chlamydia.")
+
+
+def test_a_time_anchor_is_not_what_is_denied(kb: KnowledgeBase) -> None:
+    got = ev(kb, "I've not bled since the menopause.", age=62)
+    assert got.get("postmenopausal") == "present"
+    assert got.get("postmenopausal_bleeding") == "absent"
+
+
+def test_comparatives_and_sensations(kb: KnowledgeBase) -> None:
+    assert ev(kb, "My periods have got heavier.", age=44).get("heavy_periods") == "present"
+    got = ev(kb, "An uncomfortable dragging sensation deep in my pelvis.")
+    assert got.get("pelvic_pain") == "present"

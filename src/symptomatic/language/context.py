@@ -85,6 +85,9 @@ def _rules() -> list[Any]:
           {"LOWER": {"IN": ["gone", "settled", "cleared", "resolved", "stopped"]}}],
           direction="BACKWARD", max_scope=5, terminated_by=after_clause),
         R("went away", NEGATED, direction="BACKWARD", max_scope=5, terminated_by=after_clause),
+        # a negative result: "HIV negative", "the pregnancy test came back negative"
+        R("negative", NEGATED, pattern=[{"LOWER": {"IN": ["negative", "-ve"]}}],
+          direction="BACKWARD", max_scope=4, terminated_by=after_clause),
         # not a negation of what follows
         R("no doubt", "PSEUDO", direction="PSEUDO"),
         R("nothing serious", "PSEUDO", pattern=[{"LOWER": {"IN": ["nothing", "not"]}},

@@ -41,6 +41,7 @@ _SOFT_KEYS = frozenset(word_key(w) for w in _words("feel feels felt look looks s
 _NEGATION_KEYS = frozenset(word_key(w) for w in _words("no not n't nt never"))
 # Place words dropped when a symptom word moves to the end ("numb around X" -> "X numb").
 _LINKS = frozenset(word_key(w) for w in _words("around near over across under below behind into"))
+_POSITIVE, _NEGATIVE = word_key("positive"), word_key("negative")
 # Words that order what they join ("after the toilet" is not "the toilet after"): a phrase
 # with one of them is never reversed.
 _RELATIONAL = frozenset(
@@ -229,6 +230,8 @@ class Lexicon:
                 end_pos, gaps, negated = _extend(keys, pos, entry.keys, 0 if entry.strict else 2)
                 if end_pos < 0 or (negated and entry.value != "present"):
                     continue
+                if _names_another_test(entry, plain, keyed[end_pos][1]):
+                    continue
                 lo = idxs[keyed[pos][0]]
                 hi = idxs[keyed[end_pos][1] - 1] + 1
                 fuzzy = any(
@@ -239,6 +242,37 @@ class Lexicon:
                 if len(entry.keys) == 2:
                     out.extend(self._coordinated(keys, keyed, idxs, pos, end_pos, entry, negated))
         out.extend(self._ellipsis(keys, keyed, idxs, corrected))
+        out.extend(self._negative_results(keys, keyed, idxs, plain))
+        return out
+
+    def _negative_results(
+        self,
+        keys: list[str],
+        keyed: list[tuple[int, int, str]],
+        idxs: list[int],
+        plain: list[str],
+    ) -> list[Match]:
+        """A negative result denies what a positive one says: "the test was negative".
+
+        Phrases with "positive" are matched with "negative" in its place and come out negated
+        ("HIV negative" answers "HIV positive" with absent). Returns those matches.
+        """
+        if _NEGATIVE not in keys:
+            return []
+        swapped = [_POSITIVE if k == _NEGATIVE else k for k in keys]
+        out: list[Match] = []
+        for pos, first in enumerate(swapped):
+            for entry in self._by_first.get(first, ()):
+                if _POSITIVE not in entry.keys or entry.value != "present":
+                    continue
+                end_pos, gaps, negated = _extend(swapped, pos, entry.keys, 0 if entry.strict else 2)
+                if end_pos < 0 or negated or _NEGATIVE not in keys[pos : end_pos + 1]:
+                    continue
+                if _names_another_test(entry, plain, keyed[end_pos][1]):
+                    continue
+                lo = idxs[keyed[pos][0]]
+                hi = idxs[keyed[end_pos][1] - 1] + 1
+                out.append(Match(entry, lo, hi, gaps, False, True))
         return out
 
     def _coordinated(
@@ -302,6 +336,14 @@ class Lexicon:
                 fuzzy = any(corrected[keyed[pos][0] : keyed[end_pos][1]])
                 out.append(Match(entry, lo, hi, gaps, fuzzy))
         return out
+
+
+def _names_another_test(entry: Entry, plain: Sequence[str], after: int) -> bool:
+    """True when a result phrase is followed by what was tested: "tested positive *for* ...".
+
+    "I tested positive for chlamydia" is not "I tested positive" of a pregnancy phrase.
+    """
+    return entry.keys[-1] == _POSITIVE and after < len(plain) and plain[after] == "for"
 
 
 def _variants(keys: tuple[str, ...]) -> list[tuple[tuple[str, ...], bool]]:

@@ -113,6 +113,8 @@ LAY_WORDS: dict[str, str] = {
     **dict.fromkeys(_words("dad father daddy"), "father"),
     **dict.fromkeys(_words("pelvis pelvic"), "pelvis"),
     **dict.fromkeys(_words("need needs needed needing must"), "must"),
+    # comparatives say the same thing as the adjective ("periods have got heavier")
+    **dict.fromkeys(_words("heavier heaviest"), "heavi"),
 }
 
 # Words that are a pain word only next to a body region: "a heaviness low in my tummy",
@@ -143,7 +145,8 @@ FILLERS: frozenset[str] = (
         _words(
             "a an the my your his her its our their this that these those some of in on at to with "
             "i it i'm im i've ive me is are was were be been being am has have had 's 've 'm "
-            "do does did really very quite bit little slightly rather just also"
+            "do does did really very quite bit little slightly rather just also "
+            "sensation sensations"
         )
     )
     | LINK_VERBS

@@ -29,6 +29,8 @@ _FAMILY_WORDS = re.compile(
 # ("I was pregnant three years ago")
 _PAST_GROUPS = frozenset({FindingGroup.HISTORY})
 _DATED_GROUPS = frozenset({FindingGroup.HISTORY, FindingGroup.RISK_FACTOR})
+# words that start a time anchor ("since the menopause", "after my hysterectomy")
+_ANCHORS = frozenset({"since", "after", "before", "during"})
 # words that make a duration about the pain (or stiffness) rather than something else
 _PAIN_WORDS = re.compile(
     r"\b(pain\w*|hurt\w*|ache[sd]?|aching|achy|sore\w*|stiff\w*|agony|killing|backache|niggl\w*|"
@@ -116,10 +118,13 @@ class Parser:
         return ParseResult(text=text, mentions=tuple(mentions))
 
     def _mention(self, doc: Any, match: Match, mod: Modifiers) -> Mention:
-        if match.negated:  # "my period is not late": the phrase carries its own negation
-            mod = replace(mod, negated=True)
         finding = self.kb.findings[match.entry.finding_id]
         span = doc[match.start : match.end]
+        # "I've not bled since the menopause": a time anchor is not what the "not" denies
+        if mod.negated and finding.group in _PAST_GROUPS and span[0].lower_ in _ANCHORS:
+            mod = replace(mod, negated=False)
+        if match.negated:  # "my period is not late": the phrase carries its own negation
+            mod = replace(mod, negated=True)
         value = match.entry.value
         counts = not (mod.hypothetical or mod.uncertain)
         if value == "present" and mod.negated:
