@@ -206,3 +206,12 @@ def test_comparatives_and_sensations(kb: KnowledgeBase) -> None:
     assert ev(kb, "My periods have got heavier.", age=44).get("heavy_periods") == "present"
     got = ev(kb, "An uncomfortable dragging sensation deep in my pelvis.")
     assert got.get("pelvic_pain") == "present"
+
+
+def test_two_words_said_of_one_thing(kb: KnowledgeBase) -> None:
+    assert ev(kb, "My belly has become hard and swollen.").get("bloating") == "present"
+    got = ev(kb, "No leg pain or weakness.", sex="male")
+    assert got.get("leg_pain_below_knee") == "absent" and got.get("leg_weakness") == "absent"
+    # "and" followed by a new statement is not a second word about the first thing
+    got = ev(kb, "My period is a week late and I've got pain low down on the right.")
+    assert "cyclical_pain" not in got

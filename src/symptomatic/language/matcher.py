@@ -243,6 +243,30 @@ class Lexicon:
                     out.extend(self._coordinated(keys, keyed, idxs, pos, end_pos, entry, negated))
         out.extend(self._ellipsis(keys, keyed, idxs, corrected))
         out.extend(self._negative_results(keys, keyed, idxs, plain))
+        out.extend(self._paired(keys, keyed, idxs))
+        return out
+
+    def _paired(
+        self, keys: list[str], keyed: list[tuple[int, int, str]], idxs: list[int]
+    ) -> list[Match]:
+        """The second of two words said of one thing: "my belly is hard *and swollen*",
+        "leg pain *and weakness*".
+
+        For "thing word1 and word2" (word1 a lexicon word, "and word2" side by side), the
+        phrase (thing, word2) matches from the thing to word2. Returns those matches.
+        """
+        out: list[Match] = []
+        for c in range(2, len(keys) - 1):
+            if keys[c] not in _COORD or keys[c - 1] not in self.keys:
+                continue
+            if keyed[c][0] != keyed[c - 1][1] or keyed[c + 1][0] != keyed[c][1]:
+                continue
+            thing, word = keys[c - 2], keys[c + 1]
+            for entry in self._by_first.get(thing, ()):
+                if entry.keys == (thing, word):
+                    lo = idxs[keyed[c - 2][0]]
+                    hi = idxs[keyed[c + 1][1] - 1] + 1
+                    out.append(Match(entry, lo, hi, 2, False))
         return out
 
     def _negative_results(
