@@ -19,9 +19,13 @@ from symptomatic.language import parse
 from symptomatic.language.periods import find_period_gaps, is_late_period_finding
 
 HELDOUT2 = Path(__file__).parent / "data" / "heldout2.yaml"
+HELDOUT3 = Path(__file__).parent / "data" / "heldout3.yaml"
 REQUESTS = Path(__file__).parent / "data" / "pack_synonym_requests.yaml"
-# reached 0.896 after the fixes (blind first run 0.814); a little below, so not flaky
-MIN_HELDOUT2_F1 = 0.87
+# heldout2: blind first run 0.814; 0.896 after the parser fixes, 0.957 once the lead added the
+# requested pack synonyms. heldout3 (written after the fixes): blind 0.814, now 0.872.
+# The floors sit a little below, so a pack edit elsewhere does not make them flaky.
+MIN_HELDOUT2_F1 = 0.93
+MIN_HELDOUT3_F1 = 0.84
 TODAY = date(2026, 11, 25)
 
 
@@ -166,14 +170,17 @@ def test_other_lay_forms(kb: KnowledgeBase) -> None:
     assert got.get("leg_numbness_tingling") == "present" and got.get("leg_weakness") == "present"
 
 
-def test_heldout2_f1_stays_up(kb: KnowledgeBase) -> None:
-    items, today = load_labelled(HELDOUT2)
-    assert len(items) >= 80
+@pytest.mark.parametrize(
+    ("path", "floor", "size"), [(HELDOUT2, MIN_HELDOUT2_F1, 80), (HELDOUT3, MIN_HELDOUT3_F1, 40)]
+)
+def test_heldout_f1_stays_up(kb: KnowledgeBase, path: Path, floor: float, size: int) -> None:
+    items, today = load_labelled(path)
+    assert len(items) >= size
     assert check_labels(kb, items) == []
     res = score_parser(kb, items, today)
     assert res.f1 is not None and res.precision is not None
-    print(f"\nheldout2: P {res.precision:.3f} R {res.recall:.3f} F1 {res.f1:.3f}")
-    assert res.f1 >= MIN_HELDOUT2_F1, [
+    print(f"\n{path.name}: P {res.precision:.3f} R {res.recall:.3f} F1 {res.f1:.3f}")
+    assert res.f1 >= floor, [
         (s.item.text, s.missed, s.extra) for s in res.items if s.missed or s.extra
     ]
     assert res.precision >= 0.9

@@ -23,7 +23,6 @@ from symptomatic.kb.schema import FindingType
 from symptomatic.language.normalise import (
     BARRIERS,
     FILLERS,
-    LAY_PHRASE_KEYS,
     LINK_VERBS,
     _words,
     normalise_words,
@@ -159,8 +158,12 @@ class Lexicon:
             if len(plain) > 1 and plain[0] in LINK_VERBS:
                 entries.append(Entry(finding_id, value, keys, phrase, words=plain))
                 return
-            if len(keys) == 1 and len(plain) > 1 and len(normalise_words(plain)) == 1:
-                if keys[0] in LAY_PHRASE_KEYS:  # "been sick", "pins and needles": one lay unit
+            units = normalise_words(plain)
+            if len(keys) == 1 and len(plain) > 1 and len(units) == 1:
+                # "been sick", "pins and needles": one lay unit, matched by its key; but "in
+                # agony" is a word plus a filler and must be said word for word, or it would
+                # match every pain
+                if units[0][1] - units[0][0] > 1:
                     entries.append(Entry(finding_id, value, keys, phrase))
                 else:
                     entries.append(Entry(finding_id, value, keys, phrase, words=plain))
