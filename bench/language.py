@@ -1,6 +1,7 @@
 """Print the free-text parser's precision / recall / F1 on the labelled sentence set.
 
 .venv/bin/python bench/language.py [--pack back-pelvic] [--errors] [FILE]
+.venv/bin/python bench/language.py --all     # every labelled set in tests/language/data
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from pathlib import Path
 from symptomatic.eval.parsing import check_labels, load_labelled, score_parser
 from symptomatic.kb import load_knowledge_base
 
-DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "language" / "data" / "labelled.yaml"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "language" / "data"
+DEFAULT = DATA / "labelled.yaml"
+SETS = ("labelled.yaml", "heldout.yaml", "heldout2.yaml", "heldout3.yaml")
 
 
 def main() -> int:
@@ -21,8 +24,18 @@ def main() -> int:
     ap.add_argument("file", nargs="?", default=str(DEFAULT))
     ap.add_argument("--pack", default="back-pelvic")
     ap.add_argument("--errors", action="store_true", help="list every miss and false alarm")
+    ap.add_argument("--all", action="store_true", help="one line per labelled set")
     args = ap.parse_args()
     kb = load_knowledge_base(args.pack)
+    if args.all:
+        for name in SETS:
+            items, today = load_labelled(DATA / name)
+            res = score_parser(kb, items, today)
+            print(
+                f"{name:16} n={len(items):3}  P {res.precision:.3f}  R {res.recall:.3f}  "
+                f"F1 {res.f1:.3f}  (tp={res.tp} fp={res.fp} fn={res.fn})"
+            )
+        return 0
     items, today = load_labelled(args.file)
     bad = check_labels(kb, items)
     if bad:
