@@ -222,3 +222,12 @@ def test_two_words_said_of_one_thing(kb: KnowledgeBase) -> None:
     # "and" followed by a new statement is not a second word about the first thing
     got = ev(kb, "My period is a week late and I've got pain low down on the right.")
     assert "cyclical_pain" not in got
+
+
+def test_an_inability_is_not_a_denial(kb: KnowledgeBase) -> None:
+    got = ev(kb, "I can't sleep because of the back pain.")
+    assert got.get("low_back_pain") == "present" and got.get("night_pain") == "present"
+    got = ev(kb, "I can't walk more than 100 yards before my legs get heavy and numb.", sex="male")
+    assert got.get("walking_leg_pain") == "present"
+    assert got.get("leg_numbness_tingling") == "present"
+    assert ev(kb, "I can't pee.").get("urinary_retention") == "present"

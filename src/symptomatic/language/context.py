@@ -97,6 +97,11 @@ def _rules() -> list[Any]:
           {"LOWER": {"IN": ["any", "a", "much"]}, "OP": "?"}, {"LOWER": {"IN": [
               "warning", "reason", "cause", "trying", "realising", "realizing", "noticing",
               "meaning", "trigger", "explanation"]}}], direction="PSEUDO"),
+        # an inability, not a denial: "I can't sleep because of the pain"
+        R("can't", "PSEUDO", pattern=[{"LOWER": {"IN": ["ca", "can", "could", "cant", "couldnt"]}},
+          {"LOWER": {"IN": ["n't", "nt", "not"]}, "OP": "?"}], direction="PSEUDO"),
+        R("cannot", "PSEUDO", pattern=[{"LOWER": {"IN": ["cannot", "unable"]}}],
+          direction="PSEUDO"),
         R("not only", "PSEUDO", direction="PSEUDO"),
         R("no matter", "PSEUDO", direction="PSEUDO"),
         R("not just", "PSEUDO", direction="PSEUDO"),
