@@ -63,3 +63,15 @@ def test_option_for_uses_inclusive_lower_bounds() -> None:
     assert option_for(7, labels) == "b"
     assert option_for(42, labels) == "c"
     assert option_for(3, {"x": "Whenever"}) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "after about five minutes of walking both legs go numb",
+        "it eases within an hour",
+        "I need to pee every two hours",
+    ],
+)
+def test_episode_lengths_are_not_durations(text: str) -> None:
+    assert find_durations(text) == []

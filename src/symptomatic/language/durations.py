@@ -57,6 +57,10 @@ _COUNTED = re.compile(
     rf"less\s+than|a\s+good)\s+)*{_NUM}(?:\s+or\s+(?:so|two|three))?\s+{_UNIT}\b",
     re.I,
 )
+#: A counted time right after one of these words is the length or spacing of an episode
+#: ("after ten minutes of walking", "within an hour", "every two hours"), not how long the
+#: complaint has lasted.
+_EPISODE_BEFORE = re.compile(r"\b(?:after|within|every|each)\s*$", re.I)
 _AGO = re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b", re.I)
 _BARE = re.compile(r"\bfor\s+(?:the\s+(?:past|last)\s+)?(?P<unit>day|week|month|year)s\b", re.I)
 _MOST_OF = re.compile(
@@ -113,6 +117,8 @@ def find_durations(text: str, today: date | None = None) -> list[Duration]:
 
     for rx in (_COUNTED, _AGO):
         for m in rx.finditer(text):
+            if _EPISODE_BEFORE.search(text, 0, m.start()):
+                continue  # "after five minutes of walking": how long an episode takes
             add(_number(m.group("num")) * UNIT_DAYS[m.group("unit").lower()], m)
     for m in _BARE.finditer(text):
         # "for weeks" / "for months": a few of them
