@@ -19,6 +19,8 @@ class EngineConfig:
     ``triage_weight``: bits of extra score per expected level of triage change.
     ``red_flag_min_p``: a red-flag question is screened early when P(present) is at least this.
     ``max_red_flag_questions``: how many red-flag questions may be screened before the rest.
+    ``max_red_flag_questions_focus``: the same in focus mode ("could it be X?"), where a
+    worried person expects every warning sign to be checked.
     ``thresholds``: posterior at which a condition's care level applies, by severity.
     """
 
@@ -28,5 +30,6 @@ class EngineConfig:
     triage_weight: float = 0.5
     red_flag_min_p: float = 0.01
     max_red_flag_questions: int = 8
+    max_red_flag_questions_focus: int = 14
     candidate_pool: int = 24
     thresholds: dict[Severity, float] = field(default_factory=lambda: dict(DEFAULT_THRESHOLDS))

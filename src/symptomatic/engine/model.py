@@ -113,7 +113,7 @@ class Model:
     ex_ptr: IntArray  # column a's explicit entries are ex_ptr[a]:ex_ptr[a+1]
     red_flag: BoolArray  # per finding: group red_flag or named present by a rule
     informative: BoolArray  # per finding: at least one explicit likelihood
-    red_flag_answers: frozenset[tuple[str, str]]  # (finding, value) pairs that are red flags
+    red_flag_answers: frozenset[tuple[str, str]]  # red_flag-group answers (see compile)
     other_floor: float = 0.05
     _prior_cache: dict[tuple[Sex, int], FloatArray] = field(default_factory=dict, repr=False)
 
@@ -176,13 +176,15 @@ class Model:
             ],
             dtype=bool,
         )
+        # Red-flag *answers* (for cautious triage): "present" for findings of the red_flag
+        # group, and the options that rules name for such findings. Risk factors and durations
+        # that rules also name (steroids, osteoporosis, pain duration) are context, not alarms.
+        flag_group = {f for f in finding_ids if kb.findings[f].group is FindingGroup.RED_FLAG}
         flag_answers = {
-            (f, "present")
-            for f, flagged in zip(finding_ids, red_flag, strict=True)
-            if flagged and kb.findings[f].type is FindingType.YES_NO
+            (f, "present") for f in flag_group if kb.findings[f].type is FindingType.YES_NO
         }
         for rule in kb.red_flags:
-            flag_answers |= _rule_answers(rule.when)
+            flag_answers |= {(f, v) for f, v in _rule_answers(rule.when) if f in flag_group}
         return cls(
             kb=kb,
             condition_ids=condition_ids,

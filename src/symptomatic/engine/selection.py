@@ -12,8 +12,9 @@ Because P(a|c) is "default d_a, except a sparse set of explicit entries", each s
 ``d_a * (sum over all c) + sum over the explicit entries of the difference``: three
 ``bincount`` calls over the explicit entries, O(entries + answers) per step.
 
-In focus mode ("could this be X?") the gain is the information about X versus the rest:
-h(pi_X) - sum_a P(a) h(P(X|a)), with h the binary entropy.
+In focus mode ("could this be X?") the gain is the information an answer gives about X
+versus the rest, as a symmetric test (see :func:`focus_gain`), and X's own warning signs are
+screened before the other red flags.
 
 Steps of :func:`select`:
 1. candidates: applicable, askable, not yet answered or asked, and informative;
@@ -37,6 +38,10 @@ from symptomatic.engine.config import EngineConfig
 from symptomatic.engine.model import BoolArray, FloatArray, Model, _normalise, parse_sex
 from symptomatic.kb.schema import Sex
 from symptomatic.triage import Truth, evaluate, fired_rules, rank
+
+#: In focus mode, a red-flag finding telling the focus condition apart by at least this many
+#: bits is screened before the other red flags.
+FOCUS_FLAG_BITS = 0.01
 
 
 @dataclass(frozen=True)
@@ -93,17 +98,35 @@ def information_gain(model: Model, probs: FloatArray) -> tuple[FloatArray, Float
     return np.maximum(eig, 0.0), p_a
 
 
-def focus_gain(model: Model, probs: FloatArray, focus: int, p_a: FloatArray) -> FloatArray:
-    """Expected information (nats) about "is it condition ``focus``?" per finding."""
-    col_p = model.default.copy()
+def focus_columns(
+    model: Model, probs: FloatArray, focus: int, p_a: FloatArray
+) -> tuple[FloatArray, FloatArray]:
+    """(P(answer | X), P(answer | the other causes, weighted by the posterior)) per column."""
+    p_x = model.default.copy()
     mask = model.ex_rows == focus
-    col_p[model.ex_cols[mask]] = model.ex_p[mask]
-    pi_x = probs[focus]
-    post_x = np.divide(pi_x * col_p, p_a, out=np.zeros_like(p_a), where=p_a > 0)
-    per_answer = p_a * _binary_entropy(post_x)
+    p_x[model.ex_cols[mask]] = model.ex_p[mask]
+    pi_x = float(probs[focus])
+    rest = max(1.0 - pi_x, 1e-12)
+    p_rest: FloatArray = np.clip((p_a - pi_x * p_x) / rest, 1e-12, 1.0)
+    return p_x, p_rest
+
+
+def focus_gain(model: Model, probs: FloatArray, focus: int, p_a: FloatArray) -> FloatArray:
+    """Information (nats) each finding gives about "condition ``focus`` or the rest?".
+
+    Measured as if the two were equally likely (a symmetric binary test of X against the
+    current mixture of the other causes): how well the question *tells X apart*, whatever
+    X's probability is now. With X's own small posterior the gain of every question would
+    be close to zero and a worried person's question ("could it be cervical cancer?")
+    would never get the questions that answer it.
+    """
+    p_x, p_rest = focus_columns(model, probs, focus, p_a)
+    mix = 0.5 * (p_x + p_rest)
+    post_x = np.divide(0.5 * p_x, mix, out=np.zeros_like(mix), where=mix > 0)
+    per_answer = mix * _binary_entropy(post_x)
     per_finding = np.add.reduceat(per_answer, model.answer_start)
-    h0 = float(_binary_entropy(np.array([pi_x]))[0])
-    return np.maximum(h0 - per_finding, 0.0)
+    out: FloatArray = np.maximum(np.log(2.0) - per_finding, 0.0)
+    return out
 
 
 def applicable(model: Model, sex: Sex, age: int, evidence: Mapping[str, str]) -> BoolArray:
@@ -156,11 +179,17 @@ def select(
     if not cand.any():
         return Selection(None, "no question left to ask")
     eig, p_a = information_gain(model, probs)
+    focus_sign = np.zeros(len(model.finding_ids), dtype=bool)
     if focus is not None:
-        gain = focus_gain(model, probs, model.condition_index[focus], p_a) + 0.05 * eig
+        fx = model.condition_index[focus]
+        about_focus = focus_gain(model, probs, fx, p_a) / np.log(2.0)
+        gain = about_focus + 0.05 * eig / np.log(2.0)
+        # X's own warning signs: answering "present" points towards X, and tells it apart
+        p_x, p_rest = focus_columns(model, probs, fx, p_a)
+        first = model.answer_start
+        focus_sign = (p_x[first] > p_rest[first]) & (about_focus >= FOCUS_FLAG_BITS)
     else:
-        gain = eig
-    gain = gain / np.log(2.0)  # bits
+        gain = eig / np.log(2.0)  # bits
     assessor = assessor or Assessor(model, cfg)
     rule_rank = max(
         (rank(r.level) for r in fired_rules(model.kb.red_flags, evidence, sx, age)), default=0
@@ -169,20 +198,23 @@ def select(
     ctx = _Context(model, assessor, evidence, sx, age, post.log_joint, p_a, current, rule_rank)
     # 2. red-flag screening
     rf_asked = sum(1 for f in asked_set if model.red_flag[model.finding_index[f]])
-    if rf_asked < cfg.max_red_flag_questions and current < 4:
+    rf_budget = cfg.max_red_flag_questions if focus is None else cfg.max_red_flag_questions_focus
+    if rf_asked < rf_budget and current < 4:
         present_p = p_a[model.answer_start]  # first column = "present" for yes/no findings
         rf_idx = np.flatnonzero(cand & model.red_flag & (present_p >= cfg.red_flag_min_p))
         rf = [int(i) for i in rf_idx if _still_relevant(model, int(i), evidence, sx, age)]
         if rf:
+            # in focus mode the focus condition's own warning signs come first
             scored = [
                 (
+                    bool(focus_sign[i]),
                     gain[i] + cfg.triage_weight * _triage_change(ctx, i),
                     float(present_p[i]),
                     i,
                 )
                 for i in rf
             ]
-            score, _, best = max(scored)
+            _, score, _, best = max(scored)
             return Selection(
                 model.finding_ids[best], "red-flag screening", score, float(gain[best]), True
             )
