@@ -189,7 +189,13 @@ def test_dangerous_conditions_are_critical_and_cancers_severe(kb: KnowledgeBase)
         cond = kb.conditions[cid]
         assert cond.severity is Severity.CRITICAL, cid
         assert cond.care_level is CareLevel.EMERGENCY, cid
-    for cid in ["cervical_cancer", "endometrial_cancer", "ovarian_cancer", "myeloma", "spinal_metastases"]:
+    for cid in [
+        "cervical_cancer",
+        "endometrial_cancer",
+        "ovarian_cancer",
+        "myeloma",
+        "spinal_metastases",
+    ]:
         cond = kb.conditions[cid]
         assert cond.severity is Severity.SEVERE, cid
         assert cond.care_level is CareLevel.SOON, cid
