@@ -37,10 +37,11 @@ from symptomatic.api.schemas import (
     SeriousOut,
     TriageResponse,
 )
-from symptomatic.engine import Assessor, Contribution, Model, contributions
+from symptomatic.engine import Contribution, Model, contributions, parse_sex
 from symptomatic.errors import UnknownConditionError
 from symptomatic.interview import result
 from symptomatic.kb.schema import CareLevel
+from symptomatic.triage import fired_rules
 
 COMMON_LEVEL = {
     "emergency": "emergency_ambulance",
@@ -118,8 +119,9 @@ async def diagnosis(body: CaseRequest, ctx: AppContext = Depends(get_context)) -
                 )
             ],
         )
-    decision = Assessor(model, ctx.engine_config).assess(state.sex, state.age, evidence)
-    emergency = any(r.level is CareLevel.EMERGENCY for r in decision.fired)
+    # only the fired rules matter here, not the whole (cautious) triage decision
+    fired = fired_rules(model.kb.red_flags, evidence, parse_sex(state.sex), state.age)
+    emergency = any(r.level is CareLevel.EMERGENCY for r in fired)
     return DiagnosisResponse(
         question=question,
         conditions=_conditions(model, state.sex, state.age, evidence),
