@@ -24,6 +24,7 @@ from symptomatic.kb.schema import CareLevel, Evidence, Severity, Sex, Sourced
 from symptomatic.triage import fired_rules
 
 OWN_VIGNETTES = Path(__file__).parents[1] / "eval" / "vignettes" / "back-pelvic-own.yaml"
+LEAD_VIGNETTES = Path(__file__).parents[1] / "eval" / "vignettes" / "back-pelvic-lead.yaml"
 
 #: Issue 3, section 1: the conditions the back-pelvic pack must have (pack id -> issue wording).
 REQUIRED_CONDITIONS = {
@@ -370,8 +371,9 @@ def test_bleeding_after_sex_raises_cervical_cancer(model: Model) -> None:
 
 
 @pytest.mark.slow
-def test_own_vignettes_meet_the_targets(model: Model) -> None:
-    vignettes = load_vignettes(OWN_VIGNETTES)
+@pytest.mark.parametrize("path", [OWN_VIGNETTES, LEAD_VIGNETTES], ids=["own", "lead"])
+def test_own_vignettes_meet_the_targets(model: Model, path: Path) -> None:
+    vignettes = load_vignettes(path)
     assert len(vignettes) >= 40
     _, summary = run_vignettes(model, vignettes)
     figures = summary.as_dict()
