@@ -10,7 +10,9 @@ for how people describe their own symptoms, not for clinical notes:
 - uncertain: "maybe", "might", "worried about", "could it be";
 - historical: "years ago", "used to", "as a child" (over), "in 2019", "last year",
   "history of" (dated: a diagnosis may still hold);
-- family: "my dad has ...", "runs in the family".
+- family: "my dad has ...", "runs in the family" (whether a relative's symptoms are in fact
+  the patient's, in a report written on their behalf, is decided in
+  :mod:`symptomatic.language.subjects`).
 
 Scopes stop at "but", "although", "except" and at a new clause about the person ("and my",
 ", I"), so "no fever and my back hurts" negates only the fever.
@@ -56,6 +58,8 @@ class Modifiers:
     historical: bool = False  # over and done with
     dated: bool = False  # diagnosed or happened at a past date; may still hold
     family: bool = False
+    # the words that made it a relative's ("my dad", "runs in the family"), lower-cased
+    family_by: tuple[str, ...] = ()
 
 
 def _rules() -> list[Any]:
@@ -218,11 +222,13 @@ def modifiers_of(span: Any) -> Modifiers:
     A modifier inside the mention itself ("worse *if* I sit still", "*can't* pee") is part of
     the phrase, not a modifier of it (medspacy's overlap test misses this case).
     """
-    cats = {
-        m.category.upper()
+    outside = [
+        m
         for m in span._.modifiers
         if not (span.start <= m.modifier_span[0] and m.modifier_span[1] <= span.end)
-    }
+    ]
+    cats = {m.category.upper() for m in outside}
+    doc = span.doc
     return Modifiers(
         negated=NEGATED in cats,
         uncertain=UNCERTAIN in cats,
@@ -231,4 +237,9 @@ def modifiers_of(span: Any) -> Modifiers:
         historical=HISTORICAL in cats and DATED not in cats,
         dated=DATED in cats,
         family=FAMILY in cats,
+        family_by=tuple(
+            doc[m.modifier_span[0] : m.modifier_span[1]].text.lower()
+            for m in outside
+            if m.category.upper() == FAMILY
+        ),
     )

@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from nltk.stem.porter import PorterStemmer  # type: ignore[import-untyped]
 
+from symptomatic.language.subjects import PERSON_NOUNS
+
 
 def _words(text: str) -> list[str]:
     """The space-separated words of ``text`` (keeps the word lists below readable)."""
@@ -231,13 +233,24 @@ def normalise_words(words: Sequence[str]) -> list[tuple[int, int, str]]:
             # "it came back", "back to work": not the back of the body
             elif w == "back" and (
                 nxt in _BACK_AFTER
-                or (i and lowered[i - 1] in _BACK_BEFORE and word_key(nxt) not in _BODY_AFTER)
+                or (
+                    i
+                    and lowered[i - 1] in _BACK_BEFORE
+                    and word_key(nxt) not in _BODY_AFTER
+                    # "Nana's back", "my dad's back": a person's back, not "it's back"
+                    and not (lowered[i - 1] == "'s" and i > 1 and _is_person(lowered[i - 2]))
+                )
             ):
                 out.append((i, i + 1, "again"))
             elif w not in FILLERS:
                 out.append((i, i + 1, "buttock" if w == "bottom" else word_key(w)))
             i += 1
     return out
+
+
+def _is_person(word: str) -> bool:
+    """True for a person noun ("nana", "dad", "sisters") before a possessive "'s"."""
+    return word in PERSON_NOUNS or (word.endswith("s") and word[:-1] in PERSON_NOUNS)
 
 
 def _near_region(lowered: Sequence[str], i: int) -> bool:

@@ -18,6 +18,15 @@ from symptomatic.language.durations import Duration, find_durations, option_for
 from symptomatic.language.matcher import Lexicon, Match
 from symptomatic.language.periods import PeriodGap, find_period_gaps, is_late_period_finding
 from symptomatic.language.result import Mention, ParseResult
+from symptomatic.language.subjects import (
+    WRITER,
+    Person,
+    Subject,
+    about_patient,
+    names_patient,
+    proxy_patient,
+    subject_of,
+)
 
 _FAMILY_WORDS = re.compile(
     r"\b(family|families|relative|relatives|mother|mum|mom|father|dad|parent|parents|"
@@ -29,6 +38,8 @@ _FAMILY_WORDS = re.compile(
 # ("I was pregnant three years ago")
 _PAST_GROUPS = frozenset({FindingGroup.HISTORY})
 _DATED_GROUPS = frozenset({FindingGroup.HISTORY, FindingGroup.RISK_FACTOR})
+# what a person has now, as opposed to their history and risk factors
+_CURRENT_GROUPS = frozenset({FindingGroup.COMPLAINT, FindingGroup.SYMPTOM, FindingGroup.RED_FLAG})
 # words that start a time anchor ("since the menopause", "after my hysterectomy")
 _ANCHORS = frozenset({"since", "after", "before", "during"})
 # words that make a duration about the pain (or stiffness) rather than something else
@@ -110,16 +121,59 @@ class Parser:
             doc.spans[SPAN_GROUP] = [doc[m.start : m.end] for m in matches]
             doc = self.nlp.get_pipe("medspacy_context")(doc)
             mods = [modifiers_of(span) for span in doc.spans[SPAN_GROUP]]
-            mentions = [self._mention(doc, m, mod) for m, mod in zip(matches, mods, strict=True)]
+            subjects = [subject_of(doc, m.start, m.end) for m in matches]
+            patient = self._proxy_patient(matches, mods, subjects)
+            mentions = [
+                self._mention(doc, m, mod, subject, patient)
+                for m, mod, subject in zip(matches, mods, subjects, strict=True)
+            ]
             gaps = find_period_gaps(text)
             mentions.extend(self._period_timing(gaps, mentions, person_sex, age))
             mentions.extend(self._durations(doc, text, mentions, person_sex, age, today, gaps=gaps))
         mentions.sort(key=lambda m: (m.start, m.end, m.finding_id))
         return ParseResult(text=text, mentions=tuple(mentions))
 
-    def _mention(self, doc: Any, match: Match, mod: Modifiers) -> Mention:
+    def _is_current(self, match: Match, mod: Modifiers) -> bool:
+        """True for a symptom the person has now (not hypothetical, uncertain or over)."""
+        finding = self.kb.findings[match.entry.finding_id]
+        return (
+            finding.group in _CURRENT_GROUPS
+            and not _is_family_finding(finding)
+            and not (mod.hypothetical or mod.uncertain or mod.historical)
+        )
+
+    def _proxy_patient(
+        self, matches: list[Match], mods: list[Modifiers], subjects: list[Subject]
+    ) -> Person | None:
+        """The other person the text is about (a proxy report), or None; see ``subjects``."""
+        current = [self._is_current(m, mod) for m, mod in zip(matches, mods, strict=True)]
+        present = [not (mod.negated or m.negated) for m, mod in zip(matches, mods, strict=True)]
+        return proxy_patient(subjects, current, present)
+
+    def _mention(
+        self,
+        doc: Any,
+        match: Match,
+        mod: Modifiers,
+        subject: Subject = None,
+        patient: Person | None = None,
+    ) -> Mention:
         finding = self.kb.findings[match.entry.finding_id]
         span = doc[match.start : match.end]
+        writer_only = False
+        if patient is not None:
+            if subject is None or about_patient(subject, patient):
+                # a proxy report: what is said of the patient is the patient's, even when
+                # they are a relative of the writer ("my dad ... he collapsed")
+                others = tuple(t for t in mod.family_by if not names_patient(t, patient))
+                mod = replace(mod, family=bool(others), family_by=others)
+            elif subject == WRITER:
+                writer_only = True  # the writer's own history is not the patient's
+            else:
+                mod = replace(mod, family=True)  # "his mother had ovarian cancer"
+        elif isinstance(subject, Person) and self._is_current(match, mod):
+            # the writer's own symptoms come first; another person's are not theirs
+            mod = replace(mod, family=True)
         # "I've not bled since the menopause": a time anchor is not what the "not" denies
         if mod.negated and finding.group in _PAST_GROUPS and span[0].lower_ in _ANCHORS:
             mod = replace(mod, negated=False)
@@ -138,6 +192,8 @@ class Parser:
         if mod.historical and finding.group not in _PAST_GROUPS:
             counts = False  # an old episode says nothing about the symptom now
         if mod.dated and finding.group not in _DATED_GROUPS:
+            counts = False
+        if writer_only:
             counts = False
         return Mention(
             finding_id=finding.id,

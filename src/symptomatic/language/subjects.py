@@ -1,0 +1,203 @@
+"""Who a mention is about: the writer, another person, or nobody named; and proxy reports.
+
+People often use a symptom checker for someone else: "My dad suddenly has severe pain in his
+back and he collapsed". The symptoms in such a text are the patient's, not family history.
+The rule, applied by the parser:
+
+1. Each mention gets a *subject*: a possessive inside the mention ("pain in *his* back",
+   "blood in *my* pee") or else the nearest person word before it in its sentence. "I", "me",
+   "my back" are the writer; "he", "she", "his", "her", "my dad", "my wife", "Nana's" are
+   another person; nothing found means nobody is named ("Severe pain since this morning").
+   A pronoun that only reports speech or opinion ("*she* said", "*he* thinks") is skipped:
+   it names who spoke, not whose symptom it is.
+2. The text is a *proxy report* when its first current symptom stated as present (a complaint,
+   symptom or red flag, not hypothetical, uncertain or over) is said of another person, and
+   the writer states no current symptom of their own (present or denied).
+3. In a proxy report, mentions said of that person are the patient's: being said of a relative
+   no longer makes them a relative's illness ("he collapsed", "his back", "she has brittle
+   bones"). Mentions said of a *different* person stay a relative's ("*his mother* had
+   ovarian cancer"), and mentions said of the writer ("*I* had cancer") are not the patient's.
+4. Any other text is read as before: "my mum had ovarian cancer", "my dad has ankylosing
+   spondylitis" (no current symptom of theirs) and "my dad has back pain too" next to the
+   writer's own symptoms stay family history.
+
+>>> import spacy
+>>> doc = spacy.blank("en").make_doc("My dad has back pain and he collapsed")
+>>> subject_of(doc, 3, 5), subject_of(doc, 7, 8)
+(Person(noun='father', gender='m'), Person(noun=None, gender='m'))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+def _set(text: str) -> frozenset[str]:
+    """The space-separated words of ``text`` (keeps the word lists below readable)."""
+    return frozenset(text.split())
+
+
+# the person nouns a writer uses for someone they ask for, with a gender where the word has one
+_MALE = (
+    "dad daddy father husband son brother grandfather grandad granddad grandpa uncle boyfriend "
+    "nephew grandson stepdad stepfather fiance"
+)
+_FEMALE = (
+    "mum mom mam mummy mommy mother wife daughter sister grandmother grandma gran granny nan "
+    "nana nanna aunt auntie girlfriend niece granddaughter stepmum stepmother fiancee"
+)
+_ANY = (
+    "partner friend child kid teenager cousin neighbour neighbor flatmate housemate "
+    "colleague parent sibling relative"
+)
+_SAME = {"dad": "father", "daddy": "father", "mum": "mother", "mom": "mother", "mam": "mother",
+         "mummy": "mother", "mommy": "mother", "grandad": "grandfather",
+         "granddad": "grandfather", "grandpa": "grandfather", "grandma": "grandmother",
+         "gran": "grandmother", "granny": "grandmother", "nan": "grandmother",
+         "nana": "grandmother", "nanna": "grandmother", "auntie": "aunt",
+         "stepdad": "stepfather", "stepmum": "stepmother", "kid": "child",
+         "neighbor": "neighbour"}  # fmt: skip
+PERSON_NOUNS: dict[str, str | None] = {
+    **{w: "m" for w in _MALE.split()},
+    **{w: "f" for w in _FEMALE.split()},
+    **{w: None for w in _ANY.split()},
+}
+_PRONOUNS: dict[str, str] = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "m"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
+}
+_WRITER = frozenset(("i", "i'm", "i've", "i'd", "i'll", "im", "ive", "me", "my", "myself",
+                     "mine", "we", "us", "our"))  # fmt: skip
+_POSSESSIVES = frozenset(("my", "our", "his", "her"))
+# a pronoun before one of these names who spoke or thought, not whose symptom it is
+_SPEECH = _set(
+    "said says say told tells thinks think thought reckons reckoned suspects suspected "
+    "asked asks wants wanted checked examined found sent gave prescribed referred"
+)
+# capitalised words before "'s" that are not a name ("It's back", "What's wrong")
+_NOT_NAMES = _set(
+    "it that this there here what where who how today everything nothing something let"
+)
+# a person after one of these is not who the sentence is about ("sex with a new partner");
+# "for" and "of" stay out: "asking for my dad", "on behalf of my mum"
+_PREPOSITIONS = _set("with to from by at about like than after before since")
+_DETERMINERS = _set("a an the my our his her their new regular")
+_SENTENCE_END = frozenset((".", "!", "?", ";", "\n"))
+
+
+@dataclass(frozen=True)
+class Person:
+    """Another person a mention is said of: a person noun (normalised) and/or a gender."""
+
+    noun: str | None
+    gender: str | None  # "m", "f" or None when the words do not say
+
+    def same_as(self, other: Person) -> bool:
+        """True when the two could be the same person ("my dad" and "he", "his" and "he")."""
+        if self.noun is not None and other.noun is not None:
+            return self.noun == other.noun
+        return self.gender is None or other.gender is None or self.gender == other.gender
+
+
+WRITER = "writer"  # the subject is the person writing ("I", "my back")
+Subject = Person | str | None  # a Person, WRITER, or None when nobody is named
+
+
+def _person_noun(word: str) -> Person | None:
+    """The person a noun names ("dad" -> father), plurals included; None for other words."""
+    w = word.lower()
+    if w not in PERSON_NOUNS and w.endswith("s") and w[:-1] in PERSON_NOUNS:
+        w = w[:-1]
+    if w == "children":
+        w = "child"
+    if w in PERSON_NOUNS:
+        return Person(_SAME.get(w, w), PERSON_NOUNS[w])
+    return None
+
+
+def _subject_at(words: list[str], i: int) -> Subject:
+    """The subject word ``words[i]`` names, or None when it names nobody."""
+    w = words[i].lower().replace("’", "'")
+    nxt = words[i + 1].lower().replace("’", "'") if i + 1 < len(words) else ""
+    if _after_preposition(words, i):
+        return None
+    person = _person_noun(w)
+    if person is not None:
+        return person
+    if w in _POSSESSIVES:
+        after = _person_noun(nxt)
+        if after is not None:
+            return after  # "my dad", "his mother": the noun names the person
+    if w in _PRONOUNS:
+        # "she said", "he's told me": the speaker, not whose symptom it is
+        if nxt in _SPEECH or (nxt in ("'s", "has", "had") and _after(words, i + 2) in _SPEECH):
+            return None
+        return Person(None, _PRONOUNS[w])
+    if w in _WRITER:
+        return WRITER
+    # "Nana's back", "John's back": a capitalised name with a possessive
+    if nxt == "'s" and words[i][:1].isupper() and w not in _NOT_NAMES:
+        return Person(None, None)
+    return None
+
+
+def _after_preposition(words: list[str], i: int) -> bool:
+    """True when ``words[i]`` follows a preposition, perhaps past a determiner or two."""
+    j = i - 1
+    while j >= 0 and j > i - 3 and words[j].lower() in _DETERMINERS:
+        j -= 1
+    return j >= 0 and words[j].lower() in _PREPOSITIONS
+
+
+def _after(words: list[str], i: int) -> str:
+    return words[i].lower() if i < len(words) else ""
+
+
+def subject_of(doc: Any, start: int, end: int) -> Subject:
+    """Who the mention at tokens ``[start, end)`` of ``doc`` is about.
+
+    Returns a :class:`Person`, :data:`WRITER`, or None when its sentence names nobody before it.
+    """
+    words = [t.text for t in doc]
+    # a possessive inside the mention decides: "pain in his back", "blood in my pee"
+    for i in range(start, end):
+        if words[i].lower() in _POSSESSIVES:
+            return _subject_at(words, i)
+    # else the nearest person word before it, within its sentence
+    for i in range(start - 1, -1, -1):
+        if words[i] in _SENTENCE_END:
+            break
+        subject = _subject_at(words, i)
+        if subject is not None:
+            return subject
+    return None
+
+
+def proxy_patient(
+    subjects: list[Subject], current: list[bool], present: list[bool]
+) -> Person | None:
+    """The person a proxy report is about, or None when the writer speaks for themselves.
+
+    ``subjects[i]`` is mention i's subject (in text order); ``current[i]`` says it is a current
+    symptom (complaint, symptom or red flag, not hypothetical, uncertain or over) and
+    ``present[i]`` that it is stated as present.
+    """
+    if any(s == WRITER and c for s, c in zip(subjects, current, strict=True)):
+        return None
+    for subject, cur, pres in zip(subjects, current, present, strict=True):
+        if cur and pres:
+            return subject if isinstance(subject, Person) else None
+    return None
+
+
+def about_patient(subject: Subject, patient: Person) -> bool:
+    """True when a mention with ``subject`` is said of the proxy report's ``patient``."""
+    return isinstance(subject, Person) and subject.same_as(patient)
+
+
+def names_patient(trigger: str, patient: Person) -> bool:
+    """True when a relative word ("my dad", "father") that ConText read names the patient."""
+    words = trigger.split()
+    person = next((p for p in (_person_noun(w) for w in words) if p is not None), None)
+    return person is not None and person.same_as(patient)
