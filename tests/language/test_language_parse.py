@@ -224,3 +224,40 @@ def test_parse_takes_a_model_or_a_pack_name_and_caches_the_parser(kb: KnowledgeB
 def test_empty_and_unrelated_text(kb: KnowledgeBase) -> None:
     assert parse(kb, "").mentions == ()
     assert parse(kb, "The weather is lovely today.").to_evidence() == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My back hurts and I'll call if it gets worse or I get a temperature.",
+        "My back hurts. I'll see the GP if it spreads, or if I get a fever.",
+        "My back hurts; in case it gets worse or I get a fever, who do I call?",
+    ],
+)
+def test_a_condition_carries_over_or(kb: KnowledgeBase, text: str) -> None:
+    assert ev(kb, text) == {"low_back_pain": "present"}
+
+
+def test_or_outside_a_condition_is_a_plain_list(kb: KnowledgeBase) -> None:
+    assert ev(kb, "If it rains I stay in, and I have a fever or back pain.") == {
+        "fever": "present",
+        "low_back_pain": "present",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I can't say I have a fever.", {"fever": "absent"}),
+        ("I couldn't say I've had a temperature, but my back hurts.",
+         {"fever": "absent", "low_back_pain": "present"}),
+        ("I can't tell if I have a fever.", {}),
+        ("I don't know whether it's a fever.", {}),
+        # an inability is still not a denial
+        ("I can't pee.", {"bladder_retention": "present"}),
+    ],
+)  # fmt: skip
+def test_hedged_denials_and_not_knowing(
+    kb: KnowledgeBase, text: str, expected: dict[str, str]
+) -> None:
+    assert ev(kb, text) == expected

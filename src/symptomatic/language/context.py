@@ -101,6 +101,18 @@ def _rules() -> list[Any]:
           {"LOWER": {"IN": ["any", "a", "much"]}, "OP": "?"}, {"LOWER": {"IN": [
               "warning", "reason", "cause", "trying", "realising", "realizing", "noticing",
               "meaning", "trigger", "explanation"]}}], direction="PSEUDO"),
+        # a hedged denial: "I can't say I have a fever", "I wouldn't say it's swollen"
+        R("can't say", NEGATED, pattern=[
+            {"LOWER": {"IN": ["ca", "can", "could", "would", "wo"]}},
+            {"LOWER": {"IN": ["n't", "nt", "not"]}}, {"LOWER": {"IN": ["say", "claim"]}}],
+          direction="FORWARD", max_scope=8, terminated_by=after_subject),
+        # not knowing is not saying yes: "I can't tell if I have a fever"
+        R("can't tell", UNCERTAIN, pattern=[
+            {"LOWER": {"IN": ["ca", "can", "could", "do", "does", "did"]}},
+            {"LOWER": {"IN": ["n't", "nt", "not"]}},
+            {"LOWER": {"IN": ["tell", "know", "remember", "be"]}},
+            {"LOWER": {"IN": ["sure", "if", "whether"]}, "OP": "?"}],
+          direction="FORWARD", max_scope=8, terminated_by=after_clause),
         # an inability, not a denial: "I can't sleep because of the pain"
         R("can't", "PSEUDO", pattern=[{"LOWER": {"IN": ["ca", "can", "could", "cant", "couldnt"]}},
           {"LOWER": {"IN": ["n't", "nt", "not"]}, "OP": "?"}], direction="PSEUDO"),
@@ -243,3 +255,31 @@ def modifiers_of(span: Any) -> Modifiers:
             if m.category.upper() == FAMILY
         ),
     )
+
+
+# words that end a condition's clause ("if it gets worse *and* ..." is left alone: "and" may
+# start a new statement, "or" only offers another condition)
+_CLAUSE_ENDS = frozenset(
+    [",", ";", ":", ".", "!", "?", "and", "but", "so", "then", "because", "although", "though"]
+)
+_CONDITIONS = frozenset(["if", "unless", "whether"])
+
+
+def hypothetical_by_or(doc: Any, start: int) -> bool:
+    """True when the token at ``start`` is in a condition continued by "or".
+
+    "if it gets worse *or I get a temperature*": the second condition is as hypothetical as
+    the first, however far from "if" it is. Returns False when a clause break (a comma not
+    followed by "or", "and", "but", ...) comes between the condition and the mention.
+    """
+    seen_or = False
+    for i in range(start - 1, max(-1, start - 16), -1):
+        word = doc[i].lower_
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        if word == "or":
+            seen_or = True
+        elif word in _CONDITIONS or (word == "case" and i and doc[i - 1].lower_ == "in"):
+            return seen_or
+        elif word in _CLAUSE_ENDS and not (word == "," and nxt == "or"):
+            return False
+    return False

@@ -13,7 +13,13 @@ from typing import Any
 
 from symptomatic.kb import KnowledgeBase
 from symptomatic.kb.schema import Finding, FindingGroup, FindingType, Sex
-from symptomatic.language.context import SPAN_GROUP, Modifiers, build_pipeline, modifiers_of
+from symptomatic.language.context import (
+    SPAN_GROUP,
+    Modifiers,
+    build_pipeline,
+    hypothetical_by_or,
+    modifiers_of,
+)
 from symptomatic.language.durations import Duration, find_durations, option_for
 from symptomatic.language.matcher import Lexicon, Match
 from symptomatic.language.periods import PeriodGap, find_period_gaps, is_late_period_finding
@@ -120,7 +126,14 @@ class Parser:
             ]
             doc.spans[SPAN_GROUP] = [doc[m.start : m.end] for m in matches]
             doc = self.nlp.get_pipe("medspacy_context")(doc)
-            mods = [modifiers_of(span) for span in doc.spans[SPAN_GROUP]]
+            mods = [
+                replace(mod, hypothetical=True)
+                if not mod.hypothetical and hypothetical_by_or(doc, span.start)
+                else mod
+                for mod, span in zip(
+                    map(modifiers_of, doc.spans[SPAN_GROUP]), doc.spans[SPAN_GROUP], strict=True
+                )
+            ]
             subjects = [subject_of(doc, m.start, m.end) for m in matches]
             patient = self._proxy_patient(matches, mods, subjects)
             mentions = [
