@@ -231,3 +231,57 @@ def test_an_inability_is_not_a_denial(kb: KnowledgeBase) -> None:
     assert got.get("walking_leg_pain") == "present"
     assert got.get("leg_numbness_tingling") == "present"
     assert ev(kb, "I can't pee.").get("urinary_retention") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "My back suddenly became severely painful.",
+            {"low_back_pain", "sudden_onset", "severe_pain"},
+        ),
+        ("My belly suddenly started hurting badly.", {"pelvic_pain", "sudden_onset"}),
+        ("My back suddenly became very painful.", {"low_back_pain", "sudden_onset"}),
+        # a reordered phrase with a word of its own survives inside another finding's phrase
+        ("Periods heavy and painful.", {"heavy_periods", "cyclical_pain"}),
+    ],
+)
+def test_modifiers_inside_a_longer_phrase_keep_their_own_findings(
+    kb: KnowledgeBase, text: str, expected: set[str]
+) -> None:
+    assert {f for f, v in ev(kb, text).items() if v == "present"} == expected
+
+
+def test_a_word_of_the_longer_phrase_is_not_a_finding_of_its_own(kb: KnowledgeBase) -> None:
+    got = ev(kb, "My back passage feels numb.")
+    assert got.get("saddle_numbness") == "present"
+    assert "leg_numbness_tingling" not in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My period is late and I've got pain.",
+        "Period late and pain.",
+        "My period is a week late and I have pain.",
+    ],
+)
+def test_a_late_period_and_a_pain_are_two_things(kb: KnowledgeBase, text: str) -> None:
+    got = ev(kb, text)
+    assert got.get("late_period") == "present"
+    assert "cyclical_pain" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My belly is hard and swollen.", "bloating"),
+        ("Leg pain and weakness.", "leg_weakness"),
+        ("My leg is numb and weak.", "leg_weakness"),
+        ("My periods are heavy and painful.", "cyclical_pain"),
+    ],
+)
+def test_two_alike_words_are_still_said_of_one_thing(
+    kb: KnowledgeBase, text: str, expected: str
+) -> None:
+    assert ev(kb, text).get(expected) == "present"

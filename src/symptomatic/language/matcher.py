@@ -27,6 +27,7 @@ from symptomatic.language.normalise import (
     _words,
     normalise_words,
     phrase_keys,
+    same_word_class,
     word_key,
 )
 
@@ -90,6 +91,7 @@ class Match:
     gaps: int
     corrected: bool
     negated: bool = False  # a negation inside the phrase: "my period is not late"
+    joined: bool = False  # made by joining two words said of one thing ("hard and swollen")
 
 
 _QUALIFIERS = frozenset(_words("men women male female adults adult children child"))
@@ -222,6 +224,9 @@ class Lexicon:
         keys = [k for _, _, k in keyed]
         out: list[Match] = []
         plain = [w.lower().replace("’", "'") for w in fixed]
+        adverbs = frozenset(
+            p for p, (a, b, _) in enumerate(keyed) if b - a == 1 and _adverb(plain[a])
+        )
         for pos, word in enumerate(plain):
             for entry in self._exact_by_first.get(word, ()):
                 n = len(entry.words)
@@ -230,7 +235,9 @@ class Lexicon:
                     out.append(Match(entry, idxs[pos], idxs[pos + n - 1] + 1, 0, fuzzy))
         for pos, first in enumerate(keys):
             for entry in self._by_first.get(first, ()):
-                end_pos, gaps, negated = _extend(keys, pos, entry.keys, 0 if entry.strict else 2)
+                end_pos, gaps, negated = _extend(
+                    keys, pos, entry.keys, 0 if entry.strict else 2, adverbs
+                )
                 if end_pos < 0 or (negated and entry.value != "present"):
                     continue
                 if _names_another_test(entry, plain, keyed[end_pos][1]):
@@ -243,20 +250,27 @@ class Lexicon:
                 )
                 out.append(Match(entry, lo, hi, gaps, fuzzy, negated))
                 if len(entry.keys) == 2:
-                    out.extend(self._coordinated(keys, keyed, idxs, pos, end_pos, entry, negated))
+                    out.extend(
+                        self._coordinated(keys, keyed, idxs, pos, end_pos, entry, negated, plain)
+                    )
         out.extend(self._ellipsis(keys, keyed, idxs, corrected))
         out.extend(self._negative_results(keys, keyed, idxs, plain))
-        out.extend(self._paired(keys, keyed, idxs))
+        out.extend(self._paired(keys, keyed, idxs, plain))
         return out
 
     def _paired(
-        self, keys: list[str], keyed: list[tuple[int, int, str]], idxs: list[int]
+        self,
+        keys: list[str],
+        keyed: list[tuple[int, int, str]],
+        idxs: list[int],
+        plain: list[str],
     ) -> list[Match]:
         """The second of two words said of one thing: "my belly is hard *and swollen*",
         "leg pain *and weakness*".
 
         For "thing word1 and word2" (word1 a lexicon word, "and word2" side by side), the
-        phrase (thing, word2) matches from the thing to word2. Returns those matches.
+        phrase (thing, word2) matches from the thing to word2, when the two words are alike
+        ("late and pain" says two things). Returns those matches.
         """
         out: list[Match] = []
         for c in range(2, len(keys) - 1):
@@ -264,12 +278,14 @@ class Lexicon:
                 continue
             if keyed[c][0] != keyed[c - 1][1] or keyed[c + 1][0] != keyed[c][1]:
                 continue
+            if not same_word_class(plain[keyed[c - 1][0]], plain[keyed[c + 1][0]]):
+                continue
             thing, word = keys[c - 2], keys[c + 1]
             for entry in self._by_first.get(thing, ()):
                 if entry.keys == (thing, word):
                     lo = idxs[keyed[c - 2][0]]
                     hi = idxs[keyed[c + 1][1] - 1] + 1
-                    out.append(Match(entry, lo, hi, 2, False))
+                    out.append(Match(entry, lo, hi, 2, False, joined=True))
         return out
 
     def _negative_results(
@@ -311,6 +327,7 @@ class Lexicon:
         end_pos: int,
         found: Entry,
         negated: bool,
+        plain: list[str],
     ) -> list[Match]:
         """A second attribute joined to a matched one: "my leg is numb *and weak*".
 
@@ -324,12 +341,14 @@ class Lexicon:
         # the three words stand side by side: "numb and weak", not "late and I've got pain"
         if keyed[nxt][0] != keyed[end_pos][1] or keyed[nxt + 1][0] != keyed[nxt][1]:
             return []
+        if not same_word_class(plain[keyed[end_pos][0]], plain[keyed[nxt + 1][0]]):
+            return []  # "my leg is numb and pain ...": a new thing, not a second attribute
         out: list[Match] = []
         for entry in self._by_first.get(keys[pos], ()):
             if entry.keys == (keys[pos], keys[nxt + 1]) and entry.finding_id != found.finding_id:
                 lo = idxs[keyed[pos][0]]
                 hi = idxs[keyed[nxt + 1][1] - 1] + 1
-                out.append(Match(entry, lo, hi, 1, False, negated))
+                out.append(Match(entry, lo, hi, 1, False, negated, joined=True))
         return out
 
     def _ellipsis(
@@ -365,6 +384,17 @@ class Lexicon:
         return out
 
 
+# words ending in "-ly" that are not adverbs
+_NOT_ADVERBS = frozenset(
+    _words("belly family only early july italy ugly holy jelly bully rally reply supply apply ally")
+)
+
+
+def _adverb(word: str) -> bool:
+    """True for an adverb of manner or degree ("suddenly", "severely", "badly")."""
+    return len(word) > 4 and word.endswith("ly") and word not in _NOT_ADVERBS
+
+
 def _names_another_test(entry: Entry, plain: Sequence[str], after: int) -> bool:
     """True when a result phrase is followed by what was tested: "tested positive *for* ...".
 
@@ -394,13 +424,19 @@ def _variants(keys: tuple[str, ...]) -> list[tuple[tuple[str, ...], bool]]:
 
 
 def _extend(
-    keys: Sequence[str], pos: int, want: tuple[str, ...], max_gaps: int = 2
+    keys: Sequence[str],
+    pos: int,
+    want: tuple[str, ...],
+    max_gaps: int = 2,
+    adverbs: frozenset[int] = frozenset(),
 ) -> tuple[int, int, bool]:
     """Match ``want`` from ``pos``: (position of its last key, gaps, negated), or (-1, 0, False).
 
     Between two keys one unrelated word may be skipped (never "and", "but", "if"...), a
     linking verb ("feels", "looks") is skipped freely, and a negation inside the phrase ("my
-    period is *not* late") is skipped and reported.
+    period is *not* late") is skipped and reported. When gaps are allowed, up to two adverbs
+    (positions in ``adverbs``) are skipped freely too: "my back *suddenly* became *severely*
+    painful" still says "back painful" (the adverbs are matched as findings of their own).
     """
     cur, gaps, negated = pos, 0, False
     for k in want[1:]:
@@ -408,6 +444,9 @@ def _extend(
         # "my belly feels swollen" says "swollen belly": a linking verb costs nothing
         if nxt < len(keys) and keys[nxt] in _SOFT_KEYS and k not in _SOFT_KEYS:
             nxt += 1
+        skipped = 0
+        while max_gaps and nxt in adverbs and keys[nxt] != k and skipped < 2:
+            nxt, skipped = nxt + 1, skipped + 1
         if (
             nxt < len(keys)
             and keys[nxt] in _NEGATION_KEYS
@@ -437,23 +476,42 @@ def _longest(matches: list[Match]) -> list[Match]:
     pack wrote it ("low on the left" inside "pain low on the left side"), or a single word the
     longer phrase skipped over ("suddenly" in "my back suddenly became painful"); a word of the
     longer phrase ("numb" inside "back passage feels numb") is part of that phrase's meaning,
-    and a generated reordering is too weak to stand inside another finding's phrase.
+    and a generated reordering is too weak to stand inside another finding's phrase, except
+    as the first part of two joined words ("periods heavy" in "periods heavy and painful").
     """
-    keep: list[Match] = []
-    for m in matches:
-        inside = any(
-            o.start <= m.start
-            and m.end <= o.end
-            and (o.end - o.start) > (m.end - m.start)
+
+    def within(m: Match, o: Match) -> bool:
+        return o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+
+    # 1. weak reorderings inside another finding's phrase go first, so that they do not in
+    # turn swallow a word of their own finding ("suddenly" in "suddenly started")
+    matches = [
+        m
+        for m in matches
+        if not (
+            m.entry.strict
+            and any(
+                within(m, o)
+                and o.entry.finding_id != m.entry.finding_id
+                # a joined phrase does not swallow its own first part ("periods heavy")
+                and not (o.joined and not set(m.entry.keys) <= set(o.entry.keys))
+                for o in matches
+            )
+        )
+    ]
+    # 2. the same finding inside itself, and a word of the longer phrase
+    keep = [
+        m
+        for m in matches
+        if not any(
+            within(m, o)
             and (
                 o.entry.finding_id == m.entry.finding_id
                 or (len(m.entry.keys) < 2 and m.entry.keys[0] in o.entry.keys)
-                or m.entry.strict
             )
             for o in matches
         )
-        if not inside:
-            keep.append(m)
+    ]
     # the same finding and value found twice over the same span: keep the tightest
     best: dict[tuple[str, str, int, int], Match] = {}
     for m in keep:

@@ -248,6 +248,31 @@ def normalise_words(words: Sequence[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+# symptom words that are only nouns ("pain", "weakness"); "-ing" words may be either
+# ("tingling"), and so may "ache", "cramp" (verbs too: "my legs get heavy and ache")
+_NOUNS = frozenset(
+    _words("pain pains agony discomfort soreness blood fever temperature lump lumps discharge")
+)
+
+
+def same_word_class(a: str, b: str) -> bool:
+    """True unless one word is a noun and the other an adjective ("late" and "pain").
+
+    Two words joined by "and" are said of one thing only when they are alike: "hard and
+    swollen", "pain and weakness", but not "(period) late and pain". Words ending in "-ing"
+    fit either class.
+    """
+
+    def cls(word: str) -> str | None:
+        w = word.lower()
+        if w.endswith("ing"):
+            return None
+        return "noun" if w in _NOUNS or w.endswith(("ness", "ment")) else "adj"
+
+    ca, cb = cls(a), cls(b)
+    return ca is None or cb is None or ca == cb
+
+
 def _is_person(word: str) -> bool:
     """True for a person noun ("nana", "dad", "sisters") before a possessive "'s"."""
     return word in PERSON_NOUNS or (word.endswith("s") and word[:-1] in PERSON_NOUNS)
