@@ -92,6 +92,7 @@ class Match:
     corrected: bool
     negated: bool = False  # a negation inside the phrase: "my period is not late"
     joined: bool = False  # made by joining two words said of one thing ("hard and swollen")
+    elliptic: bool = False  # a denied word whose place was said earlier ("..., no blood")
 
 
 _QUALIFIERS = frozenset(_words("men women male female adults adult children child"))
@@ -211,7 +212,15 @@ class Lexicon:
                 clause = []
             elif re.search(r"[A-Za-z0-9]", w) or w.lower() == "n't":
                 clause.append(idx)
-        return _longest(found)
+        return longest(found)
+
+    def match_words(self, words: Sequence[str], idxs: list[int]) -> list[Match]:
+        """Phrases found in the words at positions ``idxs`` of ``words``, read as one clause.
+
+        The positions need not be side by side ("a test ... it was positive"); a match spans
+        from its first word's position to its last's. Returns every match, none dropped.
+        """
+        return self._match_clause(words, idxs)
 
     def _match_clause(self, words: Sequence[str], idxs: list[int]) -> list[Match]:
         fixed: list[str] = []
@@ -469,8 +478,9 @@ def _extend(
     return cur, gaps, negated
 
 
-def _longest(matches: list[Match]) -> list[Match]:
-    """Drop matches whose token span lies strictly inside a longer match.
+def longest(matches: list[Match]) -> list[Match]:
+    """The matches left when those whose token span lies strictly inside a longer match are
+    dropped, by these rules.
 
     A contained match of another finding survives when it is a phrase of several keys as the
     pack wrote it ("low on the left" inside "pain low on the left side"), or a single word the

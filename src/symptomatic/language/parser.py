@@ -21,8 +21,9 @@ from symptomatic.language.context import (
     modifiers_of,
 )
 from symptomatic.language.durations import Duration, find_durations, option_for
-from symptomatic.language.matcher import Lexicon, Match
+from symptomatic.language.matcher import Lexicon, Match, longest
 from symptomatic.language.periods import PeriodGap, find_period_gaps, is_late_period_finding
+from symptomatic.language.references import denied_at_place_matches, result_matches
 from symptomatic.language.result import Mention, ParseResult
 from symptomatic.language.subjects import (
     WRITER,
@@ -119,9 +120,12 @@ class Parser:
             for _, proc in self.nlp.pipeline:
                 if proc is not self.nlp.get_pipe("medspacy_context"):
                     doc = proc(doc)
+            words = [t.text for t in doc]
+            found = longest(self.lexicon.match(words) + result_matches(self.lexicon, words))
+            found += denied_at_place_matches(self.lexicon, words, found)
             matches = [
                 m
-                for m in self.lexicon.match([t.text for t in doc])
+                for m in found
                 if self._applies(self.kb.findings[m.entry.finding_id], person_sex, age)
             ]
             doc.spans[SPAN_GROUP] = [doc[m.start : m.end] for m in matches]
@@ -134,6 +138,9 @@ class Parser:
                     map(modifiers_of, doc.spans[SPAN_GROUP]), doc.spans[SPAN_GROUP], strict=True
                 )
             ]
+            # "peeing is fine, no blood" says something only as a denial
+            kept = [i for i, m in enumerate(matches) if not m.elliptic or mods[i].negated]
+            matches, mods = [matches[i] for i in kept], [mods[i] for i in kept]
             subjects = [subject_of(doc, m.start, m.end) for m in matches]
             patient = self._proxy_patient(matches, mods, subjects)
             mentions = [
