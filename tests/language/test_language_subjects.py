@@ -114,3 +114,21 @@ def test_subjects_and_the_proxy_rule() -> None:
     assert proxy_patient([None, dad], [True, True], [True, True]) is None
     assert proxy_patient([dad, WRITER], [True, True], [True, False]) is None
     assert Person(None, "m").same_as(dad) and not Person("mother", "f").same_as(dad)
+
+
+def test_the_writer_as_subject_is_the_writer_even_when_a_relative_is_named(
+    kb: KnowledgeBase,
+) -> None:
+    got = ev(kb, "After my daughter's birth I had heavy bleeding.", sex="female", age=30)
+    assert got.get("vaginal_bleeding") == "present"
+    assert ev(kb, "My mum says my back pain is from sitting.").get("low_back_pain") == "present"
+    # "family history" is still the family's, whoever says it
+    assert "cancer_history" not in ev(kb, "I have a family history of bowel cancer.")
+
+
+def test_a_speaker_is_not_the_patient(kb: KnowledgeBase) -> None:
+    # "my wife said" names the speaker; "she has a fever" makes it a report about her
+    got = ev(kb, "My wife said she has a fever.")
+    assert got == {"fever": "present"}
+    got = ev(kb, "The GP said he thinks I have a kidney infection, fever and back pain.")
+    assert got.get("fever") == "present" and got.get("low_back_pain") == "present"

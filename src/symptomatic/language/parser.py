@@ -30,6 +30,7 @@ from symptomatic.language.subjects import (
     Person,
     Subject,
     about_patient,
+    names_a_person,
     names_patient,
     proxy_patient,
     subject_of,
@@ -194,6 +195,11 @@ class Parser:
         elif isinstance(subject, Person) and self._is_current(match, mod):
             # the writer's own symptoms come first; another person's are not theirs
             mod = replace(mod, family=True)
+        elif subject == WRITER and not _is_family_finding(finding):
+            # "after my daughter's birth *I* had heavy bleeding": the writer's own, although
+            # a relative was named; "I have a family history of" stays the family's
+            others = tuple(t for t in mod.family_by if not names_a_person(t))
+            mod = replace(mod, family=bool(others), family_by=others)
         # "I've not bled since the menopause": a time anchor is not what the "not" denies
         if mod.negated and finding.group in _PAST_GROUPS and span[0].lower_ in _ANCHORS:
             mod = replace(mod, negated=False)

@@ -124,22 +124,26 @@ def _subject_at(words: list[str], i: int) -> Subject:
         return None
     person = _person_noun(w)
     if person is not None:
-        return person
+        return None if _speaks(words, i) else person
     if w in _POSSESSIVES:
         after = _person_noun(nxt)
-        if after is not None:
-            return after  # "my dad", "his mother": the noun names the person
+        if after is not None:  # "my dad", "his mother": the noun names the person
+            return None if _speaks(words, i + 1) else after
     if w in _PRONOUNS:
-        # "she said", "he's told me": the speaker, not whose symptom it is
-        if nxt in _SPEECH or (nxt in ("'s", "has", "had") and _after(words, i + 2) in _SPEECH):
-            return None
-        return Person(None, _PRONOUNS[w])
+        return None if _speaks(words, i) else Person(None, _PRONOUNS[w])
     if w in _WRITER:
         return WRITER
     # "Nana's back", "John's back": a capitalised name with a possessive
     if nxt == "'s" and words[i][:1].isupper() and w not in _NOT_NAMES:
         return Person(None, None)
     return None
+
+
+def _speaks(words: list[str], i: int) -> bool:
+    """True when the person at ``words[i]`` only speaks or thinks: "she said", "my wife
+    thinks", "he's told me" name who spoke, not whose symptom it is."""
+    nxt = _after(words, i + 1)
+    return nxt in _SPEECH or (nxt in ("'s", "has", "had") and _after(words, i + 2) in _SPEECH)
 
 
 def _after_preposition(words: list[str], i: int) -> bool:
@@ -201,3 +205,9 @@ def names_patient(trigger: str, patient: Person) -> bool:
     words = trigger.split()
     person = next((p for p in (_person_noun(w) for w in words) if p is not None), None)
     return person is not None and person.same_as(patient)
+
+
+def names_a_person(trigger: str) -> bool:
+    """True when a relative word that ConText read names one person ("my daughter"), not the
+    family at large ("family history", "runs in the family")."""
+    return any(_person_noun(w) is not None for w in trigger.split())
