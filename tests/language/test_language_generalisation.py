@@ -285,3 +285,12 @@ def test_two_alike_words_are_still_said_of_one_thing(
     kb: KnowledgeBase, text: str, expected: str
 ) -> None:
     assert ev(kb, text).get(expected) == "present"
+
+
+def test_joined_words_with_a_degree_word_and_a_span_of_time(kb: KnowledgeBase) -> None:
+    # "more" between "and" and the word; "over the last year" is how long, not a past date
+    got = ev(kb, "My periods have got heavier and more painful over the last year.")
+    assert got.get("heavy_periods") == "present" and got.get("cyclical_pain") == "present"
+    assert ev(kb, "My belly is hard and very swollen.").get("bloating") == "present"
+    # a date still dates a symptom: an old fracture is not one now
+    assert ev(kb, "I was put on steroids last year.").get("long_term_steroids") == "present"

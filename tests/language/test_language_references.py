@@ -65,3 +65,11 @@ def test_a_bare_word_is_not_placed_unless_denied(kb: KnowledgeBase) -> None:
     # a denial with its own place is the lexicon's, not re-placed
     got = ev(kb, "I pee a lot, no pain in my back.")
     assert got.get("low_back_pain") == "absent" and "dysuria" not in got
+
+
+def test_a_denial_after_the_legs_were_named(kb: KnowledgeBase) -> None:
+    got = ev(kb, "My legs are fine, no weakness or numbness.")
+    assert got == {"leg_weakness": "absent", "leg_numbness_tingling": "absent"}
+    # a denial that names its own place is read as said
+    got = ev(kb, "My legs ache, no numbness in my bottom.")
+    assert got.get("saddle_numbness") == "absent" and "leg_numbness_tingling" not in got

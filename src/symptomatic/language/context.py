@@ -174,6 +174,11 @@ def _rules() -> list[Any]:
         R("diagnosed", DATED, pattern=[{"LOWER": {"IN": [
             "diagnosed", "told", "found", "confirmed", "discovered"]}}],
           direction="FORWARD", max_scope=8, terminated_by=after_clause),
+        # "over the last year" is how long, not when: not a past date
+        R("over the last year", "PSEUDO", pattern=[{"LOWER": {"IN": [
+            "over", "for", "in", "during", "within", "throughout"]}}, {"LOWER": "the"},
+            {"LOWER": {"IN": ["last", "past"]}}, {"LOWER": {"IN": ["year", "decade"]}}],
+          direction="PSEUDO"),
         R("last year", DATED, pattern=[{"LOWER": {"IN": ["last", "previous"]}},
           {"LOWER": {"IN": ["year", "decade"]}}], direction="BIDIRECTIONAL", max_scope=8,
           terminated_by=after_clause),

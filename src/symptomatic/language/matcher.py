@@ -42,6 +42,9 @@ _NEGATION_KEYS = frozenset(word_key(w) for w in _words("no not n't nt never"))
 # Place words dropped when a symptom word moves to the end ("numb around X" -> "X numb").
 _LINKS = frozenset(word_key(w) for w in _words("around near over across under below behind into"))
 _POSITIVE, _NEGATIVE = word_key("positive"), word_key("negative")
+# degree words that may stand between "and" and a joined word ("heavier and more painful")
+_DEGREE_WORDS = frozenset(_words("more less so too even very really quite much a bit"))
+_DEGREE = frozenset(word_key(w) for w in _words("more less so too even"))
 # Words that order what they join ("after the toilet" is not "the toilet after"): a phrase
 # with one of them is never reversed.
 _RELATIONAL = frozenset(
@@ -285,15 +288,20 @@ class Lexicon:
         for c in range(2, len(keys) - 1):
             if keys[c] not in _COORD or keys[c - 1] not in self.keys:
                 continue
-            if keyed[c][0] != keyed[c - 1][1] or keyed[c + 1][0] != keyed[c][1]:
+            # "heavier and *more* painful", "hard and *very* swollen": degree words between
+            n = c + 1
+            while n < len(keys) - 1 and keys[n] in _DEGREE:
+                n += 1
+            between = plain[keyed[c][1] : keyed[n][0]]
+            if keyed[c][0] != keyed[c - 1][1] or not all(w in _DEGREE_WORDS for w in between):
                 continue
-            if not same_word_class(plain[keyed[c - 1][0]], plain[keyed[c + 1][0]]):
+            if not same_word_class(plain[keyed[c - 1][0]], plain[keyed[n][0]]):
                 continue
-            thing, word = keys[c - 2], keys[c + 1]
+            thing, word = keys[c - 2], keys[n]
             for entry in self._by_first.get(thing, ()):
                 if entry.keys == (thing, word):
                     lo = idxs[keyed[c - 2][0]]
-                    hi = idxs[keyed[c + 1][1] - 1] + 1
+                    hi = idxs[keyed[n][1] - 1] + 1
                     out.append(Match(entry, lo, hi, 2, False, joined=True))
         return out
 

@@ -7,10 +7,10 @@ The lexicon matches a phrase inside one clause. Two common ways of speaking spli
   negative*". The test's words and the result's words are matched as one phrase
   ("test was positive"), spanning from the test to the result.
 - a bare denial whose place was named earlier in the sentence: "Peeing is fine, *no blood*",
-  "I pee a lot but *no pain*". The denied word and the place (urine, stool, back passage) are
-  matched as one phrase ("blood in urine"), on the denied word only; such a mention is kept
-  only when ConText reads it as denied (see ``Parser.parse``), so "peeing is fine, some blood"
-  is left to the lexicon.
+  "I pee a lot but *no pain*", "my legs are fine, *no weakness*". The denied word and the
+  place (urine, stool, back passage, legs) are matched as one phrase ("blood in urine"), on
+  the denied word only; such a mention is kept only when ConText reads it as denied (see
+  ``Parser.parse``), so "peeing is fine, some blood" is left to the lexicon.
 
 Both return :class:`~symptomatic.language.matcher.Match` objects like the lexicon's own.
 """
@@ -66,8 +66,8 @@ _RESULT_VERBS = frozenset(
 _SENTENCE_END = frozenset([".", "!", "?", ";", "\n"])
 _NEGATIONS = frozenset(["no", "not", "n't", "nt", "never", "nor", "without", "any"])
 # a thing denied on its own, and the places that say which finding it is
-_DENIED_KEYS = frozenset(["blood", "bleed", "pain"])
-_PLACE_KEYS = frozenset(["urin", "stool", "rectum"])
+_DENIED_KEYS = frozenset(["blood", "bleed", "pain", "weak", "numb", "tingl"])
+_PLACE_KEYS = frozenset(["urin", "stool", "rectum", "leg"])
 
 
 def _sentence_start(words: Sequence[str], i: int) -> int:
