@@ -73,3 +73,22 @@ def test_a_denial_after_the_legs_were_named(kb: KnowledgeBase) -> None:
     # a denial that names its own place is read as said
     got = ev(kb, "My legs ache, no numbness in my bottom.")
     assert got.get("saddle_numbness") == "absent" and "leg_numbness_tingling" not in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I did a pregnancy test this morning.",
+        "I'm going to do a pregnancy test.",
+        "Could I be pregnant?",
+        "Am I pregnant?",
+    ],
+)
+def test_naming_a_test_or_asking_is_not_a_result(kb: KnowledgeBase, text: str) -> None:
+    assert "pregnant" not in ev(kb, text)
+
+
+def test_a_result_still_counts_with_the_tests_name(kb: KnowledgeBase) -> None:
+    assert ev(kb, "I did a pregnancy test and it was positive.").get("pregnant") == "present"
+    assert ev(kb, "Positive pregnancy test yesterday.").get("pregnant") == "present"
+    assert ev(kb, "I'm pregnant.").get("pregnant") == "present"

@@ -135,6 +135,13 @@ def _rules() -> list[Any]:
         R("could it be", UNCERTAIN, pattern=[{"LOWER": {"IN": ["could", "can", "would", "might"]}},
           {"LOWER": {"IN": ["it", "this", "that"]}}, {"LOWER": "be"}], direction="FORWARD",
           max_scope=8, terminated_by=after_clause),
+        # a question about oneself: "could I be pregnant?", "am I pregnant?"
+        R("could i be", UNCERTAIN, pattern=[
+            {"LOWER": {"IN": ["could", "might", "may", "can", "am"]}},
+            {"LOWER": "i"}, {"LOWER": "be", "OP": "?"}],
+          direction="FORWARD", max_scope=4, terminated_by=after_clause),
+        R("is it", UNCERTAIN, pattern=[{"LOWER": "is"}, {"LOWER": "it"}],
+          direction="FORWARD", max_scope=4, terminated_by=after_clause),
         R("risk of", UNCERTAIN, pattern=[{"LOWER": {"IN": ["risk", "chance", "signs"]}},
           {"LOWER": "of"}], direction="FORWARD", max_scope=6, terminated_by=after_clause),
         R("check for", UNCERTAIN, pattern=[{"LOWER": {"IN": [

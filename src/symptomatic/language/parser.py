@@ -48,6 +48,8 @@ _PAST_GROUPS = frozenset({FindingGroup.HISTORY})
 _DATED_GROUPS = frozenset({FindingGroup.HISTORY, FindingGroup.RISK_FACTOR})
 # what a person has now, as opposed to their history and risk factors
 _CURRENT_GROUPS = frozenset({FindingGroup.COMPLAINT, FindingGroup.SYMPTOM, FindingGroup.RED_FLAG})
+# nouns after a one-word match that make it the name of a test ("a pregnancy test")
+_TEST_NOUNS = frozenset(["test", "tests", "kit", "kits", "check", "checks", "screen", "swab"])
 # words that start a time anchor ("since the menopause", "after my hysterectomy")
 _ANCHORS = frozenset({"since", "after", "before", "during"})
 # words that make a duration about the pain (or stiffness) rather than something else
@@ -123,6 +125,16 @@ class Parser:
                     doc = proc(doc)
             words = [t.text for t in doc]
             found = longest(self.lexicon.match(words) + result_matches(self.lexicon, words))
+            # "a pregnancy test", "an HIV test": one word naming a test is not its result
+            found = [
+                m
+                for m in found
+                if not (
+                    len(m.entry.keys) == 1
+                    and m.end < len(words)
+                    and words[m.end].lower() in _TEST_NOUNS
+                )
+            ]
             found += denied_at_place_matches(self.lexicon, words, found)
             matches = [
                 m
