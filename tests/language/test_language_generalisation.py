@@ -294,3 +294,9 @@ def test_joined_words_with_a_degree_word_and_a_span_of_time(kb: KnowledgeBase) -
     assert ev(kb, "My belly is hard and very swollen.").get("bloating") == "present"
     # a date still dates a symptom: an old fracture is not one now
     assert ev(kb, "I was put on steroids last year.").get("long_term_steroids") == "present"
+
+
+def test_a_lay_unit_said_word_for_word_keeps_its_own_meaning(kb: KnowledgeBase) -> None:
+    # "in agony" is the severe-pain phrase, inside the longer back-pain phrase
+    got = ev(kb, "My back is in agony.")
+    assert got.get("low_back_pain") == "present" and got.get("severe_pain") == "present"

@@ -525,7 +525,13 @@ def longest(matches: list[Match]) -> list[Match]:
             within(m, o)
             and (
                 o.entry.finding_id == m.entry.finding_id
-                or (len(m.entry.keys) < 2 and m.entry.keys[0] in o.entry.keys)
+                # a one-key word of the longer phrase; a lay unit said word for word ("in
+                # agony") says more than its key and stays
+                or (
+                    len(m.entry.keys) < 2
+                    and len(m.entry.words) < 2
+                    and m.entry.keys[0] in o.entry.keys
+                )
             )
             for o in matches
         )
