@@ -1,5 +1,10 @@
 """The free-text parser of one knowledge base: lexicon + ConText + durations.
 
+Steps of :meth:`Parser.parse`: the lexicon's matches (:mod:`.matcher`) plus findings said across
+two clauses (:mod:`.references`); ConText modifiers (:mod:`.context`), with a condition carried
+over "or"; whose the mention is, the writer's or a proxy report's patient's (:mod:`.subjects`);
+then period timing (:mod:`.periods`) and the duration finding (:mod:`.durations`).
+
 Build once per knowledge base (:func:`parser_for` caches it); :meth:`Parser.parse` is cheap.
 """
 
