@@ -18,6 +18,7 @@ from symptomatic.kb.schema import (
     RuleAge,
     RuleAll,
     RuleAnswer,
+    RuleAny,
     RuleExpr,
     RuleNot,
     RuleSex,
@@ -46,34 +47,50 @@ class FiredRule:
 
 def evaluate(expr: RuleExpr, evidence: Mapping[str, str], sex: Sex, age: int) -> Truth:
     """Truth of ``expr`` given answers (finding id -> value); unanswered findings are MAYBE."""
+    return _TRUTHS[_eval(expr, evidence, sex, age)]
+
+
+_FALSE, _MAYBE, _TRUE = 0, 1, 2
+_TRUTHS = (Truth.FALSE, Truth.MAYBE, Truth.TRUE)
+
+
+def _eval(expr: RuleExpr, evidence: Mapping[str, str], sex: Sex, age: int) -> int:
+    """:func:`evaluate` on plain ints (0 false, 1 maybe, 2 true), short-circuiting.
+
+    This runs for every candidate answer of every question choice, so it avoids enum
+    lookups and intermediate lists.
+    """
     if isinstance(expr, str):
         value = evidence.get(expr)
-        if value == "present":
-            return Truth.TRUE
-        if value == "absent":
-            return Truth.FALSE
-        return Truth.MAYBE
+        return _TRUE if value == "present" else _FALSE if value == "absent" else _MAYBE
+    if isinstance(expr, RuleAll):
+        low = _TRUE
+        for sub in expr.all:
+            v = _eval(sub, evidence, sex, age)
+            if v == _FALSE:
+                return _FALSE
+            low = min(low, v)
+        return low
+    if isinstance(expr, RuleAny):
+        high = _FALSE
+        for sub in expr.any:
+            v = _eval(sub, evidence, sex, age)
+            if v == _TRUE:
+                return _TRUE
+            high = max(high, v)
+        return high
     if isinstance(expr, RuleNot):
         value = evidence.get(expr.not_)
-        if value == "absent":
-            return Truth.TRUE
-        if value == "present":
-            return Truth.FALSE
-        return Truth.MAYBE
+        return _TRUE if value == "absent" else _FALSE if value == "present" else _MAYBE
     if isinstance(expr, RuleAnswer):
         value = evidence.get(expr.finding)
         if value is None or value == "unknown":
-            return Truth.MAYBE
-        return Truth.TRUE if value in expr.in_ else Truth.FALSE
+            return _MAYBE
+        return _TRUE if value in expr.in_ else _FALSE
     if isinstance(expr, RuleAge):
-        return Truth.TRUE if expr.age[0] <= age <= expr.age[1] else Truth.FALSE
-    if isinstance(expr, RuleSex):
-        return Truth.TRUE if expr.sex == sex else Truth.FALSE
-    if isinstance(expr, RuleAll):
-        values = [evaluate(sub, evidence, sex, age) for sub in expr.all]
-        return Truth(min(v.value for v in values))
-    values = [evaluate(sub, evidence, sex, age) for sub in expr.any]
-    return Truth(max(v.value for v in values))
+        return _TRUE if expr.age[0] <= age <= expr.age[1] else _FALSE
+    assert isinstance(expr, RuleSex)
+    return _TRUE if expr.sex == sex else _FALSE
 
 
 def fired_rules(
@@ -83,5 +100,5 @@ def fired_rules(
     return tuple(
         FiredRule(r.id, r.level, r.message, r.source, r.condition)
         for r in rules
-        if evaluate(r.when, evidence, sex, age) is Truth.TRUE
+        if _eval(r.when, evidence, sex, age) == _TRUE
     )
