@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 
 import typer
 
@@ -51,14 +52,37 @@ def register(app: typer.Typer) -> None:
         # Migrate once here so that several workers never race to create the tables.
         upgrade(settings.database_url)
         typer.echo(f"Symptomatic on http://{host}:{port} (packs: {', '.join(settings.packs)})")
-        uvicorn.run(
-            "symptomatic.app:create_app_from_env",
+        options = dict(
             factory=True,
-            host=host,
-            port=port,
             workers=workers,
             access_log=False,
             log_level="warning",
             server_header=False,
             proxy_headers=False,
         )
+        if workers > 1:
+            # uvicorn's worker processes receive the listening socket without its protocol, so
+            # asyncio does not set TCP_NODELAY on accepted connections and every response
+            # waits ~40 ms for a delayed ACK (headers and body go out as two writes). Accepted
+            # sockets inherit TCP_NODELAY from the listening socket, so set it there.
+            sock = _listening_socket(host, port)
+            uvicorn.run("symptomatic.app:create_app_from_env", fd=sock.fileno(), **options)
+        else:
+            uvicorn.run("symptomatic.app:create_app_from_env", host=host, port=port, **options)
+
+
+def _listening_socket(host: str, port: int) -> socket.socket:
+    """A bound, listening TCP socket with TCP_NODELAY, inheritable by worker processes."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        typer.echo(f"cannot serve on {host}:{port}: {exc.strerror}", err=True)
+        raise typer.Exit(1) from exc
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    return sock
