@@ -9,26 +9,7 @@ import pytest
 from symptomatic.library import ArticleError, load_library
 from symptomatic.library.loader import parse_article
 
-GOOD = """---
-slug: test-article
-title: Is this a good test article?
-summary: A short summary that is long enough to pass the minimum length check.
-topics: [back-pain]
-symptom_check: {pack: back-pelvic, focus: sciatica}
-authors: [{name: Symptomatic contributors, role: writer}]
-published: 2026-01-01
-last_reviewed: 2026-01-01
-next_review_due: 2027-01-01
-red_flags: [Numbness around the bottom.]
-references:
-  - {id: r1, citation: "Someone A. A study of things. J Things 2020;1:1-2."}
----
-Body text citing a source [ref:r1].
-
-## What to do next
-
-See a doctor.
-"""
+GOOD = (Path(__file__).parent / "data" / "test-article.md").read_text(encoding="utf-8")
 
 
 def test_good_article_parses():
