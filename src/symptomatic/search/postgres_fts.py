@@ -6,13 +6,10 @@ Same contract as the SQLite backend (:mod:`symptomatic.search.base`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from sqlalchemy import Connection, text
 
-from sqlalchemy import Engine, text
-
-from symptomatic.search.base import MARK_END, MARK_START, SearchDocument, SearchHit, highlight
-from symptomatic.search.query import QueryBuilder
-from symptomatic.search.synonyms import SynonymTable, tokens
+from symptomatic.search.base import MARK_END, MARK_START, SearchHit, highlight
+from symptomatic.search.table import DocumentTable
 
 TABLE = "library_search_pg"
 _DDL = (
@@ -35,31 +32,16 @@ _DDL = (
 RANK_WEIGHTS = "{0.1, 0.3, 0.5, 1.0}"
 
 
-class PostgresSearch:
+class PostgresSearch(DocumentTable):
     """Full-text search over PostgreSQL ``tsvector``."""
 
     name = "postgres-tsvector"
 
-    def __init__(self, engine: Engine, synonyms: SynonymTable | None = None) -> None:
-        self._engine = engine
-        self._synonyms = synonyms or SynonymTable()
-        self._builder = QueryBuilder((), self._synonyms)
+    table = TABLE
 
-    def rebuild(self, documents: Sequence[SearchDocument]) -> None:
-        """Create the table and GIN index if needed and replace the rows with ``documents``."""
-        with self._engine.begin() as conn:
-            for ddl in _DDL:
-                conn.execute(text(ddl))
-            conn.execute(text(f"DELETE FROM {TABLE}"))
-            conn.execute(
-                text(
-                    f"INSERT INTO {TABLE} (slug, title, summary, keywords, body) "
-                    "VALUES (:slug, :title, :summary, :keywords, :body)"
-                ),
-                [vars(d) for d in documents],
-            )
-        vocabulary = {w for d in documents for f in vars(d).values() for w in tokens(f)}
-        self._builder = QueryBuilder(vocabulary, self._synonyms)
+    def _create(self, conn: Connection) -> None:
+        for ddl in _DDL:
+            conn.execute(text(ddl))
 
     def search(self, query: str, limit: int = 10) -> list[SearchHit]:
         """Returns up to ``limit`` hits, best (highest score) first.
