@@ -68,14 +68,6 @@ def _binary_entropy(p: FloatArray) -> FloatArray:
     return out
 
 
-def answer_probabilities(model: Model, probs: FloatArray) -> FloatArray:
-    """P(answer) for every answer column under the posterior ``probs`` (length A)."""
-    d = model.default
-    delta = (model.ex_p - d[model.ex_cols]) * probs[model.ex_rows]
-    out: FloatArray = d * probs.sum() + np.bincount(model.ex_cols, weights=delta, minlength=len(d))
-    return out
-
-
 def information_gain(model: Model, probs: FloatArray) -> tuple[FloatArray, FloatArray]:
     """(EIG per finding in nats, P(answer) per column) under ``probs`` (sums to 1)."""
     d = model.default
