@@ -135,6 +135,13 @@ def compose(packs: Sequence[Pack]) -> KnowledgeBase:
         for rule in pack.red_flags:
             if claim("rule", rule.id, pid):
                 rules.append(rule)
+        for fid, phrases in pack.synonyms.items():
+            fnd = findings.get(fid)
+            if fnd is None:
+                problems.append(f"{pid}: synonyms.yaml: synonyms.{fid}: unknown finding id")
+                continue
+            merged_phrases = tuple(dict.fromkeys((*fnd.synonyms, *phrases)))
+            findings[fid] = fnd.model_copy(update={"synonyms": merged_phrases})
     if problems:
         raise PackError("packs conflict", problems)
     return KnowledgeBase(

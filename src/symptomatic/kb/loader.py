@@ -23,9 +23,17 @@ from symptomatic.kb.schema import (
     Pack,
     PackMeta,
     RedFlagsFile,
+    SynonymsFile,
 )
 
-PACK_FILES = ("pack.yaml", "conditions.yaml", "findings.yaml", "likelihoods.yaml", "red_flags.yaml")
+PACK_FILES = (
+    "pack.yaml",
+    "conditions.yaml",
+    "findings.yaml",
+    "likelihoods.yaml",
+    "red_flags.yaml",
+    "synonyms.yaml",
+)
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -105,12 +113,14 @@ def load_pack(name_or_path: str | Path) -> Pack:
         LikelihoodsFile, _read_yaml(folder, "likelihoods.yaml", False), "likelihoods.yaml"
     )
     red_flags = _parse(RedFlagsFile, _read_yaml(folder, "red_flags.yaml", False), "red_flags.yaml")
+    synonyms = _parse(SynonymsFile, _read_yaml(folder, "synonyms.yaml", False), "synonyms.yaml")
     return Pack(
         meta=meta,
         conditions=conditions.conditions,
         findings=findings.findings,
         likelihoods=likelihoods.likelihoods,
         red_flags=red_flags.red_flags,
+        synonyms=synonyms.synonyms,
     )
 
 

@@ -14,6 +14,10 @@ A pack is a folder with four files:
     conditions a finding tells something about, and P(answer | any other cause) as default.
 ``red_flags.yaml``
     ``red_flags:`` a list of :class:`RedFlagRule`.
+``synonyms.yaml``
+    ``synonyms:`` finding id -> lay phrasings for free text and search (:class:`SynonymsFile`);
+    a pack may add phrasings to the findings of the packs it depends on. The lexicon lives
+    apart from the clinical model so that the two can be edited independently.
 
 Every number carries either ``source`` (a reference id of this pack or one it depends on)
 or ``evidence: expert estimate``; :mod:`symptomatic.kb.validate` enforces it.
@@ -201,7 +205,8 @@ class Finding(Strict):
     options: list[Option] = Field(default_factory=list)
     group: FindingGroup = FindingGroup.SYMPTOM
     applies_to: FindingAppliesTo = Field(default_factory=FindingAppliesTo)
-    synonyms: list[str] = Field(default_factory=list)
+    #: Filled from the packs' ``synonyms.yaml`` when packs are composed (not set in findings.yaml).
+    synonyms: tuple[str, ...] = ()
     askable: bool = True
 
     @model_validator(mode="after")
@@ -296,6 +301,12 @@ class RedFlagsFile(Strict):
     red_flags: list[RedFlagRule] = Field(default_factory=list)
 
 
+class SynonymsFile(Strict):
+    synonyms: dict[Identifier, list[Annotated[str, Field(min_length=1)]]] = Field(
+        default_factory=dict
+    )
+
+
 class Pack(Strict):
     """One pack as read from its folder (not yet resolved against its dependencies)."""
 
@@ -304,3 +315,4 @@ class Pack(Strict):
     findings: list[Finding]
     likelihoods: list[FindingLikelihoods]
     red_flags: list[RedFlagRule]
+    synonyms: dict[str, list[str]] = Field(default_factory=dict)
