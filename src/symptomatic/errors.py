@@ -8,7 +8,8 @@
     ├── EvidenceError             evidence that does not fit the knowledge base
     │   ├── UnknownFindingError   a finding id (or option) the knowledge base does not define
     │   ├── UnknownConditionError a condition id the knowledge base does not define
-    │   └── ConflictingEvidenceError  the same finding answered twice, differently
+    │   ├── ConflictingEvidenceError  the same finding answered twice, differently
+    │   └── ContradictoryAnswerError  an answer that contradicts the person (a man "pregnant")
     ├── DemographicsError         age or sex outside what the packs support
     ├── InterviewError            an interview step that cannot be taken (e.g. nothing to undo)
     ├── ArticleError              a library article whose front matter or body is invalid
@@ -57,6 +58,10 @@ class UnknownConditionError(EvidenceError):
 
 class ConflictingEvidenceError(EvidenceError):
     """The same finding given twice with different answers."""
+
+
+class ContradictoryAnswerError(EvidenceError):
+    """An answer that contradicts who the check is for (e.g. a man answering "pregnant")."""
 
 
 class DemographicsError(SymptomaticError):

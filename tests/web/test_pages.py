@@ -111,7 +111,7 @@ def test_one_question_per_page_with_progress_and_back(client: TestClient) -> Non
     assert "Back to the start" in page
     for label in ("Yes", "No", "Don&#39;t know"):
         assert label in page
-    second = answer(client, first, "present")
+    second = answer(client, first, "absent")
     page2 = client.get(second).text
     assert "Question 2 of at most 20" in page2
     assert f'href="{first}" rel="prev">Back</a>' in page2
@@ -128,7 +128,7 @@ def test_invalid_answer_is_refused_politely(client: TestClient) -> None:
     assert r.status_code == 400
 
 
-def test_emergency_banner_appears_the_moment_a_red_flag_is_answered(client: TestClient) -> None:
+def test_emergency_stops_the_interview_and_names_the_condition(client: TestClient) -> None:
     r = client.post(
         "/check/confirm",
         data={"age": "50", "sex": "male", "pack": "tiny", "f_low_back_pain": "present"},
@@ -147,6 +147,16 @@ def test_emergency_banner_appears_the_moment_a_red_flag_is_answered(client: Test
     page = client.get(path).text
     assert 'class="emergency-banner" role="alert"' in page
     assert 'call <a href="tel:999">999</a> now' in page
+    # the interview stopped: this is the result, naming the condition the warning sign is about
+    assert "Your result" in page and 'name="finding"' not in page
+    assert "Cauda equina syndrome" in page
+    assert page.count("Numbness around the bottom or trouble passing urine") == 1
+    # the person may choose to go on for the doctor's summary
+    assert "/continue" in page
+    r = client.post(path + "/continue", follow_redirects=False)
+    assert r.status_code == 303
+    more = client.get(r.headers["location"]).text
+    assert 'name="finding"' in more and "emergency-banner" in more
 
 
 def test_emergency_number_is_configurable(tmp_path: Path) -> None:

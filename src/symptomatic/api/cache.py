@@ -60,4 +60,6 @@ def state_key(pack_id: str, state: InterviewState) -> Hashable:
         state.focus,
         tuple(sorted(state.evidence.items())),
         asked,
+        state.questions_asked,
+        state.after_emergency,
     )

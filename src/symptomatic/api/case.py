@@ -5,7 +5,7 @@ from __future__ import annotations
 from symptomatic.api.context import AppContext, ServedPack
 from symptomatic.api.problems import ApiProblem
 from symptomatic.api.schemas import INITIAL_SOURCES, CaseRequest
-from symptomatic.interview import InterviewState, answer, start
+from symptomatic.interview import InterviewState, answer, go_on_after_emergency, start
 
 
 def state_for(ctx: AppContext, body: CaseRequest) -> tuple[ServedPack, InterviewState]:
@@ -49,4 +49,6 @@ def state_for(ctx: AppContext, body: CaseRequest) -> tuple[ServedPack, Interview
     state = start(model, body.sex, body.age.value, initial, focus=body.focus)
     for fid, value in asked:
         state = answer(model, state, fid, value)
+    if body.continue_after_emergency:
+        state = go_on_after_emergency(state)
     return served, state

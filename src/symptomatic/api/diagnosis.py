@@ -37,11 +37,9 @@ from symptomatic.api.schemas import (
     SeriousOut,
     TriageResponse,
 )
-from symptomatic.engine import Contribution, Model, contributions, parse_sex
+from symptomatic.engine import Contribution, Model, contributions
 from symptomatic.errors import UnknownConditionError
-from symptomatic.interview import result
-from symptomatic.kb.schema import CareLevel
-from symptomatic.triage import fired_rules
+from symptomatic.interview import emergency_now, result
 
 COMMON_LEVEL = {
     "emergency": "emergency_ambulance",
@@ -105,28 +103,29 @@ async def diagnosis(body: CaseRequest, ctx: AppContext = Depends(get_context)) -
     evidence = state.evidence
     question = None
     if q is not None:
+        choices = [Choice(id=o.id, label=o.label) for o in q.options]
+        if q.items:
+            items = [
+                QuestionItem(id=i.finding_id, name=i.name, text=i.text, choices=choices)
+                for i in q.items
+            ]
+            kind = "group_multiple"
+        else:
+            items = [QuestionItem(id=q.finding_id, name=q.name, text=q.text, choices=choices)]
+            kind = "single" if q.type == "yes_no" else "choice"
         question = Question(
-            type="single" if q.type == "yes_no" else "choice",
+            type=kind,  # type: ignore[arg-type]
             text=q.text,
             help=q.help,
             finding_type=q.type,  # type: ignore[arg-type]
             red_flag=q.red_flag,
-            items=[
-                QuestionItem(
-                    id=q.finding_id,
-                    name=q.name,
-                    choices=[Choice(id=o.id, label=o.label) for o in q.options],
-                )
-            ],
+            items=items,
         )
-    # only the fired rules matter here, not the whole (cautious) triage decision
-    fired = fired_rules(model.kb.red_flags, evidence, parse_sex(state.sex), state.age)
-    emergency = any(r.level is CareLevel.EMERGENCY for r in fired)
     return DiagnosisResponse(
         question=question,
         conditions=_conditions(model, state.sex, state.age, evidence),
         should_stop=q is None,
-        has_emergency_evidence=emergency,
+        has_emergency_evidence=bool(emergency_now(model, state)),
     )
 
 
@@ -164,7 +163,7 @@ async def triage(body: CaseRequest, ctx: AppContext = Depends(get_context)) -> T
                 level=r.level.value,
                 message=r.message,
                 source=r.source,
-                condition=r.condition,
+                conditions=list(r.conditions),
             )
             for r in res.triage.fired
         ],

@@ -68,6 +68,11 @@ class CaseRequest(Strict):
         max_length=64,
         description="Condition id for a 'could it be ...?' check (questions favour it).",
     )
+    continue_after_emergency: bool = Field(
+        default=False,
+        description="After an emergency was found the interview stops; true asks a few more"
+        " questions for the doctor's summary.",
+    )
 
 
 class ExplainRequest(CaseRequest):
@@ -91,16 +96,19 @@ class Choice(BaseModel):
 class QuestionItem(BaseModel):
     id: str = Field(description="Finding id; send it back as evidence id.")
     name: str
+    text: str = Field(default="", description="The item asked as a question of its own.")
     choices: list[Choice] = Field(description="Send the chosen id back as choice_id.")
 
 
 class Question(BaseModel):
-    type: Literal["single", "choice"] = Field(
-        description="single: one yes/no/don't know item; choice: pick one of the options."
+    type: Literal["single", "choice", "group_multiple"] = Field(
+        description="single: one yes/no/don't know item; choice: pick one of the options;"
+        " group_multiple: several yes/no items asked together ('any of these?'), send one"
+        " evidence item per item (present, absent or unknown)."
     )
     text: str
     help: str = ""
-    finding_type: Literal["yes_no", "single", "duration"]
+    finding_type: Literal["yes_no", "single", "duration", "group_multiple"]
     red_flag: bool = Field(description="True for a warning-sign question.")
     items: list[QuestionItem]
 
@@ -128,7 +136,7 @@ class RedFlagOut(BaseModel):
     level: str
     message: str
     source: str | None
-    condition: str | None
+    conditions: list[str] = Field(description="Condition ids the warning sign points at.")
 
 
 class SeriousOut(BaseModel):

@@ -11,6 +11,13 @@ lower some condition's probability. So (2) is taken as the *most cautious* readi
 subset of the red-flag answers given (``present`` for red-flag findings, or an option a rule
 names; the other evidence held fixed): adding a
 red-flag finding only adds subsets, and the maximum over a larger family cannot fall.
+
+Up to :data:`MAX_EXACT_RED_FLAGS` red-flag answers every subset is tried. Beyond that, each
+condition's best case over all subsets is bounded from above by choosing, against each
+competing cause separately, only the answers that favour the condition (see
+:func:`subset_upper_bound`). The bound is at least the exact maximum and can only grow when
+an answer is added, so the level stays monotone across the switch too (it may be more
+cautious than the exact value, never less).
 """
 
 from __future__ import annotations
@@ -27,9 +34,33 @@ from symptomatic.engine.model import FloatArray, IntArray, Model, _normalise, pa
 from symptomatic.kb.schema import CareLevel, Severity
 from symptomatic.triage import CARE_ORDER, DEFAULT_LEVEL, FiredRule, fired_rules, rank
 
-#: Above this many red-flag findings present, only subsets of size <= 2 and the full set are
-#: tried (2^k would be too many); by then rules have almost surely fired anyway.
+#: Up to this many red-flag answers, every subset is tried (2^k posteriors); above it the
+#: monotone upper bound of :func:`subset_upper_bound` is used.
 MAX_EXACT_RED_FLAGS = 10
+
+
+def subset_upper_bound(base: FloatArray, flags: FloatArray) -> FloatArray:
+    """Per cause c, an upper bound of max over subsets S of P(c | base + S).
+
+    ``base`` is the log joint without the red-flag answers (length C + 1); ``flags`` is
+    k x (C + 1), the log-likelihood column of each red-flag answer. For each competitor j the
+    exponent log(joint_j / joint_c) is minimised separately (keeping only the answers with
+    flags[f, j] < flags[f, c]); minimising each term of the denominator separately can only
+    undershoot the true minimum of the sum, so the result is >= the exact maximum. Adding an
+    answer adds a term min(0, .) <= 0 to each exponent: the bound never falls.
+    """
+    finite = np.isfinite(base)
+    b = np.where(finite, base, 0.0)
+    f = np.where(np.isfinite(flags), flags, -1e300)
+    diff = f[:, :, None] - f[:, None, :]  # [flag, j, c] = flags[j] - flags[c]
+    gain = np.minimum(diff, 0.0).sum(axis=0)  # [j, c]
+    expo = b[:, None] - b[None, :] + gain
+    expo[~finite, :] = -np.inf  # causes that do not apply never compete
+    np.fill_diagonal(expo, -np.inf)
+    with np.errstate(over="ignore"):
+        bound: FloatArray = 1.0 / (1.0 + np.exp(expo).sum(axis=0))
+    bound[~finite] = 0.0
+    return bound
 
 
 @dataclass(frozen=True)
@@ -107,8 +138,10 @@ class Assessor:
         full_probs = _normalise(base + (np.sum(flags, axis=0) if flags else 0.0))
         best, best_probs = self.condition_rank(full_probs), full_probs
         k = len(flags)
-        sizes = range(k) if k <= MAX_EXACT_RED_FLAGS else range(min(k, 3))
-        for size in sizes:
+        if k > MAX_EXACT_RED_FLAGS:
+            bound = subset_upper_bound(base, np.asarray(flags))
+            return max(best, self.condition_rank(bound)), best_probs, full_probs
+        for size in range(k):
             for subset in combinations(range(k), size):
                 if best == len(CARE_ORDER) - 1:
                     return best, best_probs, full_probs
@@ -135,7 +168,10 @@ class Assessor:
         fired = fired_rules(self.model.kb.red_flags, evidence, sx, age)
         cond_rank, best_probs, probs = self.cautious_rank(sex, age, evidence)
         level = max([r.level for r in fired] + [CARE_ORDER[cond_rank]], key=rank)
-        reasons: list[str] = [f"Red flag: {r.message}" for r in fired]
+        # the rules' own messages are listed once, as the warning signs; here only why the level
+        reasons: list[str] = []
+        if any(rank(r.level) == rank(level) for r in fired):
+            reasons.append("Warning signs in your answers call for this level of care")
         escalations = self._escalations(probs)
         kb = self.model.kb
         for esc in self._escalations(best_probs):

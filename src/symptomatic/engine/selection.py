@@ -17,12 +17,19 @@ versus the rest, as a symmetric test (see :func:`focus_gain`), and X's own warni
 screened before the other red flags.
 
 Steps of :func:`select`:
-1. candidates: applicable, askable, not yet answered or asked, and informative;
-2. red-flag screening: while the red-flag budget lasts, the best red-flag finding that is
+1. candidates: applicable (demographics, prerequisites, ``ask_if``), askable, not yet answered
+   or asked, and informative;
+2. the complaint: when the packs declare entry complaints and none is present yet, ask which
+   of them the person has (one "any of these?" question) before anything about it;
+3. warning-sign screens: every applicable screen of the packs (the signs a clinician always
+   asks about for a present complaint), in pack order, whatever their prior probability;
+   related signs are asked together as one group question. Screens are asked even past the
+   question budget: they are the protocol, not a by-product of information gain;
+4. red-flag screening: while the red-flag budget lasts, the best red-flag finding that is
    plausible (P(present) >= red_flag_min_p) and still relevant to a rule or condition;
-3. otherwise the best by gain + triage_weight * expected triage change (computed exactly for
+5. otherwise the best by gain + triage_weight * expected triage change (computed exactly for
    a pool of the best candidates by gain);
-4. stop at the question budget, when nothing scores min_gain, or when the leading condition
+6. stop at the question budget, when nothing scores min_gain, or when the leading condition
    is settled and no question could change the triage level.
 """
 
@@ -36,8 +43,11 @@ import numpy as np
 from symptomatic.engine.assessment import Assessor
 from symptomatic.engine.config import EngineConfig
 from symptomatic.engine.model import BoolArray, FloatArray, Model, _normalise, parse_sex
-from symptomatic.kb.schema import Sex
+from symptomatic.kb.schema import ScreenGroup, Sex
 from symptomatic.triage import Truth, evaluate, fired_rules, rank
+
+#: Id of the group question that establishes the complaint (see step 2).
+COMPLAINT_GROUP = "complaint"
 
 #: In focus mode, a red-flag finding telling the focus condition apart by at least this many
 #: bits is screened before the other red flags.
@@ -46,13 +56,18 @@ FOCUS_FLAG_BITS = 0.01
 
 @dataclass(frozen=True)
 class Selection:
-    """The chosen finding (None when the interview should stop), why, and the scores seen."""
+    """The chosen finding (None when the interview should stop), why, and the scores seen.
+
+    For a group question ("do you have any of these?") ``finding_id`` is the group's id and
+    ``items`` the findings asked together; ``items`` is empty for a single question.
+    """
 
     finding_id: str | None
     reason: str
     score: float = 0.0
     gain: float = 0.0
     red_flag_phase: bool = False
+    items: tuple[str, ...] = ()
 
 
 def _xlogx(x: FloatArray) -> FloatArray:
@@ -134,12 +149,55 @@ def applicable(model: Model, sex: Sex, age: int, evidence: Mapping[str, str]) ->
     for i in dem.with_prerequisites:
         if not out[i]:
             continue
-        app = model.kb.findings[model.finding_ids[i]].applies_to
-        if any(evidence.get(r) != "present" for r in app.requires) or (
-            app.requires_any and not any(evidence.get(r) == "present" for r in app.requires_any)
+        fnd = model.kb.findings[model.finding_ids[i]]
+        app = fnd.applies_to
+        if (
+            any(evidence.get(r) != "present" for r in app.requires)
+            or (
+                app.requires_any and not any(evidence.get(r) == "present" for r in app.requires_any)
+            )
+            or (
+                fnd.ask_if is not None
+                and evaluate(fnd.ask_if, evidence, sex, age) is not Truth.TRUE
+            )
         ):
             out[i] = False
     return out
+
+
+def protocol_question(
+    model: Model, sex: Sex, age: int, evidence: Mapping[str, str], open_: BoolArray
+) -> Selection | None:
+    """Steps 2 and 3: the complaint, then the packs' warning-sign screens (None when done).
+
+    ``open_`` marks the findings that may be asked now (applicable, not yet answered).
+    """
+    kb = model.kb
+    idx = model.finding_index
+    complaints = [c for c in kb.scope_complaints if c in idx]
+    if complaints and not any(evidence.get(c) == "present" for c in complaints):
+        ask = tuple(sorted(c for c in complaints if open_[idx[c]]))
+        if ask:
+            return _group_or_single(COMPLAINT_GROUP, ask, "the complaint")
+        return None  # every complaint was denied: nothing here is about "the pain"
+    for screen in kb.screens:
+        if not screen.applies_to.admits(sex, age):
+            continue
+        if not any(evidence.get(c) == "present" for c in screen.complaints):
+            continue
+        for item in screen.questions:
+            ids = item.findings if isinstance(item, ScreenGroup) else [item.finding]
+            ask = tuple(f for f in ids if f in idx and open_[idx[f]])
+            if ask:
+                group = item.group if isinstance(item, ScreenGroup) else ask[0]
+                return _group_or_single(group, ask, f"warning-sign screen {screen.id}")
+    return None
+
+
+def _group_or_single(group_id: str, ask: tuple[str, ...], reason: str) -> Selection:
+    if len(ask) == 1:
+        return Selection(ask[0], reason, red_flag_phase=True)
+    return Selection(group_id, reason, red_flag_phase=True, items=ask)
 
 
 def select(
@@ -151,25 +209,39 @@ def select(
     focus: str | None = None,
     config: EngineConfig | None = None,
     assessor: Assessor | None = None,
+    questions_asked: int | None = None,
 ) -> Selection:
-    """Choose the next question for this person and evidence (see the module docstring)."""
+    """Choose the next question for this person and evidence (see the module docstring).
+
+    ``asked`` are the findings asked so far; ``questions_asked`` the number of questions (a
+    group question counts once; defaults to ``len(asked)``).
+    """
+    if questions_asked is None:
+        questions_asked = len(set(asked))
     cfg = config or EngineConfig()
     sx = parse_sex(sex)
     asked_set = set(asked)
-    n_asked = len(asked_set)
-    if n_asked >= cfg.max_questions:
-        return Selection(None, "question budget reached")
-    post = model.posterior(sx, age, evidence)
-    probs = post.probs
     # 1. candidates
     cand = applicable(model, sx, age, evidence)
     for fid in (*evidence, *asked_set):
         idx = model.finding_index.get(fid)
         if idx is not None:
             cand[idx] = False
+    # 2-3. the complaint, then the screens: protocol, asked whatever the budget or prior
+    protocol = protocol_question(model, sx, age, evidence, cand)
+    if protocol is not None:
+        return protocol
+    if model.kb.scope_complaints and not any(
+        evidence.get(c) == "present" for c in model.kb.scope_complaints
+    ):
+        return Selection(None, "no complaint that these packs cover")
+    if questions_asked >= cfg.max_questions:
+        return Selection(None, "question budget reached")
     cand &= model.informative | model.red_flag
     if not cand.any():
         return Selection(None, "no question left to ask")
+    post = model.posterior(sx, age, evidence)
+    probs = post.probs
     eig, p_a = information_gain(model, probs)
     focus_sign = np.zeros(len(model.finding_ids), dtype=bool)
     if focus is not None:
@@ -188,7 +260,7 @@ def select(
     )
     current = max(rule_rank, assessor.condition_rank(probs))
     ctx = _Context(model, assessor, evidence, sx, age, post.log_joint, p_a, current, rule_rank)
-    # 2. red-flag screening
+    # 4. red-flag screening
     rf_asked = sum(1 for f in asked_set if model.red_flag[model.finding_index[f]])
     rf_budget = cfg.max_red_flag_questions if focus is None else cfg.max_red_flag_questions_focus
     if rf_asked < rf_budget and current < 4:
@@ -210,7 +282,7 @@ def select(
             return Selection(
                 model.finding_ids[best], "red-flag screening", score, float(gain[best]), True
             )
-    # 3. best by gain + triage change, over a pool of the best by gain
+    # 5. best by gain + triage change, over a pool of the best by gain
     cand_idx = np.flatnonzero(cand)
     pool = cand_idx[np.argsort(-gain[cand_idx], kind="stable")[: cfg.candidate_pool]]
     best_i, best_score, best_change = -1, -1.0, 0.0

@@ -8,11 +8,17 @@
 
 from symptomatic.interview.flow import (
     Question,
+    QuestionItem,
     QuestionOption,
     answer,
+    answer_group,
+    emergency_now,
+    go_on_after_emergency,
+    group_question,
     next_question,
     question_for,
     start,
+    uncovered_complaints,
     undo,
 )
 from symptomatic.interview.result import (
@@ -33,14 +39,20 @@ __all__ = [
     "CheckResult",
     "InterviewState",
     "Question",
+    "QuestionItem",
     "QuestionOption",
     "RankedCondition",
     "TranscriptEntry",
     "answer",
+    "answer_group",
+    "emergency_now",
     "format_probability",
+    "go_on_after_emergency",
+    "group_question",
     "next_question",
     "question_for",
     "result",
     "start",
+    "uncovered_complaints",
     "undo",
 ]

@@ -1,14 +1,26 @@
-"""The interview steps: start, next question, answer, undo. Pure functions over state."""
+"""The interview steps: start, next question, answer, undo. Pure functions over state.
+
+"Emergency now" is decided here, once (:func:`emergency_now`): the CLI, the pages and the API
+all ask this function, and :func:`next_question` stops as soon as it is true unless the
+person chose to answer more questions for the doctor's summary.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from symptomatic.engine import EngineConfig, Model, check_age, parse_sex, select
-from symptomatic.errors import DemographicsError, UnknownConditionError
+from symptomatic.engine.selection import COMPLAINT_GROUP
+from symptomatic.errors import (
+    ContradictoryAnswerError,
+    DemographicsError,
+    InterviewError,
+    UnknownConditionError,
+)
 from symptomatic.interview.state import Answer, InterviewState
-from symptomatic.kb.schema import FindingGroup
+from symptomatic.kb.schema import CareLevel, FindingGroup, ScreenGroup, Sex
+from symptomatic.triage import FiredRule, fired_rules
 
 
 @dataclass(frozen=True)
@@ -18,11 +30,24 @@ class QuestionOption:
 
 
 @dataclass(frozen=True)
+class QuestionItem:
+    """One finding inside a group question."""
+
+    finding_id: str
+    name: str
+    text: str
+    help: str
+
+
+@dataclass(frozen=True)
 class Question:
-    """What to ask next. ``type`` is ``yes_no``, ``single`` or ``duration``.
+    """What to ask next. ``type`` is ``yes_no``, ``single``, ``duration`` or ``group_multiple``.
 
     For yes/no questions ``options`` are present / absent / unknown with plain labels; for
-    choice questions the finding's options followed by ``unknown``.
+    choice questions the finding's options followed by ``unknown``. A ``group_multiple``
+    question ("Do you have any of these?") has ``finding_id`` = the group's id and ``items``
+    = the yes/no findings asked together, each answered present / absent / unknown (see
+    :func:`answer_group`); it counts as one question.
     """
 
     finding_id: str
@@ -34,6 +59,7 @@ class Question:
     group: str
     red_flag: bool
     number: int  # 1-based position of this question in the interview
+    items: tuple[QuestionItem, ...] = ()
 
 
 YES_NO_OPTIONS = (
@@ -42,6 +68,19 @@ YES_NO_OPTIONS = (
     QuestionOption("unknown", "Don't know"),
 )
 UNKNOWN_OPTION = QuestionOption("unknown", "Don't know")
+#: Wording of the question that establishes the complaint (generic: the items name it).
+COMPLAINT_TEXT = "Which of these is bothering you now?"
+GROUP_TEXT = "Do you have any of these?"
+
+
+def _check_applies(model: Model, sex: Sex, finding_id: str, value: str) -> None:
+    """Refuse an answer that contradicts the person (e.g. a man "pregnant")."""
+    fnd = model.kb.findings[finding_id]
+    if value not in ("absent", "unknown") and fnd.applies_to.sex not in (None, sex):
+        raise ContradictoryAnswerError(
+            f"{fnd.name!r} applies only to {fnd.applies_to.sex.value} people, but this check is"
+            f" for a {sex.value} person"
+        )
 
 
 def start(
@@ -62,6 +101,12 @@ def start(
     check_age(age)
     items = list(evidence.items()) if isinstance(evidence, Mapping) else list(evidence or [])
     merged = model.merge_evidence(items)
+    if not model.kb.covers_age(age):
+        raise DemographicsError(
+            f"this check does not cover age {age}: the loaded packs are written for other ages"
+        )
+    for fid, value in merged.items():
+        _check_applies(model, sx, fid, value)
     if focus is not None:
         cond = model.kb.conditions.get(focus)
         if cond is None:
@@ -74,14 +119,89 @@ def start(
     )
 
 
+def emergency_now(model: Model, state: InterviewState) -> tuple[FiredRule, ...]:
+    """The emergency-level red-flag rules that fire on what the person has said so far.
+
+    Non-empty means: stop and tell them to get emergency help now. The one definition of
+    "emergency now" (CLI, pages and API all use it).
+    """
+    fired = fired_rules(model.kb.red_flags, state.evidence, parse_sex(state.sex), state.age)
+    return tuple(r for r in fired if r.level is CareLevel.EMERGENCY)
+
+
+def uncovered_complaints(model: Model, state: InterviewState) -> tuple[str, ...]:
+    """Complaint findings the person has that no loaded pack covers (e.g. chest pain when
+    only back and pelvic pain are loaded): the interview does not pretend to cover them."""
+    kb = model.kb
+    if not kb.scopes:
+        return ()
+    covered = kb.scope_complaints
+    return tuple(
+        fid
+        for fid, value in state.evidence.items()
+        if value == "present"
+        and fid not in covered
+        and kb.findings[fid].group is FindingGroup.COMPLAINT
+    )
+
+
+def go_on_after_emergency(state: InterviewState) -> InterviewState:
+    """The state of a person who chose to answer more questions for the doctor's summary."""
+    return replace(state, after_emergency=True)
+
+
 def next_question(
     model: Model, state: InterviewState, config: EngineConfig | None = None
 ) -> Question | None:
-    """The next question to ask, or None when the interview should stop."""
-    sel = select(model, state.sex, state.age, state.evidence, state.asked, state.focus, config)
+    """The next question to ask, or None when the interview should stop.
+
+    It stops at once when :func:`emergency_now` is true, unless the person chose to go on, and
+    when the person has a complaint that no loaded pack covers.
+    """
+    if not state.after_emergency and emergency_now(model, state):
+        return None
+    if uncovered_complaints(model, state):
+        return None
+    sel = select(
+        model,
+        state.sex,
+        state.age,
+        state.evidence,
+        state.asked,
+        state.focus,
+        config,
+        questions_asked=state.questions_asked,
+    )
     if sel.finding_id is None:
         return None
-    return question_for(model, sel.finding_id, number=len(state.asked) + 1)
+    number = state.questions_asked + 1
+    if sel.items:
+        return group_question(model, sel.finding_id, sel.items, number)
+    return question_for(model, sel.finding_id, number=number)
+
+
+def group_question(
+    model: Model, group_id: str, finding_ids: tuple[str, ...], number: int = 1
+) -> Question:
+    """The "any of these?" :class:`Question` asking several yes/no findings at once."""
+    text = COMPLAINT_TEXT if group_id == COMPLAINT_GROUP else GROUP_TEXT
+    for screen in model.kb.screens:
+        for item in screen.questions:
+            if isinstance(item, ScreenGroup) and item.group == group_id:
+                text = item.text
+    fnds = [model.kb.findings[f] for f in finding_ids]
+    return Question(
+        finding_id=group_id,
+        name=text,
+        text=text,
+        help="Tick every one that applies, or choose None of these.",
+        type="group_multiple",
+        options=YES_NO_OPTIONS,
+        group="red_flag" if group_id != COMPLAINT_GROUP else "complaint",
+        red_flag=group_id != COMPLAINT_GROUP,
+        number=number,
+        items=tuple(QuestionItem(f.id, f.name, f.question, f.help) for f in fnds),
+    )
 
 
 def question_for(model: Model, finding_id: str, number: int = 1) -> Question:
@@ -108,10 +228,37 @@ def question_for(model: Model, finding_id: str, number: int = 1) -> Question:
 def answer(model: Model, state: InterviewState, finding_id: str, value: str) -> InterviewState:
     """The state after answering ``finding_id`` with ``value`` (present/absent/unknown/option).
 
-    Raises :class:`UnknownFindingError` for an unknown finding or answer.
+    Raises :class:`UnknownFindingError` for an unknown finding or answer,
+    :class:`ContradictoryAnswerError` for an answer that contradicts the person.
     """
     model.column(finding_id, value)
+    _check_applies(model, parse_sex(state.sex), finding_id, value)
     return state.with_answer(Answer(finding_id, value, "question"))
+
+
+def answer_group(
+    model: Model, state: InterviewState, group_id: str, values: Mapping[str, str]
+) -> InterviewState:
+    """The state after a group question: ``values`` maps each item's finding id to
+    present / absent / unknown. It counts as one question; undo takes it back whole.
+
+    Raises :class:`UnknownFindingError` for an unknown finding or answer,
+    :class:`InterviewError` for an empty group, :class:`ContradictoryAnswerError` as in
+    :func:`answer`.
+    """
+    if not values:
+        raise InterviewError(f"group question {group_id!r} needs an answer for each item")
+    sx = parse_sex(state.sex)
+    answers: list[Answer] = []
+    for fid, value in values.items():
+        if value not in ("present", "absent", "unknown"):
+            raise InterviewError(
+                f"a group item is answered present, absent or unknown, not {value!r}"
+            )
+        model.column(fid, value)
+        _check_applies(model, sx, fid, value)
+        answers.append(Answer(fid, value, "question", group_id))
+    return state.with_answers(tuple(answers))
 
 
 def undo(state: InterviewState) -> InterviewState:

@@ -12,12 +12,12 @@ from symptomatic.engine import (
     EngineConfig,
     Model,
     contributions,
-    select,
 )
 from symptomatic.engine.assessment import TriageDecision
+from symptomatic.interview.flow import emergency_now, next_question, uncovered_complaints
 from symptomatic.interview.state import InterviewState
 from symptomatic.kb.schema import CareLevel
-from symptomatic.triage import LEVEL_ADVICE, LEVEL_TITLES, SAFETY_NET
+from symptomatic.triage import LEVEL_ADVICE, LEVEL_TITLES, SAFETY_NET, rank
 
 DISCLAIMER = (
     "Symptomatic gives information, not a diagnosis. It cannot examine you and can be wrong. "
@@ -85,6 +85,11 @@ class CheckResult:
     transcript: tuple[TranscriptEntry, ...]
     questions_asked: int
     should_stop: bool
+    #: An emergency warning sign was found (the interview stopped there unless the person
+    #: chose to answer more questions for the doctor's summary).
+    emergency: bool
+    #: Names of complaints the person has that this check does not cover.
+    not_covered: tuple[str, ...]
     packs: dict[str, str]
     engine_version: str
     disclaimer: str
@@ -103,7 +108,7 @@ class CheckResult:
                     "level": r.level.value,
                     "message": r.message,
                     "source": r.source,
-                    "condition": r.condition,
+                    "conditions": list(r.conditions),
                 }
                 for r in self.triage.fired
             ],
@@ -134,11 +139,22 @@ def result(model: Model, state: InterviewState, config: EngineConfig | None = No
     evidence = state.evidence
     post = model.posterior(state.sex, state.age, evidence)
     decision = Assessor(model, cfg).assess(state.sex, state.age, evidence)
-    shown: list[RankedCondition] = []
+    not_covered = tuple(model.kb.findings[f].name for f in uncovered_complaints(model, state))
+    if not_covered:
+        decision = _with_not_covered(decision, not_covered)
+    # 1. the conditions the fired warning signs point at, always, first among equals
+    named = dict.fromkeys(
+        cid
+        for rule in sorted(decision.fired, key=lambda r: -rank(r.level))
+        for cid in rule.conditions
+        if cid in model.condition_index and post.of(cid) > 0.0
+    )
+    shown: list[RankedCondition] = [_ranked(model, cid, post.of(cid), evidence) for cid in named]
+    # 2. then the most probable others
     for cid, p in post.ranked():
-        if cid not in model.kb.conditions:
+        if cid not in model.kb.conditions or cid in named:
             continue
-        if len(shown) >= MAX_SHOWN or p < MIN_SHOWN_P:
+        if len(shown) >= max(MAX_SHOWN, len(named)) or p < MIN_SHOWN_P:
             break
         shown.append(_ranked(model, cid, p, evidence))
     focus_p: float | None = None
@@ -157,7 +173,6 @@ def result(model: Model, state: InterviewState, config: EngineConfig | None = No
         )
         for a in state.answers
     )
-    sel = select(model, state.sex, state.age, evidence, state.asked, state.focus, cfg)
     level = decision.level
     safety = [SAFETY_NET[level]]
     if level is not CareLevel.EMERGENCY:
@@ -177,8 +192,10 @@ def result(model: Model, state: InterviewState, config: EngineConfig | None = No
         focus_probability=focus_p,
         other_cause_probability=float(post.probs[-1]),
         transcript=transcript,
-        questions_asked=len(state.asked),
-        should_stop=sel.finding_id is None,
+        questions_asked=state.questions_asked,
+        should_stop=next_question(model, state, cfg) is None,
+        emergency=bool(emergency_now(model, state)),
+        not_covered=not_covered,
         packs=model.kb.pack_versions,
         engine_version=ENGINE_VERSION,
         disclaimer=DISCLAIMER,
@@ -186,6 +203,17 @@ def result(model: Model, state: InterviewState, config: EngineConfig | None = No
         summary="",
     )
     return _with_summary(res)
+
+
+def _with_not_covered(decision: TriageDecision, names: tuple[str, ...]) -> TriageDecision:
+    """A complaint this check does not cover needs a person's judgement today: at least
+    urgent, with the reason said plainly."""
+    level = decision.level if rank(decision.level) >= rank(CareLevel.URGENT) else CareLevel.URGENT
+    reason = (
+        f"This check does not cover {', '.join(n.lower() for n in names)}. Speak to a doctor or"
+        " a nurse advice line about it today."
+    )
+    return replace(decision, level=level, reasons=(reason, *decision.reasons))
 
 
 def _ranked(model: Model, cid: str, p: float, evidence: dict[str, str]) -> RankedCondition:

@@ -1,8 +1,9 @@
 """Immutable interview state with a JSON round-trip.
 
 The state is only what the person said: sex, age, the initial evidence (from the complaint
-text or the API), the answers to the questions asked (in order; ``unknown`` included), and an
-optional focus condition. Everything else (posterior, next question, triage) is derived.
+text or the API), the answers to the questions asked (in order; ``unknown`` included), an
+optional focus condition, and whether they chose to go on answering after an emergency was
+found. Everything else (posterior, next question, triage) is derived.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from symptomatic.errors import InterviewError
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Answer:
     finding_id: str
     value: str
     source: str = "question"  # "initial" (stated up front) or "question" (asked by the engine)
+    group: str | None = None  # the group question it was answered in, if any
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ class InterviewState:
     answers: tuple[Answer, ...] = ()
     focus: str | None = None
     complaint_text: str | None = field(default=None, compare=False)
+    #: The person chose to answer more questions after an emergency was found.
+    after_emergency: bool = False
 
     @property
     def evidence(self) -> dict[str, str]:
@@ -40,18 +44,43 @@ class InterviewState:
 
     @property
     def asked(self) -> tuple[str, ...]:
-        """Finding ids the engine asked about, in order."""
+        """Finding ids the engine asked about, in order (each item of a group included)."""
         return tuple(a.finding_id for a in self.answers if a.source == "question")
 
+    @property
+    def questions_asked(self) -> int:
+        """How many questions were asked: a group question ("any of these?") counts once."""
+        turns = {
+            a.group if a.group is not None else f"finding:{a.finding_id}"
+            for a in self.answers
+            if a.source == "question"
+        }
+        return len(turns)
+
     def with_answer(self, answer: Answer) -> InterviewState:
-        kept = tuple(a for a in self.answers if a.finding_id != answer.finding_id)
-        return replace(self, answers=(*kept, answer))
+        return self.with_answers((answer,))
+
+    def with_answers(self, answers: tuple[Answer, ...]) -> InterviewState:
+        """The state with these answers added (replacing earlier answers to the same findings)."""
+        new = {a.finding_id for a in answers}
+        kept = tuple(a for a in self.answers if a.finding_id not in new)
+        return replace(self, answers=(*kept, *answers))
 
     def without_last_question(self) -> InterviewState:
-        """The state before the last engine-asked answer; raises if there is none."""
+        """The state before the last engine-asked question (a whole group at once).
+
+        Raises :class:`InterviewError` when no question has been answered yet.
+        """
         for i in range(len(self.answers) - 1, -1, -1):
-            if self.answers[i].source == "question":
+            last = self.answers[i]
+            if last.source != "question":
+                continue
+            if last.group is None:
                 return replace(self, answers=self.answers[:i] + self.answers[i + 1 :])
+            kept = tuple(
+                a for a in self.answers if not (a.source == "question" and a.group == last.group)
+            )
+            return replace(self, answers=kept)
         raise InterviewError("nothing to undo: no question has been answered yet")
 
     # -- JSON ----------------------------------------------------------------------------
@@ -61,7 +90,8 @@ class InterviewState:
             "sex": self.sex,
             "age": self.age,
             "focus": self.focus,
-            "answers": [[a.finding_id, a.value, a.source] for a in self.answers],
+            "after_emergency": self.after_emergency,
+            "answers": [[a.finding_id, a.value, a.source, a.group] for a in self.answers],
         }
 
     def to_json(self) -> str:
@@ -74,13 +104,17 @@ class InterviewState:
         try:
             if data.get("version") != STATE_VERSION:
                 raise InterviewError(f"unsupported interview state version {data.get('version')!r}")
-            answers = tuple(Answer(str(f), str(v), str(s)) for f, v, s in data.get("answers", []))
+            answers = tuple(
+                Answer(str(f), str(v), str(s), None if g is None else str(g))
+                for f, v, s, g in data.get("answers", [])
+            )
             focus = data.get("focus")
             return cls(
                 sex=str(data["sex"]),
                 age=int(data["age"]),
                 answers=answers,
                 focus=None if focus is None else str(focus),
+                after_emergency=bool(data.get("after_emergency", False)),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise InterviewError(f"malformed interview state: {exc}") from exc

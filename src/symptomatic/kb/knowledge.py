@@ -18,6 +18,8 @@ from symptomatic.kb.schema import (
     RuleAny,
     RuleExpr,
     RuleNot,
+    Scope,
+    Screen,
 )
 
 
@@ -45,6 +47,9 @@ class KnowledgeBase:
     red_flags: tuple[RedFlagRule, ...]
     references: dict[str, Reference]
     origin: dict[str, str] = field(default_factory=dict)
+    screens: tuple[Screen, ...] = ()
+    # pack id -> what it covers (only packs that declare a scope)
+    scopes: dict[str, Scope] = field(default_factory=dict)
     # pack id -> the reference ids visible to it (its own plus its dependencies')
     visible_refs: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -55,6 +60,17 @@ class KnowledgeBase:
 
     def finding(self, finding_id: str) -> Finding:
         return self.findings[finding_id]
+
+    @property
+    def scope_complaints(self) -> frozenset[str]:
+        """Entry complaints covered by the loaded packs."""
+        return frozenset(c for scope in self.scopes.values() for c in scope.complaints)
+
+    def covers_age(self, age: int) -> bool:
+        """True when some loaded pack's scope covers this age (or no pack declares a scope)."""
+        if not self.scopes:
+            return True
+        return any(s.min_age <= age <= s.max_age for s in self.scopes.values())
 
 
 def rule_findings(expr: RuleExpr) -> Iterator[tuple[str, bool]]:
@@ -82,6 +98,8 @@ def compose(packs: Sequence[Pack]) -> KnowledgeBase:
     findings: dict[str, Finding] = {}
     likelihoods: dict[str, FindingLikelihoods] = {}
     rules: list[RedFlagRule] = []
+    screens: list[Screen] = []
+    scopes: dict[str, Scope] = {}
     references: dict[str, Reference] = {}
     origin: dict[str, str] = {}
     visible: dict[str, frozenset[str]] = {}
@@ -135,13 +153,18 @@ def compose(packs: Sequence[Pack]) -> KnowledgeBase:
         for rule in pack.red_flags:
             if claim("rule", rule.id, pid):
                 rules.append(rule)
+        for screen in pack.screens:
+            if claim("screen", screen.id, pid):
+                screens.append(screen)
+        if pack.meta.scope is not None:
+            scopes[pid] = pack.meta.scope
         for fid, phrases in pack.synonyms.items():
-            fnd = findings.get(fid)
-            if fnd is None:
+            known = findings.get(fid)
+            if known is None:
                 problems.append(f"{pid}: synonyms.yaml: synonyms.{fid}: unknown finding id")
                 continue
-            merged_phrases = tuple(dict.fromkeys((*fnd.synonyms, *phrases)))
-            findings[fid] = fnd.model_copy(update={"synonyms": merged_phrases})
+            merged_phrases = tuple(dict.fromkeys((*known.synonyms, *phrases)))
+            findings[fid] = known.model_copy(update={"synonyms": merged_phrases})
     if problems:
         raise PackError("packs conflict", problems)
     return KnowledgeBase(
@@ -155,4 +178,6 @@ def compose(packs: Sequence[Pack]) -> KnowledgeBase:
         references=references,
         origin=origin,
         visible_refs=visible,
+        screens=tuple(screens),
+        scopes=scopes,
     )

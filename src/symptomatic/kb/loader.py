@@ -23,6 +23,7 @@ from symptomatic.kb.schema import (
     Pack,
     PackMeta,
     RedFlagsFile,
+    ScreensFile,
     SynonymsFile,
 )
 
@@ -32,6 +33,7 @@ PACK_FILES = (
     "findings.yaml",
     "likelihoods.yaml",
     "red_flags.yaml",
+    "screens.yaml",
     "synonyms.yaml",
 )
 M = TypeVar("M", bound=BaseModel)
@@ -113,6 +115,7 @@ def load_pack(name_or_path: str | Path) -> Pack:
         LikelihoodsFile, _read_yaml(folder, "likelihoods.yaml", False), "likelihoods.yaml"
     )
     red_flags = _parse(RedFlagsFile, _read_yaml(folder, "red_flags.yaml", False), "red_flags.yaml")
+    screens = _parse(ScreensFile, _read_yaml(folder, "screens.yaml", False), "screens.yaml")
     synonyms = _parse(SynonymsFile, _read_yaml(folder, "synonyms.yaml", False), "synonyms.yaml")
     return Pack(
         meta=meta,
@@ -120,6 +123,7 @@ def load_pack(name_or_path: str | Path) -> Pack:
         findings=findings.findings,
         likelihoods=likelihoods.likelihoods,
         red_flags=red_flags.red_flags,
+        screens=screens.screens,
         synonyms=synonyms.synonyms,
     )
 

@@ -14,6 +14,8 @@ A pack is a folder with four files:
     conditions a finding tells something about, and P(answer | any other cause) as default.
 ``red_flags.yaml``
     ``red_flags:`` a list of :class:`RedFlagRule`.
+``screens.yaml``
+    ``screens:`` a list of :class:`Screen`: per entry complaint, the warning signs always asked.
 ``synonyms.yaml``
     ``synonyms:`` finding id -> lay phrasings for free text and search (:class:`SynonymsFile`);
     a pack may add phrasings to the findings of the packs it depends on. The lexicon lives
@@ -109,6 +111,8 @@ class PackMeta(Strict):
     reviewed_by: list[Author] = Field(default_factory=list)
     depends: list[PackId] = Field(default_factory=list)
     references: dict[str, Reference] = Field(default_factory=dict)
+    #: Entry complaints and ages covered (a pack without a scope adds no coverage of its own).
+    scope: Scope | None = None
 
     @model_validator(mode="after")
     def _reviewed_needs_reviewer(self) -> PackMeta:
@@ -208,6 +212,9 @@ class Finding(Strict):
     #: Filled from the packs' ``synonyms.yaml`` when packs are composed (not set in findings.yaml).
     synonyms: tuple[str, ...] = ()
     askable: bool = True
+    #: Asked only once this rule expression is definitely true (e.g. "after the menopause",
+    #: "has a pain"): a question never assumes what has not been established.
+    ask_if: RuleExpr | None = None
 
     @model_validator(mode="after")
     def _options_match_type(self) -> Finding:
@@ -275,14 +282,68 @@ class RuleSex(Strict):
 RuleExpr = Union[Identifier, RuleAll, RuleAny, RuleNot, RuleAnswer, RuleAge, RuleSex]  # noqa: UP007 (forward refs)
 RuleAll.model_rebuild()
 RuleAny.model_rebuild()
+Finding.model_rebuild()
 
 
 class RedFlagRule(Sourced):
+    """A warning sign: when ``when`` is definitely true, triage is at least ``level``.
+
+    ``condition`` names the condition(s) the rule points at (one id or a list): the result
+    always shows them, first, when the rule fires.
+    """
+
     id: Identifier
     when: RuleExpr
     level: CareLevel
     message: str
-    condition: Identifier | None = None
+    condition: Identifier | list[Identifier] | None = None
+
+    @property
+    def condition_ids(self) -> tuple[str, ...]:
+        """The conditions this rule points at (possibly none)."""
+        if self.condition is None:
+            return ()
+        if isinstance(self.condition, str):
+            return (self.condition,)
+        return tuple(self.condition)
+
+
+class ScreenGroup(Strict):
+    """Several related warning signs asked as one "any of these?" question."""
+
+    group: Identifier
+    text: str = Field(min_length=3)
+    findings: list[Identifier] = Field(min_length=2, max_length=6)
+
+
+class ScreenQuestion(Strict):
+    """One warning sign asked on its own."""
+
+    finding: Identifier
+
+
+ScreenItem = ScreenGroup | ScreenQuestion
+
+
+class Screen(Sourced):
+    """The warning signs a clinician always asks about for a complaint, in order.
+
+    Asked when any of ``complaints`` is present and ``applies_to`` admits the person, before
+    the interview may stop, whatever their prior probability.
+    """
+
+    id: Identifier
+    complaints: list[Identifier] = Field(min_length=1)
+    applies_to: AppliesTo = Field(default_factory=AppliesTo)
+    questions: list[ScreenItem] = Field(min_length=1)
+
+
+class Scope(Strict):
+    """What a pack covers: its entry complaints and the ages it was written for."""
+
+    complaints: list[Identifier] = Field(min_length=1)
+    min_age: int = Field(default=0, ge=0, le=130)
+    max_age: int = Field(default=130, ge=0, le=130)
 
 
 class ConditionsFile(Strict):
@@ -301,6 +362,13 @@ class RedFlagsFile(Strict):
     red_flags: list[RedFlagRule] = Field(default_factory=list)
 
 
+PackMeta.model_rebuild()
+
+
+class ScreensFile(Strict):
+    screens: list[Screen] = Field(default_factory=list)
+
+
 class SynonymsFile(Strict):
     synonyms: dict[Identifier, list[Annotated[str, Field(min_length=1)]]] = Field(
         default_factory=dict
@@ -315,4 +383,5 @@ class Pack(Strict):
     findings: list[Finding]
     likelihoods: list[FindingLikelihoods]
     red_flags: list[RedFlagRule]
+    screens: list[Screen] = Field(default_factory=list)
     synonyms: dict[str, list[str]] = Field(default_factory=dict)

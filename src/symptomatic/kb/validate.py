@@ -24,6 +24,7 @@ from symptomatic.kb.schema import (
     RuleAny,
     RuleExpr,
     RuleSex,
+    ScreenGroup,
     Sex,
     Sourced,
 )
@@ -148,6 +149,10 @@ def validate(kb: KnowledgeBase) -> Report:
                 rep.errors.append(f"{where}.applies_to.requires: unknown finding {req!r}")
         if not fnd.synonyms and fnd.askable:
             rep.warnings.append(f"{where}.synonyms: none, so free text cannot find it")
+        if fnd.ask_if is not None:
+            rep.errors += _rule_problems(kb, fnd.ask_if, f"{where}.ask_if")
+
+    _check_screens(kb, rep)
 
     unreachable = set(kb.findings) - _reachable(kb)
     for fid in sorted(unreachable):
@@ -182,8 +187,9 @@ def validate(kb: KnowledgeBase) -> Report:
         problem = _source_problem(kb, pid, rule, where)
         if problem:
             rep.errors.append(problem)
-        if rule.condition is not None and rule.condition not in kb.conditions:
-            rep.errors.append(f"{where}.condition: unknown condition {rule.condition!r}")
+        for cid in rule.condition_ids:
+            if cid not in kb.conditions:
+                rep.errors.append(f"{where}.condition: unknown condition {cid!r}")
         informative |= {f for f, _ in rule_findings(rule.when)}
 
     for fid in sorted(set(kb.findings) - informative):
@@ -206,6 +212,34 @@ def validate(kb: KnowledgeBase) -> Report:
 
     _check_distinguishable(kb, rep)
     return rep
+
+
+def _check_screens(kb: KnowledgeBase, rep: Report) -> None:
+    """Screens name known complaints and findings; scopes name known complaint findings."""
+    for screen in kb.screens:
+        pid = kb.origin[f"screen:{screen.id}"]
+        where = f"{pid}/screens.yaml: {screen.id}"
+        problem = _source_problem(kb, pid, screen, where)
+        if problem:
+            rep.errors.append(problem)
+        for fid in screen.complaints:
+            if fid not in kb.findings:
+                rep.errors.append(f"{where}.complaints: unknown finding {fid!r}")
+        for i, item in enumerate(screen.questions):
+            ids = item.findings if isinstance(item, ScreenGroup) else [item.finding]
+            for fid in ids:
+                if fid not in kb.findings:
+                    rep.errors.append(f"{where}.questions[{i}]: unknown finding {fid!r}")
+                elif kb.findings[fid].type is not FindingType.YES_NO and len(ids) > 1:
+                    rep.errors.append(
+                        f"{where}.questions[{i}]: {fid!r} is not yes/no, so it cannot be grouped"
+                    )
+    for pid, scope in kb.scopes.items():
+        for fid in scope.complaints:
+            if fid not in kb.findings:
+                rep.errors.append(f"{pid}/pack.yaml: scope.complaints: unknown finding {fid!r}")
+        if scope.min_age > scope.max_age:
+            rep.errors.append(f"{pid}/pack.yaml: scope: min_age exceeds max_age")
 
 
 def _check_prior_coverage(

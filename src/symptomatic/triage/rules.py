@@ -36,13 +36,14 @@ class Truth(Enum):
 
 @dataclass(frozen=True)
 class FiredRule:
-    """A red-flag rule that fired: its id, the level it forces, the message, its source."""
+    """A red-flag rule that fired: its id, the level it forces, the message, its source, and
+    the conditions it points at."""
 
     id: str
     level: CareLevel
     message: str
     source: str | None
-    condition: str | None = None
+    conditions: tuple[str, ...] = ()
 
 
 def evaluate(expr: RuleExpr, evidence: Mapping[str, str], sex: Sex, age: int) -> Truth:
@@ -98,7 +99,7 @@ def fired_rules(
 ) -> tuple[FiredRule, ...]:
     """The rules that are definitely true for this evidence, in pack order."""
     return tuple(
-        FiredRule(r.id, r.level, r.message, r.source, r.condition)
+        FiredRule(r.id, r.level, r.message, r.source, r.condition_ids)
         for r in rules
         if _eval(r.when, evidence, sex, age) == _TRUE
     )

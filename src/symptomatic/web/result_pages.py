@@ -51,6 +51,7 @@ def result_page(request: Request, loaded: LoadedStep, final: bool) -> HTMLRespon
         token=loaded.step.token,
         parent=loaded.step.parent,
         articles=related_articles(request, res),
+        after_emergency=loaded.state.after_emergency,
     )
 
 
