@@ -23,7 +23,7 @@ def test_diagnosis_returns_question_and_ranked_conditions(client: TestClient) ->
     data = r.json()
     assert data["should_stop"] is False
     q = data["question"]
-    assert q["type"] in ("single", "choice")
+    assert q["type"] in ("single", "choice", "group_multiple")
     item = q["items"][0]
     assert {c["id"] for c in item["choices"]} >= {"unknown"}
     probs = [c["probability"] for c in data["conditions"]]
@@ -61,10 +61,14 @@ def test_emergency_evidence_is_flagged_at_once(client: TestClient) -> None:
     body = case(("low_back_pain", "present"), ("saddle_numbness", "present"))
     data = client.post("/api/v1/diagnosis", json=body).json()
     assert data["has_emergency_evidence"] is True
+    assert data["should_stop"] is True and data["question"] is None  # stop at an emergency
+    more = client.post("/api/v1/diagnosis", json={**body, "continue_after_emergency": True})
+    assert more.json()["should_stop"] is False  # unless the person chooses to go on
     triage = client.post("/api/v1/triage", json=body).json()
     assert triage["triage_level"] == "emergency"
     assert triage["common_level"] == "emergency_ambulance"
     assert triage["red_flags"][0]["id"] == "cauda_equina_signs"
+    assert triage["red_flags"][0]["conditions"] == ["cauda_equina"]
     assert triage["serious"][0]["id"] == "cauda_equina"
     assert triage["emergency_number"] == "999"
     assert "not a diagnosis" in triage["disclaimer"]
@@ -127,3 +131,30 @@ def test_next_questions_are_cached_by_canonical_state(client: TestClient) -> Non
     hits = cache.hits
     assert client.post("/api/v1/diagnosis", json=b).json() == first
     assert cache.hits == hits + 1
+
+
+def test_warning_signs_come_first_as_one_group_question(client: TestClient) -> None:
+    data = client.post("/api/v1/diagnosis", json=case(("low_back_pain", "present"))).json()
+    q = data["question"]
+    assert q["type"] == "group_multiple" and q["red_flag"] is True
+    assert [i["id"] for i in q["items"]] == ["saddle_numbness", "bladder_retention"]
+    assert all(
+        {c["id"] for c in i["choices"]} == {"present", "absent", "unknown"} for i in q["items"]
+    )
+    answered = case(
+        ("low_back_pain", "present"),
+        *[(i["id"], "absent") for i in q["items"]],
+    )
+    for item in answered["evidence"][1:]:
+        item["source"] = "interview"
+    nxt = client.post("/api/v1/diagnosis", json=answered).json()
+    assert nxt["question"]["type"] != "group_multiple"
+
+
+def test_an_answer_that_contradicts_the_person_is_refused(client: TestClient) -> None:
+    body = case(("period_pain", "present"))
+    body["sex"] = "male"
+    r = client.post("/api/v1/diagnosis", json=body)
+    assert r.status_code == 422
+    assert r.headers["content-type"].startswith("application/problem+json")
+    assert "applies only to female" in r.json()["detail"]

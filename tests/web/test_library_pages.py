@@ -215,11 +215,14 @@ def test_check_result_links_to_library_articles(client: TestClient) -> None:
             break
         finding = re.search(r'name="finding" value="([a-z_0-9]+)"', page)
         assert finding, page[:500]
-        options = re.findall(r'name="answer" value="([a-z0-9_]+)"', page)
-        value = "absent" if "absent" in options else options[0]
-        r = client.post(
-            path, data={"finding": finding.group(1), "answer": value}, follow_redirects=False
-        )
+        data: dict[str, str] = {"finding": finding.group(1)}
+        if 'name="item"' in page:  # a group question: pelvic pain, else none of these
+            data |= {"answer": "group"}
+            data |= {"item": "pelvic_pain"} if finding.group(1) == "complaint" else {"none": "1"}
+        else:
+            options = re.findall(r'name="answer" value="([a-z0-9_]+)"', page)
+            data["answer"] = "absent" if "absent" in options else options[0]
+        r = client.post(path, data=data, follow_redirects=False)
         path = str(r.headers["location"])
     assert "Your result" in page
     assert "/library/" in page

@@ -30,9 +30,15 @@ def answer(client: TestClient, path: str, value: str) -> str:
     page = client.get(path).text
     fid = FINDING.search(page)
     assert fid, page
-    options = re.findall(r'name="answer" value="([a-z0-9_]+)"', page)
-    value = value if value in options else options[0]
-    r = client.post(path, data={"finding": fid.group(1), "answer": value}, follow_redirects=False)
+    data = {"finding": fid.group(1)}
+    if 'name="item"' in page:  # a group question: "present" ticks every item, else none
+        items = re.findall(r'name="item" value="([a-z0-9_]+)"', page)
+        data |= {"answer": "group"}
+        data |= {"item": items} if value == "present" else {"none": "1"}  # type: ignore[dict-item]
+    else:
+        options = re.findall(r'name="answer" value="([a-z0-9_]+)"', page)
+        data["answer"] = value if value in options else options[0]
+    r = client.post(path, data=data, follow_redirects=False)
     assert r.status_code == 303
     return str(r.headers["location"])
 
@@ -42,10 +48,8 @@ def finish(client: TestClient, path: str, value: str = "absent") -> str:
         page = client.get(path).text
         if "Your result" in page:
             return path
-        m = FINDING.search(page)
-        assert m
-        options = re.findall(r'name="answer" value="([a-z0-9_]+)"', page)
-        path = answer(client, path, value if value in options else options[0])
+        assert FINDING.search(page)
+        path = answer(client, path, value)
     raise AssertionError("no result after 30 questions")
 
 
@@ -136,14 +140,16 @@ def test_emergency_stops_the_interview_and_names_the_condition(client: TestClien
     )
     path = r.headers["location"]
     assert "emergency-banner" not in client.get(path).text
-    # Answer questions until the saddle-numbness question; say yes to it.
-    for _ in range(10):
-        page = client.get(path).text
-        fid = FINDING.search(page).group(1)  # type: ignore[union-attr]
-        value = "present" if fid == "saddle_numbness" else "absent"
-        path = answer(client, path, value)
-        if fid == "saddle_numbness":
-            break
+    # The warning signs come first, as one group question: tick saddle numbness.
+    page = client.get(path).text
+    assert 'name="item" value="saddle_numbness"' in page
+    fid = FINDING.search(page).group(1)  # type: ignore[union-attr]
+    r = client.post(
+        path,
+        data={"finding": fid, "answer": "group", "item": "saddle_numbness"},
+        follow_redirects=False,
+    )
+    path = r.headers["location"]
     page = client.get(path).text
     assert 'class="emergency-banner" role="alert"' in page
     assert 'call <a href="tel:999">999</a> now' in page

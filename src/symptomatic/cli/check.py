@@ -19,6 +19,8 @@ from symptomatic.interview import (
     InterviewState,
     Question,
     answer,
+    answer_group,
+    emergency_now,
     format_probability,
     next_question,
     result,
@@ -93,6 +95,34 @@ def _ask(q: Question, total_hint: int) -> str:
         if raw in choices:
             return choices[raw]
         out.print("[yellow]Please answer with one of the listed keys.[/yellow]")
+
+
+def _ask_group(q: Question) -> dict[str, str] | str:
+    """Prompt for a group question: the numbers that apply, 0 for none, d for don't know."""
+    out.print()
+    tag = " [bold red](warning signs)[/bold red]" if q.red_flag else ""
+    out.print(f"[bold]Question {q.number}[/bold]{tag}: {q.text}")
+    for i, item in enumerate(q.items, 1):
+        out.print(f"  {i}. {item.name} [dim]({item.text})[/dim]")
+    hint = "numbers that apply (e.g. 1 3), 0 = none of these, d = don't know, b = back, q = quit"
+    while True:
+        try:
+            raw = typer.prompt(hint, default="", show_default=False).strip().lower()
+        except (click.exceptions.Abort, typer.Abort, EOFError):
+            return "quit"
+        if raw in ("b", "back", "q", "quit"):
+            return "back" if raw.startswith("b") else "quit"
+        if raw in ("d", "dont know", "don't know"):
+            return {i.finding_id: "unknown" for i in q.items}
+        if raw in ("0", "n", "none"):
+            return {i.finding_id: "absent" for i in q.items}
+        picks = raw.replace(",", " ").split()
+        if picks and all(p.isdigit() and 1 <= int(p) <= len(q.items) for p in picks):
+            chosen = {q.items[int(p) - 1].finding_id for p in picks}
+            return {
+                i.finding_id: "present" if i.finding_id in chosen else "absent" for i in q.items
+            }
+        out.print("[yellow]Type the numbers that apply, 0 for none, or d.[/yellow]")
 
 
 def _understood(model: Model, text: str, sex: str, age: int, quiet: bool) -> dict[str, str]:
@@ -206,10 +236,9 @@ def check(
                 "[dim]Symptomatic gives information, not a diagnosis. If you think this is an "
                 "emergency, stop and call your emergency number now.[/dim]"
             )
-        warned = False
         while (q := next_question(model, state, config)) is not None:
             if interactive:
-                reply = _ask(q, config.max_questions)
+                reply = _ask_group(q) if q.items else _ask(q, config.max_questions)
                 if reply == "quit":
                     break
                 if reply == "back":
@@ -218,20 +247,25 @@ def check(
                     except SymptomaticError:
                         out.print("[yellow]Nothing to go back to.[/yellow]")
                     continue
-                state = answer(model, state, q.finding_id, reply)
-                level = result(model, state, config).triage.level.value
-                if level == "emergency" and not warned:
-                    warned = True
-                    out.print(
-                        Panel(
-                            "🚨 One of your answers is a warning sign that needs "
-                            "emergency care. Call your emergency number now.",
-                            style="bold white on red",
-                        )
-                    )
+                if isinstance(reply, dict):
+                    state = answer_group(model, state, q.finding_id, reply)
+                else:
+                    state = answer(model, state, q.finding_id, reply)
+            elif q.items:
+                values = {i.finding_id: str(canned.get(i.finding_id, "unknown")) for i in q.items}
+                state = answer_group(model, state, q.finding_id, values)
             else:
                 state = answer(model, state, q.finding_id, str(canned.get(q.finding_id, "unknown")))
         res = result(model, state, config)
+        if interactive and not as_json and emergency_now(model, state):
+            # the interview stopped at the warning sign: say so first, before the result
+            out.print(
+                Panel(
+                    "🚨 One of your answers is a warning sign that needs emergency care."
+                    " Call your emergency number now.",
+                    style="bold white on red",
+                )
+            )
     except SymptomaticError as exc:
         raise _fail(str(exc)) from exc
     if as_json:

@@ -231,8 +231,8 @@ def select(
     protocol = protocol_question(model, sx, age, evidence, cand)
     if protocol is not None:
         return protocol
-    if model.kb.scope_complaints and not any(
-        evidence.get(c) == "present" for c in model.kb.scope_complaints
+    if model.kb.scope_complaints and all(
+        evidence.get(c) == "absent" for c in model.kb.scope_complaints
     ):
         return Selection(None, "no complaint that these packs cover")
     if questions_asked >= cfg.max_questions:

@@ -15,7 +15,7 @@ from typing import Any
 from symptomatic.engine import EngineConfig, Model
 from symptomatic.eval.metrics import Scored, Summary, first_match_rank, summarise
 from symptomatic.eval.vignettes import Vignette
-from symptomatic.interview import answer, next_question, result, start
+from symptomatic.interview import answer, answer_group, next_question, result, start
 from symptomatic.kb.schema import CareLevel
 from symptomatic.language import parse
 
@@ -96,6 +96,10 @@ def run_vignette(
         q = next_question(model, state, config)
         if q is None:
             break
+        if q.items:
+            values = {i.finding_id: parsed.get(i.finding_id, "unknown") for i in q.items}
+            state = answer_group(model, state, q.finding_id, values)
+            continue
         value = parsed.get(q.finding_id, "unknown")
         if value not in {o.id for o in q.options}:
             value = "unknown"

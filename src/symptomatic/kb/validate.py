@@ -15,6 +15,7 @@ from symptomatic.kb.knowledge import KnowledgeBase, rule_findings
 from symptomatic.kb.schema import (
     AppliesTo,
     Evidence,
+    FindingGroup,
     FindingType,
     Likelihood,
     PriorBand,
@@ -193,6 +194,8 @@ def validate(kb: KnowledgeBase) -> Report:
         informative |= {f for f, _ in rule_findings(rule.when)}
 
     for fid in sorted(set(kb.findings) - informative):
+        if kb.findings[fid].group is FindingGroup.COMPLAINT:
+            continue  # a complaint always tells something: whether the packs cover it
         pid = org[f"finding:{fid}"]
         used_as_prereq = any(
             fid in (*f.applies_to.requires, *f.applies_to.requires_any)
