@@ -52,6 +52,10 @@ def answer_until_result(page: Any, prefer: str = "No", limit: int = 30) -> int:
             return n
         legend = page.locator("legend h1")
         assert legend.count() == 1, page.content()[:2000]
+        if page.locator("input[name=item]").count():  # a group question ("any of these?")
+            page.get_by_label("None of these", exact=True).check()
+            go(page, page.get_by_role("button", name="Next"))
+            continue
         choice = page.get_by_label(prefer, exact=True)
         if choice.count() == 0:
             choice = page.locator("input[name=answer]").first
@@ -103,6 +107,36 @@ def test_saddle_numbness_shows_the_emergency_banner_at_once(page: Any, tmp_path:
     assert axe_serious(page) == []
 
 
+def test_hidden_emergency_found_by_the_screen_stops_and_names_the_condition(
+    page: Any, tmp_path: Path
+) -> None:
+    """A bland complaint; the warning sign is only found by the screen's group question."""
+    page.goto("/check")
+    page.get_by_label("Age in years").fill("42")
+    page.get_by_label("Male", exact=True).check()
+    page.get_by_label("Describe what is bothering you").fill("lower back pain after lifting")
+    go(page, page.get_by_role("button", name="Continue"))
+    go(page, page.get_by_role("button", name="Continue to the questions"))
+    assert page.locator("input[name=item]").count() >= 3  # the warning signs, together
+    assert page.locator(".emergency-banner").count() == 0
+    page.screenshot(path=tmp_path / "screen.png", full_page=True)
+    assert axe_serious(page) == []
+    page.get_by_label("Numbness around the bottom or genitals").check()
+    go(page, page.get_by_role("button", name="Next"))
+    # stopped at once: the result, with the banner, naming the condition
+    assert page.locator("h1", has_text="Your result").count() == 1
+    assert page.locator("legend h1").count() == 0
+    banner = page.locator(".emergency-banner")
+    assert banner.is_visible() and "999" in banner.inner_text()
+    assert "Cauda equina syndrome" in page.locator(".conditions").inner_text()
+    page.screenshot(path=tmp_path / "emergency-result.png", full_page=True)
+    assert axe_serious(page) == []
+    # the person may go on answering for the doctor's summary
+    go(page, page.get_by_role("button", name="Answer a few more questions"))
+    assert page.locator("legend h1").count() == 1
+    assert page.locator(".emergency-banner").is_visible()
+
+
 def test_back_button(page: Any) -> None:
     page.goto("/check")
     page.get_by_label("Age in years").fill("30")
@@ -111,7 +145,7 @@ def test_back_button(page: Any) -> None:
     go(page, page.get_by_role("button", name="Continue"))
     go(page, page.get_by_role("button", name="Continue to the questions"))
     first_url, first_q = page.url, page.locator("legend h1").inner_text()
-    page.locator("input[name=answer]").first.check()
+    page.get_by_label("None of these", exact=True).check()  # the warning signs come first
     go(page, page.get_by_role("button", name="Next"))
     second_q = page.locator("legend h1").inner_text()
     assert "Question 2" in page.locator(".progress-text").inner_text()
@@ -163,7 +197,10 @@ def test_keyboard_only(page: Any) -> None:
     for _ in range(30):
         if page.locator("h1", has_text="Your result").count():
             break
-        page.locator("input[name=answer]").first.focus()
+        if page.locator("#i-none").count():  # a group question: tick "None of these"
+            page.locator("#i-none").focus()
+        else:
+            page.locator("input[name=answer]").first.focus()
         page.keyboard.press("Space")
         page.keyboard.press("Tab")  # to Next
         assert page.evaluate("document.activeElement.textContent.trim()") == "Next"
