@@ -19,7 +19,7 @@ def test_defaults_are_safe() -> None:
     assert s.feedback_free_text is False
     assert s.admin_token is None
     assert s.database_url.startswith("sqlite:///")
-    assert s.packs == ["back-pelvic"]
+    assert s.packs == ["all"]
 
 
 def test_environment_prefix(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -25,10 +25,12 @@ class Settings(BaseSettings):
         ),
     )
     packs: list[str] = Field(
-        default_factory=lambda: ["back-pelvic"],
+        default_factory=lambda: ["all"],
         description=(
-            "Knowledge packs to serve: built-in pack ids or folder paths. Dependencies (such as"
-            " core) are loaded with them. The first one is the default of the API and pages."
+            "Knowledge packs to serve: built-in pack ids or folder paths, or 'all' (every"
+            " built-in pack, the default). Dependencies (such as core) are loaded with them."
+            " With several packs, 'all' (every pack composed into one model) is the default of"
+            " the API and pages and each pack is also served on its own ('pack' narrows)."
         ),
     )
     retention_days: int = Field(

@@ -47,3 +47,16 @@ def test_openapi_31_and_docs(client: TestClient) -> None:
     assert docs.status_code == 200
     assert "emergency_ambulance" in docs.text and "/api/v1/diagnosis" in docs.text
     assert "cdn" not in docs.text.lower()
+
+
+def test_every_built_in_pack_is_served_by_default() -> None:
+    from symptomatic.api.context import compile_packs
+    from symptomatic.kb import builtin_pack_ids
+
+    served = compile_packs([])
+    leaves = [p for p in builtin_pack_ids() if p != "core"]
+    if len(leaves) == 1:  # one complaint pack: served under its own id
+        assert list(served) == leaves
+    else:  # several: "all" first (the default), then each on its own
+        assert next(iter(served)) == "all" and set(served) == {"all", *leaves}
+    assert "core" not in served  # a dependency is not served on its own

@@ -16,7 +16,7 @@ from symptomatic.api.cache import LRUCache, state_key
 from symptomatic.api.problems import ApiProblem
 from symptomatic.engine import EngineConfig, Model
 from symptomatic.interview import InterviewState, Question, next_question
-from symptomatic.kb import KnowledgeBase, PackInfo, load_knowledge_base
+from symptomatic.kb import ALL_PACKS, KnowledgeBase, PackInfo, builtin_pack_ids, load_knowledge_base
 from symptomatic.settings import Settings
 
 
@@ -70,13 +70,35 @@ class AppContext:
 
 
 def compile_packs(refs: list[str]) -> dict[str, ServedPack]:
-    """Load and compile each pack reference (id or folder) once; keyed by pack id."""
-    out: dict[str, ServedPack] = {}
-    for ref in refs:
+    """Load and compile the configured packs; keyed by pack id, the default first.
+
+    No refs (or ``"all"``): every built-in pack. With more than one pack, the first entry is
+    ``"all"``, every pack composed into one model (the default of the API and pages), and
+    each pack is also served on its own, so that ``pack`` narrows a check.
+    """
+    names = list(refs) or [ALL_PACKS]
+    if ALL_PACKS in names:
+        names = [n for n in names if n != ALL_PACKS]
+        names += [p for p in builtin_pack_ids() if p not in names]
+    singles: dict[str, ServedPack] = {}
+    for ref in names:
         kb = load_knowledge_base(ref)
         info = kb.packs[-1]  # the named pack comes after its dependencies
-        out[info.id] = ServedPack(info.id, info, kb, Model.compile(kb))
-    return out
+        singles[info.id] = ServedPack(info.id, info, kb, Model.compile(kb))
+    # a pack that another configured pack depends on (core) is not served on its own
+    needed = {p.id for sp in singles.values() for p in sp.kb.packs[:-1]}
+    singles = {pid: sp for pid, sp in singles.items() if pid not in needed}
+    if len(singles) <= 1:
+        return singles
+    kb = load_knowledge_base(*names)
+    draft = any(p.review_status != "reviewed" for p in kb.packs)
+    info = PackInfo(
+        ALL_PACKS,
+        "Every complaint",
+        "+".join(f"{p.id}-{p.version}" for p in kb.packs),
+        "draft" if draft else "reviewed",
+    )
+    return {ALL_PACKS: ServedPack(ALL_PACKS, info, kb, Model.compile(kb)), **singles}
 
 
 def get_context(request: Request) -> AppContext:

@@ -176,7 +176,9 @@ def render(res: CheckResult) -> None:
 
 
 def check(
-    pack: str = typer.Option("back-pelvic", "--pack", help="Built-in pack id or folder."),
+    pack: str = typer.Option(
+        "all", "--pack", help="Built-in pack id or folder; 'all' (default): every built-in pack."
+    ),
     age: int | None = typer.Option(None, "--age", help="Age in whole years."),
     sex: str | None = typer.Option(None, "--sex", help="female or male."),
     focus: str | None = typer.Option(None, "--focus", help="Condition id: 'could this be X?'."),

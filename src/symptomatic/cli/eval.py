@@ -29,7 +29,9 @@ def _pct(value: float | int | None, fraction: bool = True) -> str:
 @eval_app.command("vignettes")
 def vignettes(
     file: Path = typer.Argument(..., help="Vignette YAML file (version 1, see FORMAT.md)."),
-    pack: str = typer.Option("back-pelvic", "--pack", help="Built-in pack id or folder."),
+    pack: str = typer.Option(
+        "all", "--pack", help="Built-in pack id or folder; 'all' (default): every built-in pack."
+    ),
     json_out: str | None = typer.Option(
         None, "--json", help="Write the results as one JSON object to PATH, or '-' for stdout."
     ),

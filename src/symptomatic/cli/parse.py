@@ -16,7 +16,9 @@ err = Console(stderr=True)
 
 def parse_command(
     text: str = typer.Argument(..., help="What the person says, in their own words."),
-    pack: str = typer.Option("back-pelvic", "--pack", help="Built-in pack id or folder."),
+    pack: str = typer.Option(
+        "all", "--pack", help="Built-in pack id or folder; 'all' (default): every built-in pack."
+    ),
     sex: str | None = typer.Option(None, "--sex", help="female or male (hides what cannot apply)."),
     age: int | None = typer.Option(None, "--age", min=0, max=130, help="Age in whole years."),
     as_json: bool = typer.Option(False, "--json", help="Print mentions and evidence as JSON."),

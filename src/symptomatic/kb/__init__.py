@@ -13,6 +13,7 @@ from symptomatic.kb.loader import builtin_pack_ids, load_pack, load_with_depende
 from symptomatic.kb.validate import Report, validate
 
 __all__ = [
+    "ALL_PACKS",
     "KnowledgeBase",
     "PackInfo",
     "Report",
@@ -24,11 +25,19 @@ __all__ = [
 ]
 
 
+#: The name that means "every built-in pack, composed into one knowledge base".
+ALL_PACKS = "all"
+
+
 def load_knowledge_base(*names_or_paths: str | Path, check: bool = True) -> KnowledgeBase:
     """Load packs with their dependencies, compose them and (by default) validate.
 
+    With no names, or the name ``"all"``, every built-in pack is loaded: one knowledge base
+    for every complaint (a narrower check names its packs).
     Raises :class:`PackError` listing every error when validation fails.
     """
+    if not names_or_paths or ALL_PACKS in names_or_paths:
+        names_or_paths = (*builtin_pack_ids(), *(n for n in names_or_paths if n != ALL_PACKS))
     packs = []
     seen: set[str] = set()
     for ref in names_or_paths:
