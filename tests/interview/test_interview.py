@@ -13,7 +13,15 @@ from symptomatic.errors import (
     UnknownConditionError,
     UnknownFindingError,
 )
-from symptomatic.interview import InterviewState, answer, next_question, result, start, undo
+from symptomatic.interview import (
+    InterviewState,
+    answer,
+    answer_group,
+    next_question,
+    result,
+    start,
+    undo,
+)
 
 
 def test_start_validates(tiny_model):
@@ -32,9 +40,14 @@ def test_start_validates(tiny_model):
 
 
 def test_answer_undo_and_json_roundtrip(tiny_model):
-    s0 = start(tiny_model, "female", 30, {"low_back_pain": "present"})
+    s0 = start(
+        tiny_model,
+        "female",
+        30,
+        {"low_back_pain": "present", "saddle_numbness": "absent", "bladder_retention": "absent"},
+    )
     q = next_question(tiny_model, s0)
-    assert q is not None and q.number == 1
+    assert q is not None and q.number == 1 and not q.items
     s1 = answer(tiny_model, s0, q.finding_id, q.options[0].id)
     assert s1.asked == (q.finding_id,)
     assert undo(s1) == s0
@@ -51,6 +64,10 @@ def test_full_interview_result(tiny_model):
     state = start(tiny_model, "male", 44, {"low_back_pain": "present"})
     script = {"saddle_numbness": "present"}
     while (q := next_question(tiny_model, state)) is not None:
+        if q.items:
+            values = {i.finding_id: script.get(i.finding_id, "absent") for i in q.items}
+            state = answer_group(tiny_model, state, q.finding_id, values)
+            continue
         default = "absent" if q.type == "yes_no" else q.options[1].id
         state = answer(tiny_model, state, q.finding_id, script.get(q.finding_id, default))
     res = result(tiny_model, state)

@@ -160,3 +160,17 @@ def test_words_of_crisis_show_emergency_help_at_once(model, text):
     assert emergency_now(model, state)
     assert next_question(model, state) is None
     assert result(model, state).triage.level.value == "emergency"
+
+
+def test_an_uncovered_symptom_beside_a_covered_complaint_is_noted_not_escalated(model):
+    ev = parse(model, "pelvic pain and bloating with diarrhoea on and off", sex="male", age=26)
+    state = start(model, "male", 26, ev.to_evidence())
+    assert next_question(model, state) is not None  # the check goes on
+    res = result(model, state)
+    assert res.not_covered == ("Diarrhoea",)
+    assert not any("does not cover" in r for r in res.triage.reasons)
+
+
+def test_chest_pain_beside_back_pain_still_needs_assessment_today(model):
+    state = start(model, "male", 50, {"low_back_pain": "present", "chest_pain": "present"})
+    assert result(model, state).triage.level.value in ("urgent", "emergency")

@@ -145,6 +145,12 @@ def uncovered_complaints(model: Model, state: InterviewState) -> tuple[str, ...]
     )
 
 
+def covered_complaints(model: Model, state: InterviewState) -> tuple[str, ...]:
+    """Complaint findings the person has that a loaded pack covers."""
+    covered = model.kb.scope_complaints
+    return tuple(f for f, v in state.evidence.items() if v == "present" and f in covered)
+
+
 def go_on_after_emergency(state: InterviewState) -> InterviewState:
     """The state of a person who chose to answer more questions for the doctor's summary."""
     return replace(state, after_emergency=True)
@@ -156,11 +162,11 @@ def next_question(
     """The next question to ask, or None when the interview should stop.
 
     It stops at once when :func:`emergency_now` is true, unless the person chose to go on, and
-    when the person has a complaint that no loaded pack covers.
+    when the person's only complaints are ones no loaded pack covers.
     """
     if not state.after_emergency and emergency_now(model, state):
         return None
-    if uncovered_complaints(model, state):
+    if uncovered_complaints(model, state) and not covered_complaints(model, state):
         return None
     sel = select(
         model,

@@ -14,7 +14,12 @@ from symptomatic.engine import (
     contributions,
 )
 from symptomatic.engine.assessment import TriageDecision
-from symptomatic.interview.flow import emergency_now, next_question, uncovered_complaints
+from symptomatic.interview.flow import (
+    covered_complaints,
+    emergency_now,
+    next_question,
+    uncovered_complaints,
+)
 from symptomatic.interview.state import InterviewState
 from symptomatic.kb.schema import CareLevel
 from symptomatic.triage import LEVEL_ADVICE, LEVEL_TITLES, SAFETY_NET, rank
@@ -140,7 +145,7 @@ def result(model: Model, state: InterviewState, config: EngineConfig | None = No
     post = model.posterior(state.sex, state.age, evidence)
     decision = Assessor(model, cfg).assess(state.sex, state.age, evidence)
     not_covered = tuple(model.kb.findings[f].name for f in uncovered_complaints(model, state))
-    if not_covered:
+    if not_covered and not covered_complaints(model, state):
         decision = _with_not_covered(decision, not_covered)
     # 1. the conditions the fired warning signs point at, always, first among equals
     named = dict.fromkeys(
