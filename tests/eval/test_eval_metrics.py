@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from symptomatic.eval import Scored, codes_match, first_match_rank, summarise
+from symptomatic.eval import Scored, Shown, codes_match, summarise
 from symptomatic.eval.metrics import is_over_triage, is_under_triage
 from symptomatic.kb.schema import CareLevel as L
 
@@ -26,14 +26,6 @@ def test_codes_match_prefix_both_ways(code: str, gold: list[str], expected: bool
     assert codes_match(code, gold) is expected
 
 
-def test_first_match_rank_counts_from_one_over_every_code_of_a_condition() -> None:
-    ranked = [("M54.5",), ("N20.0", "N23"), ("M51.1",)]
-    assert first_match_rank(ranked, ["N23"]) == 2
-    assert first_match_rank(ranked, ["M54.5", "M51"]) == 1
-    assert first_match_rank(ranked, ["I71"]) is None
-    assert first_match_rank(ranked, []) is None
-
-
 def test_under_and_over_triage_are_relative_to_every_acceptable_level() -> None:
     ok = (L.URGENT, L.SOON)
     assert is_under_triage(L.ROUTINE, ok) and not is_over_triage(L.ROUTINE, ok)
@@ -41,10 +33,22 @@ def test_under_and_over_triage_are_relative_to_every_acceptable_level() -> None:
     assert not is_under_triage(L.SOON, ok) and not is_over_triage(L.URGENT, ok)
 
 
-def _case(rank, dx=True, gold=None, ok=(), pred=L.ROUTINE, q=5) -> Scored:  # type: ignore[no-untyped-def]
+def _case(rank, dx=True, gold=None, ok=(), pred=L.ROUTINE, q=5, shown=None) -> Scored:  # type: ignore[no-untyped-def]
+    """A case whose first match is at ``rank`` (None: six conditions shown, none right)."""
+    if shown is None:
+        wrong = 6 if rank is None else rank - 1
+        shown = (*(Shown(0.1, False) for _ in range(wrong)), *([Shown(0.1, True)] if rank else []))
     return Scored(
-        rank=rank, has_dx=dx, triage=gold, triage_ok=tuple(ok), predicted=pred, questions=q
+        has_dx=dx, triage=gold, triage_ok=tuple(ok), predicted=pred, questions=q, shown=shown
     )
+
+
+def test_rank_is_the_first_shown_condition_that_matches_counted_from_one() -> None:
+    shown = (Shown(0.5, False), Shown(0.3, True), Shown(0.1, True))
+    assert _case(None, shown=shown).rank == 2
+    assert _case(None, shown=shown[:1]).rank is None
+    assert _case(None, dx=False, shown=shown).rank is None  # no dx: nothing to rank
+    assert _case(None, shown=()).rank is None
 
 
 def test_summary_on_hand_made_cases() -> None:

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from symptomatic.eval import VignetteFileError, load_vignettes, parse_vignettes
+from symptomatic.eval import Patient, VignetteFileError, load_vignettes, parse_vignettes
 from symptomatic.kb.schema import CareLevel
 
-DEV = Path(__file__).resolve().parents[3] / "shared" / "vignettes" / "back-pelvic-dev.yaml"
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "vignettes"
+DEV = SHARED / "back-pelvic-dev.yaml"
+SIMULATED_DEV = SHARED / "back-pelvic-simulated-dev.yaml"
 
 
 def _one(**over: object) -> dict[str, object]:
@@ -32,11 +34,56 @@ def test_defaults_triage_ok_to_triage_and_ignores_other_keys() -> None:
     assert v.dx == ("M54.5",)
 
 
+def test_a_plain_vignette_is_parse_only() -> None:
+    [v] = parse_vignettes(_one())
+    assert v.patient is None and v.mode == "parse-only"
+
+
+def test_simulated_patient_fields() -> None:
+    [v] = parse_vignettes(
+        _one(present=["low_back_pain", "fever"], options={"onset": "sudden"}, unknown=["smoking"])
+    )
+    assert v.mode == "simulated"
+    assert v.patient == Patient(
+        present=frozenset({"low_back_pain", "fever"}),
+        options=(("onset", "sudden"),),
+        unknown=frozenset({"smoking"}),
+    )
+    assert v.patient.findings == {"low_back_pain", "fever", "onset", "smoking"}
+    # any one of the three keys makes a simulated patient, even an empty list
+    [empty] = parse_vignettes(_one(unknown=[]))
+    assert empty.mode == "simulated" and empty.patient == Patient()
+
+
+@pytest.mark.parametrize(
+    ("over", "message"),
+    [
+        ({"present": "fever"}, "present: expected a list of finding ids"),
+        ({"unknown": [1]}, "unknown: expected a list of finding ids"),
+        ({"options": ["onset"]}, "options: expected a mapping finding id -> option id"),
+        ({"present": ["fever"], "unknown": ["fever"]}, "unknown: 'fever' is also in present"),
+        ({"present": ["fever", "fever"]}, "present: 'fever' is also in present"),
+    ],
+)
+def test_bad_simulated_patients(over: dict[str, object], message: str) -> None:
+    with pytest.raises(VignetteFileError) as info:
+        parse_vignettes(_one(**over), "cases.yaml")
+    assert f"cases.yaml: vignettes[0] (A1): {message}" in str(info.value)
+
+
 @pytest.mark.skipif(not DEV.is_file(), reason="shared/ vignettes not beside the checkout")
 def test_loads_the_shared_development_file() -> None:
     vignettes = load_vignettes(DEV)
     assert len(vignettes) >= 10
     assert all(v.triage is None or v.triage in v.triage_ok for v in vignettes)
+    assert {v.mode for v in vignettes} == {"parse-only"}
+
+
+@pytest.mark.skipif(not SIMULATED_DEV.is_file(), reason="shared/ vignettes not beside the checkout")
+def test_loads_the_shared_simulated_file() -> None:
+    vignettes = load_vignettes(SIMULATED_DEV)
+    assert vignettes and {v.mode for v in vignettes} == {"simulated"}
+    assert all(v.patient is not None and v.patient.present for v in vignettes)
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
-from symptomatic.engine import Model
+from symptomatic.engine import EngineConfig, Model
 from symptomatic.errors import SymptomaticError
 from symptomatic.interview import (
     CheckResult,
@@ -20,6 +20,8 @@ from symptomatic.interview import (
     Question,
     answer,
     answer_group,
+    answers_from,
+    drive,
     emergency_now,
     format_probability,
     next_question,
@@ -142,6 +144,25 @@ def _understood(model: Model, text: str, sex: str, age: int, quiet: bool) -> dic
     return parsed
 
 
+def _interview(model: Model, state: InterviewState, config: EngineConfig) -> InterviewState:
+    """Ask in the terminal until the interview stops or the person quits."""
+    while (q := next_question(model, state, config)) is not None:
+        reply = _ask_group(q) if q.items else _ask(q, config.max_questions)
+        if reply == "quit":
+            break
+        if reply == "back":
+            try:
+                state = undo(state)
+            except SymptomaticError:
+                out.print("[yellow]Nothing to go back to.[/yellow]")
+            continue
+        if isinstance(reply, dict):
+            state = answer_group(model, state, q.finding_id, reply)
+        else:
+            state = answer(model, state, q.finding_id, reply)
+    return state
+
+
 def render(res: CheckResult) -> None:
     """Print a result: triage banner, advice, conditions with reasons, red flags, summary."""
     level = res.triage.level.value
@@ -195,8 +216,6 @@ def check(
     max_questions: int | None = typer.Option(None, "--max-questions", min=1, max=100),
 ) -> None:
     """Run a symptom check interview in the terminal (information, not a diagnosis)."""
-    from symptomatic.engine import EngineConfig
-
     try:
         model = Model.compile(load_knowledge_base(pack))
     except SymptomaticError as exc:
@@ -219,6 +238,7 @@ def check(
     canned = data.get("answers", {})
     if not isinstance(evidence, dict) or not isinstance(canned, dict):
         raise _fail("'evidence' and 'answers' must be objects of finding id -> answer")
+    canned = {str(k): str(v) for k, v in canned.items()}
     text = text if text is not None else data.get("text")
     if text is None and interactive and not as_json:
         try:
@@ -238,26 +258,10 @@ def check(
                 "[dim]Symptomatic gives information, not a diagnosis. If you think this is an "
                 "emergency, stop and call your emergency number now.[/dim]"
             )
-        while (q := next_question(model, state, config)) is not None:
-            if interactive:
-                reply = _ask_group(q) if q.items else _ask(q, config.max_questions)
-                if reply == "quit":
-                    break
-                if reply == "back":
-                    try:
-                        state = undo(state)
-                    except SymptomaticError:
-                        out.print("[yellow]Nothing to go back to.[/yellow]")
-                    continue
-                if isinstance(reply, dict):
-                    state = answer_group(model, state, q.finding_id, reply)
-                else:
-                    state = answer(model, state, q.finding_id, reply)
-            elif q.items:
-                values = {i.finding_id: str(canned.get(i.finding_id, "unknown")) for i in q.items}
-                state = answer_group(model, state, q.finding_id, values)
-            else:
-                state = answer(model, state, q.finding_id, str(canned.get(q.finding_id, "unknown")))
+        if interactive:
+            state = _interview(model, state, config)
+        else:
+            state = drive(model, state, answers_from(canned), config)
         res = result(model, state, config)
         if interactive and not as_json and emergency_now(model, state):
             # the interview stopped at the warning sign: say so first, before the result

@@ -32,19 +32,6 @@ def codes_match(code: str, gold: Iterable[str]) -> bool:
     return False
 
 
-def first_match_rank(ranked_codes: Sequence[Sequence[str]], gold: Sequence[str]) -> int | None:
-    """1-based rank of the first condition with a code matching ``gold``, or None.
-
-    ``ranked_codes`` holds the ICD-10 codes of each condition shown, most probable first.
-    """
-    if not gold:
-        return None
-    for i, codes in enumerate(ranked_codes, 1):
-        if any(codes_match(c, gold) for c in codes):
-            return i
-    return None
-
-
 def is_under_triage(level: CareLevel, ok: Sequence[CareLevel]) -> bool:
     """Advice less urgent than every acceptable level (unsafe)."""
     return all(rank(level) < rank(o) for o in ok)
@@ -56,15 +43,33 @@ def is_over_triage(level: CareLevel, ok: Sequence[CareLevel]) -> bool:
 
 
 @dataclass(frozen=True)
-class Scored:
-    """What the metrics need from one run vignette."""
+class Shown:
+    """One condition shown: its probability, and whether it matches the gold dx."""
 
-    rank: int | None  # rank of the first dx match; None when no match or no dx
+    probability: float
+    correct: bool
+
+
+@dataclass(frozen=True)
+class Scored:
+    """What the metrics need from one run vignette.
+
+    ``shown`` lists the conditions shown, most probable first (empty when none was shown).
+    """
+
     has_dx: bool
     triage: CareLevel | None  # gold
     triage_ok: tuple[CareLevel, ...]
     predicted: CareLevel
     questions: int
+    shown: tuple[Shown, ...] = ()
+
+    @property
+    def rank(self) -> int | None:
+        """1-based rank of the first shown condition matching the dx; None without a match."""
+        if not self.has_dx:
+            return None
+        return next((i for i, s in enumerate(self.shown, 1) if s.correct), None)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from symptomatic.errors import SymptomaticError
 from symptomatic.kb.schema import CareLevel
 
 LEVELS = ", ".join(level.value for level in CareLevel)
+#: The keys that make a vignette a simulated patient.
+SIMULATED_KEYS = ("present", "options", "unknown")
 
 
 class VignetteFileError(SymptomaticError):
@@ -30,12 +32,29 @@ class VignetteFileError(SymptomaticError):
 
 
 @dataclass(frozen=True)
+class Patient:
+    """The truth a simulated patient answers from (FORMAT.md): the findings they have, their
+    answer to choice questions, and the findings they cannot answer. Everything else is no.
+    """
+
+    present: frozenset[str] = frozenset()
+    options: tuple[tuple[str, str], ...] = ()  # (finding id, option id), sorted
+    unknown: frozenset[str] = frozenset()
+
+    @property
+    def findings(self) -> frozenset[str]:
+        """Every finding id the patient's lists name."""
+        return self.present | self.unknown | {fid for fid, _ in self.options}
+
+
+@dataclass(frozen=True)
 class Vignette:
     """One patient: their words, and the answer a careful clinician would give.
 
     ``dx`` holds ICD-10 codes (empty = scored on triage only); ``triage`` the gold level
     (None = scored on diagnosis only); ``triage_ok`` the acceptable levels, always with
-    ``triage`` among them.
+    ``triage`` among them. ``patient`` is set for a simulated patient (any of ``present``,
+    ``options``, ``unknown`` given), None for a parse-only vignette.
     """
 
     id: str
@@ -45,6 +64,12 @@ class Vignette:
     dx: tuple[str, ...] = ()
     triage: CareLevel | None = None
     triage_ok: tuple[CareLevel, ...] = ()
+    patient: Patient | None = None
+
+    @property
+    def mode(self) -> str:
+        """How the vignette is run: ``simulated`` (answers every question) or ``parse-only``."""
+        return "parse-only" if self.patient is None else "simulated"
 
 
 def _level(value: Any, where: str, problems: list[str]) -> CareLevel | None:
@@ -53,6 +78,39 @@ def _level(value: Any, where: str, problems: list[str]) -> CareLevel | None:
     except ValueError:
         problems.append(f"{where}: {value!r} is not one of {LEVELS}")
         return None
+
+
+def _ids(raw: Any, key: str, where: str, problems: list[str]) -> list[str]:
+    value = raw.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        problems.append(f"{where}: {key}: expected a list of finding ids")
+        return []
+    return list(value)
+
+
+def _patient(raw: dict[str, Any], where: str, problems: list[str]) -> Patient | None:
+    """The simulated patient of a vignette, or None when it gives none of the three keys."""
+    if not any(key in raw for key in SIMULATED_KEYS):
+        return None
+    present = _ids(raw, "present", where, problems)
+    unknown = _ids(raw, "unknown", where, problems)
+    options_raw = raw.get("options") or {}
+    options: dict[str, str] = {}
+    if not isinstance(options_raw, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in options_raw.items()
+    ):
+        problems.append(f"{where}: options: expected a mapping finding id -> option id")
+    else:
+        options = dict(options_raw)
+    seen: dict[str, str] = {}
+    for key, ids in (("present", present), ("options", list(options)), ("unknown", unknown)):
+        for fid in ids:
+            if fid in seen:
+                problems.append(f"{where}: {key}: {fid!r} is also in {seen[fid]}")
+            seen.setdefault(fid, key)
+    return Patient(frozenset(present), tuple(sorted(options.items())), frozenset(unknown))
 
 
 def _vignette(raw: Any, where: str, problems: list[str]) -> Vignette | None:
@@ -108,6 +166,7 @@ def _vignette(raw: Any, where: str, problems: list[str]) -> Vignette | None:
         ok = [triage]
     if not dx and raw.get("triage") is None:
         problems.append(f"{where}: needs dx, triage, or both")
+    patient = _patient(raw, where, problems)
     if len(problems) > start:
         return None
     return Vignette(
@@ -118,6 +177,7 @@ def _vignette(raw: Any, where: str, problems: list[str]) -> Vignette | None:
         dx=tuple(dx),
         triage=triage,
         triage_ok=tuple(ok),
+        patient=patient,
     )
 
 

@@ -6,6 +6,7 @@
 >>> result(model, state).triage.level  # doctest: +SKIP
 """
 
+from symptomatic.interview.driver import Answerer, answers_from, asked_findings, drive
 from symptomatic.interview.flow import (
     Question,
     QuestionItem,
@@ -36,6 +37,7 @@ __all__ = [
     "DISCLAIMER",
     "INTENDED_USE",
     "Answer",
+    "Answerer",
     "CheckResult",
     "InterviewState",
     "Question",
@@ -45,6 +47,9 @@ __all__ = [
     "TranscriptEntry",
     "answer",
     "answer_group",
+    "answers_from",
+    "asked_findings",
+    "drive",
     "emergency_now",
     "format_probability",
     "go_on_after_emergency",
