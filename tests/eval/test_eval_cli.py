@@ -147,6 +147,8 @@ def test_json_to_stdout_is_exactly_one_object_with_files_modes_and_calibration()
     brier = sum((p - r) ** 2 for p, r in zip(top, right, strict=True)) / len(top)
     assert cal["brier_top"] == pytest.approx(brier, abs=1e-3)  # probabilities rounded to 4 places
     assert 0 <= cal["ece"] <= 1
+    # each file's own calibration, which together make up the whole
+    assert sum(f["calibration"]["n"] for f in data["files"]) == cal["n"]
     # the progress bar goes to stderr
     assert "vignettes" in proc.stderr
 

@@ -95,7 +95,7 @@ def _summary_table(columns: list[tuple[str, Summary]]) -> Table:
     return totals
 
 
-def _print_calibration(cal: Calibration) -> None:
+def _print_calibration(cal: Calibration, groups: list[Group]) -> None:
     out.print(
         f"[bold]Calibration of the top condition[/bold] over {cal.n} vignettes with dx"
         + (f" ({cal.no_condition} with no condition shown, not scored)" if cal.no_condition else "")
@@ -112,6 +112,21 @@ def _print_calibration(cal: Calibration) -> None:
             f"{b.lower:.1f}-{b.upper:.1f}", str(b.count), _num(b.confidence), _num(b.accuracy)
         )
     out.print(bins)
+    if len(groups) > 1:
+        each = Table(title="Calibration by file")
+        for col in ("file", "mode", "n", "probability", "right", "Brier (top)", "ECE"):
+            each.add_column(
+                col,
+                justify="left" if col in ("file", "mode") else "right",
+                overflow="fold",
+            )
+        for g in groups:
+            c = g.calibration
+            each.add_row(
+                g.file, g.mode, str(c.n), _num(c.confidence), _num(c.accuracy),
+                _num(c.brier_top), _num(c.ece),
+            )  # fmt: skip
+        out.print(each)
 
 
 @eval_app.command("vignettes")
@@ -209,7 +224,7 @@ def vignettes(
         columns.append(("all", summarise([c.scored for g in groups for c in g.cases])))
     out.print(_summary_table(columns))
     if cal is not None:
-        _print_calibration(cal)
+        _print_calibration(cal, groups)
     if json_out is not None:
         err.print(f"JSON written to {json_out}", soft_wrap=True)
 

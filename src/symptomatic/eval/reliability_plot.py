@@ -7,8 +7,10 @@ backend switch, no display needed.
 from __future__ import annotations
 
 from pathlib import Path
+from textwrap import fill
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
@@ -23,8 +25,8 @@ def plot_reliability(calibration: Calibration, path: str | Path, title: str = ""
     """Write the diagram to ``path`` (PNG) and return it.
 
     Top: the share of top conditions that were right against the mean probability shown, one
-    point per non-empty bin (area by count), with the diagonal of perfect calibration and the
-    gap to it. Bottom: how many forecasts fell in each bin.
+    point per non-empty bin (area by its size against the largest bin), with the diagonal of
+    perfect calibration. Bottom: how many forecasts fell in each bin.
     """
     cal = calibration
     fig = Figure(figsize=(6, 7), dpi=120)
@@ -32,6 +34,7 @@ def plot_reliability(calibration: Calibration, path: str | Path, title: str = ""
     top, bottom = fig.subplots(2, 1, sharex=True, height_ratios=[3, 1])
     width = cal.bins[0].upper - cal.bins[0].lower if cal.bins else 0.1
     full = [b for b in cal.bins if b.confidence is not None and b.accuracy is not None]
+    most = max((b.count for b in full), default=1)
     top.plot([0, 1], [0, 1], linestyle="--", color="grey", label="perfectly calibrated")
     top.bar(
         [b.lower for b in full],
@@ -45,7 +48,7 @@ def plot_reliability(calibration: Calibration, path: str | Path, title: str = ""
     top.scatter(
         [b.confidence for b in full],
         [b.accuracy for b in full],
-        s=[20 + 4 * b.count for b in full],
+        s=[20 + 180 * b.count / most for b in full],
         color="tab:blue",
         zorder=3,
         clip_on=False,
@@ -54,7 +57,7 @@ def plot_reliability(calibration: Calibration, path: str | Path, title: str = ""
     top.set_xlim(0, 1)
     top.set_ylim(0, 1)
     top.set_ylabel("top condition right (share)")
-    top.set_title(title or "Reliability of the top condition", fontsize=11)
+    top.set_title(fill(title or "Reliability of the top condition", 70), fontsize=9)
     top.text(
         0.02,
         0.97,
@@ -63,7 +66,10 @@ def plot_reliability(calibration: Calibration, path: str | Path, title: str = ""
         va="top",
         fontsize=9,
     )
-    top.legend(loc="lower right", fontsize=8)
+    legend = top.legend(loc="lower right", fontsize=8)
+    for handle in legend.legend_handles:  # one plain marker, whatever the bins' sizes
+        if isinstance(handle, PathCollection):
+            handle.set_sizes([30])
     bottom.bar(
         [b.lower for b in cal.bins],
         [b.count for b in cal.bins],

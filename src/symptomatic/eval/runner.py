@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from symptomatic.engine import EngineConfig, Model
-from symptomatic.eval.calibration import Calibration
+from symptomatic.eval.calibration import Calibration, calibrate
 from symptomatic.eval.metrics import Scored, Shown, Summary, codes_match, summarise
 from symptomatic.eval.simulated import check_patient, truth, truthful
 from symptomatic.eval.vignettes import Vignette, VignetteFileError
@@ -179,6 +179,10 @@ class Group:
     def summary(self) -> Summary:
         return summarise([c.scored for c in self.cases])
 
+    @property
+    def calibration(self) -> Calibration:
+        return calibrate([c.scored for c in self.cases])
+
 
 def group_by_mode(file: str, cases: Sequence[CaseResult]) -> list[Group]:
     """One :class:`Group` per mode present in the file (simulated first), in file order."""
@@ -187,12 +191,15 @@ def group_by_mode(file: str, cases: Sequence[CaseResult]) -> list[Group]:
 
 
 def report(groups: Sequence[Group], calibration: Calibration | None = None) -> dict[str, Any]:
-    """The ``--json`` object: the summary over every case, then each file and mode's figures,
-    the calibration (when measured), and the cases (each with its file and mode)."""
+    """The ``--json`` object: the summary over every case, then each file and mode's figures
+    (with its own calibration when ``calibration`` is given), the calibration over every case,
+    and the cases (each with its file and mode)."""
     cases = [c for g in groups for c in g.cases]
     out: dict[str, Any] = summarise([c.scored for c in cases]).as_dict()
     out["files"] = [{"file": g.file, "mode": g.mode, **g.summary.as_dict()} for g in groups]
     if calibration is not None:
+        for entry, g in zip(out["files"], groups, strict=True):
+            entry["calibration"] = g.calibration.as_dict()
         out["calibration"] = calibration.as_dict()
     out["cases"] = [{"file": g.file, **c.to_dict()} for g in groups for c in g.cases]
     return out
