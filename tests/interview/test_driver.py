@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
-from symptomatic.engine import EngineConfig
+from symptomatic.engine import EngineConfig, Model
 from symptomatic.errors import UnknownFindingError
 from symptomatic.interview import (
     Question,
@@ -12,10 +15,35 @@ from symptomatic.interview import (
     answers_from,
     asked_findings,
     drive,
+    emergency_now,
     next_question,
     result,
     start,
 )
+from symptomatic.kb import load_knowledge_base
+
+TINY = Path(__file__).parents[1] / "fixtures" / "packs" / "tiny"
+#: A warning-sign screen for back pain: two nerve signs asked together, then fever alone.
+SCREENS = """\
+screens:
+  - id: back_warning_signs
+    complaints: [low_back_pain]
+    source: T1
+    questions:
+      - group: nerve_signs
+        text: Do you have any of these?
+        findings: [saddle_numbness, bladder_retention]
+      - finding: fever
+"""
+
+
+@pytest.fixture(scope="module")
+def screened(tmp_path_factory: pytest.TempPathFactory) -> Model:
+    """The tiny pack with a warning-sign screen (so the interview asks a group question)."""
+    folder = tmp_path_factory.mktemp("packs") / "tiny"
+    shutil.copytree(TINY, folder)
+    (folder / "screens.yaml").write_text(SCREENS, encoding="utf-8")
+    return Model.compile(load_knowledge_base(str(folder)))
 
 
 def test_drive_answers_until_the_interview_stops(tiny_model):
@@ -62,3 +90,30 @@ def test_a_single_question_asks_about_its_own_finding(tiny_model):
     q = next_question(tiny_model, start(tiny_model, "male", 44, {"low_back_pain": "present"}))
     assert q is not None and asked_findings(q) == (q.finding_id,)
     assert answers_from({q.finding_id: "absent", "other": "present"})(q) == {q.finding_id: "absent"}
+
+
+def test_a_group_question_is_answered_at_once_and_counts_once(screened):
+    state = start(screened, "male", 44, {"low_back_pain": "present"})
+    asked: list[Question] = []
+
+    def answerer(q: Question) -> dict[str, str]:
+        asked.append(q)
+        return {"saddle_numbness": "absent"}  # bladder_retention left out: unknown
+
+    done = drive(screened, state, answerer, EngineConfig(max_questions=3))
+    group = asked[0]
+    assert group.type == "group_multiple" and group.finding_id == "nerve_signs"
+    assert asked_findings(group) == ("saddle_numbness", "bladder_retention")
+    assert done.evidence["saddle_numbness"] == "absent"
+    assert done.evidence["bladder_retention"] == "unknown"
+    assert asked[1].finding_id == "fever"  # the screen goes on, one question at a time
+    assert done.questions_asked == len(asked) == 3
+    assert len(done.asked) == 4  # the group's two findings, then two single questions
+
+
+def test_drive_stops_at_an_emergency(screened):
+    state = start(screened, "male", 44, {"low_back_pain": "present"})
+    done = drive(screened, state, answers_from({"bladder_retention": "present"}))
+    assert emergency_now(screened, done)
+    assert done.questions_asked == 1  # the group found it; nothing more was asked
+    assert next_question(screened, done) is None

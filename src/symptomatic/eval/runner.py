@@ -146,7 +146,7 @@ def run_vignette(
         vignette=v,
         conditions=shown,
         triage=res.triage.level,
-        questions_asked=len(state.asked),
+        questions_asked=state.questions_asked,
         parsed=parsed,
         misparsed=misparsed,
     )

@@ -6,7 +6,7 @@ patient).
 
 >>> state = start(model, "male", 42, {"low_back_pain": "present"})  # doctest: +SKIP
 >>> state = drive(model, state, answers_from({"saddle_numbness": "present"}))  # doctest: +SKIP
->>> len(state.asked)  # questions asked; a group question counts once  # doctest: +SKIP
+>>> state.questions_asked  # a group question ("any of these?") counts once  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 
 from symptomatic.engine import EngineConfig, Model
 from symptomatic.errors import InterviewError
-from symptomatic.interview.flow import Question, answer, next_question
+from symptomatic.interview.flow import Question, answer, answer_group, next_question
 from symptomatic.interview.state import InterviewState
 
 #: Finding id -> value (present / absent / unknown / option id) for the findings a question
@@ -27,9 +27,8 @@ UNKNOWN = "unknown"
 
 def asked_findings(question: Question) -> tuple[str, ...]:
     """The finding ids one question asks about: each item of a group, else its own finding."""
-    items = getattr(question, "items", ())
     if question.type == "group_multiple":
-        return tuple(item.finding_id for item in items)
+        return tuple(item.finding_id for item in question.items)
     return (question.finding_id,)
 
 
@@ -51,10 +50,13 @@ def drive(
     """The state once the interview stops, every question answered by ``answerer``.
 
     Asks :func:`next_question` until it returns None (budget spent, nothing left worth
-    asking, or an emergency). A group question is answered in one step, item by item.
-    Raises :class:`UnknownFindingError` for an answer the finding does not have, and
-    :class:`InterviewError` if the interview asks more questions than the model has findings
-    (a question that never stops being asked).
+    asking, :func:`emergency_now`, or a complaint no pack covers). A group question is
+    answered in one step (:func:`answer_group`), item by item, and counts as one question.
+    Raises :class:`UnknownFindingError` for an answer the finding does not have,
+    :class:`ContradictoryAnswerError` for one that contradicts the person,
+    :class:`InterviewError` for a group item answered other than present / absent / unknown,
+    or if the interview asks more questions than the model has findings (a question that
+    never stops being asked).
     """
     for _ in range(len(model.kb.findings) + 1):
         question = next_question(model, state, config)
@@ -63,22 +65,7 @@ def drive(
         given = answerer(question)
         values = {fid: str(given.get(fid, UNKNOWN)) for fid in asked_findings(question)}
         if question.type == "group_multiple":
-            state = _answer_group(model, state, question.finding_id, values)
+            state = answer_group(model, state, question.finding_id, values)
         else:
             state = answer(model, state, question.finding_id, values[question.finding_id])
     raise InterviewError("the interview did not stop: more questions than findings")
-
-
-def _answer_group(
-    model: Model, state: InterviewState, group_id: str, values: Mapping[str, str]
-) -> InterviewState:
-    # Until the interview's own group answer lands, fall back to one answer per item.
-    from symptomatic import interview
-
-    answer_group = getattr(interview, "answer_group", None)
-    if answer_group is not None:
-        new_state: InterviewState = answer_group(model, state, group_id, values)
-        return new_state
-    for fid, value in values.items():
-        state = answer(model, state, fid, value)
-    return state
