@@ -94,6 +94,14 @@ def test_calibrate_scores_the_top_condition_of_cases_with_dx() -> None:
     assert [b["count"] for b in cal.as_dict()["bins"]] == [0, 0, 0, 0, 0, 0, 1, 0, 0, 1]
 
 
+def test_the_top_condition_is_the_most_probable_shown_not_the_first() -> None:
+    # a warning sign's condition is listed first at 2 %; the top condition is the 70 % one
+    cal = calibrate([_scored((Shown(0.02, False), Shown(0.7, True), Shown(0.2, False)))])
+    assert cal.confidence == pytest.approx(0.7) and cal.accuracy == 1.0
+    assert cal.brier_top == pytest.approx(0.09)
+    assert [b.count for b in cal.bins][7] == 1
+
+
 def test_calibrate_with_nothing_to_score() -> None:
     cal = calibrate([_scored((), dx=True)])
     assert cal.n == 0 and cal.no_condition == 1

@@ -1,8 +1,10 @@
 """Calibration of the probabilities shown: Brier scores, expected calibration error, bins.
 
-The forecast scored is the top condition's probability, and the event is "the top condition
-matches the gold dx" (FORMAT.md's code match), over the vignettes with ``dx`` and at least one
-condition shown. With forecasts ``p_i`` and outcomes ``y_i`` (1 correct, 0 not):
+The forecast scored is the probability of the top condition (the most probable condition
+shown; the list may put the conditions a warning sign points at first, whatever their
+probability), and the event is "the top condition matches the gold dx" (FORMAT.md's code
+match), over the vignettes with ``dx`` and at least one condition shown. With forecasts
+``p_i`` and outcomes ``y_i`` (1 correct, 0 not):
 
 - Brier score (top): ``mean((p_i - y_i)^2)``; 0 is perfect, 0.25 is what always saying 50 %
   scores.
@@ -145,7 +147,8 @@ def calibrate(cases: Sequence[Scored], n_bins: int = N_BINS) -> Calibration:
     """Calibration of the top condition over the cases with dx (see the module docstring)."""
     with_dx = [c for c in cases if c.has_dx]
     scored = [c for c in with_dx if c.shown]
-    forecasts = [(c.shown[0].probability, c.shown[0].correct) for c in scored]
+    tops = [max(c.shown, key=lambda s: s.probability) for c in scored]
+    forecasts = [(top.probability, top.correct) for top in tops]
     bins = reliability_bins(forecasts, n_bins)
     return Calibration(
         n=len(forecasts),
