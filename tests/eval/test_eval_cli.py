@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -40,20 +39,6 @@ SUMMARY_KEYS = [
 @pytest.fixture(scope="module")
 def model() -> Model:
     return Model.compile(load_knowledge_base(TINY))
-
-
-@pytest.fixture(scope="module")
-def screened(tmp_path_factory: pytest.TempPathFactory) -> Model:
-    """The tiny pack with a screen asking two nerve signs as one group question."""
-    folder = tmp_path_factory.mktemp("packs") / "tiny"
-    shutil.copytree(TINY, folder)
-    (folder / "screens.yaml").write_text(
-        "screens:\n- id: back_signs\n  complaints: [low_back_pain]\n  source: T1\n"
-        "  questions:\n  - group: nerve_signs\n    text: Any of these?\n"
-        "    findings: [saddle_numbness, bladder_retention]\n",
-        encoding="utf-8",
-    )
-    return Model.compile(load_knowledge_base(str(folder)))
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -104,20 +89,20 @@ def test_only_the_questions_find_the_emergency_the_text_does_not_tell(model: Mod
     assert simulated.questions_asked > 0
 
 
-def test_a_simulated_patient_answers_a_group_question_item_by_item(screened: Model) -> None:
+def test_a_simulated_patient_answers_a_group_question_item_by_item(model: Model) -> None:
     person = {"id": "G", "age": 44, "sex": "male", "text": "My back hurts.", "triage": "routine"}
     quiet = parse_vignettes({"version": 1, "vignettes": [{**person, "present": ["low_back_pain"]}]})
-    [case] = [run_vignette(screened, v) for v in quiet]
+    [case] = [run_vignette(model, v) for v in quiet]
     state = drive(
-        screened,
-        start(screened, "male", 44, case.parsed),
-        truthful(screened, quiet[0].patient),  # type: ignore[arg-type]
+        model,
+        start(model, "male", 44, case.parsed),
+        truthful(model, quiet[0].patient),  # type: ignore[arg-type]
     )
     assert state.evidence["saddle_numbness"] == state.evidence["bladder_retention"] == "absent"
     assert case.questions_asked == state.questions_asked == len(state.asked) - 1  # group once
     alarm = {**person, "present": ["low_back_pain", "bladder_retention"], "triage": "emergency"}
     [v] = parse_vignettes({"version": 1, "vignettes": [alarm]})
-    emergency = run_vignette(screened, v)
+    emergency = run_vignette(model, v)
     assert emergency.triage is CareLevel.EMERGENCY and emergency.questions_asked == 1
 
 
