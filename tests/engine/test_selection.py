@@ -64,10 +64,16 @@ def test_focus_gain_matches_brute_force(tiny_model):
     assert gains[fi] == pytest.approx(expected, abs=1e-9)
 
 
-def test_red_flags_screened_first(tiny_model):
+def test_screens_first_as_a_group_then_red_flags_by_information(tiny_model):
     sel = select(tiny_model, "male", 40, {"low_back_pain": "present"})
-    assert sel.red_flag_phase
-    assert sel.finding_id in {"saddle_numbness", "bladder_retention", "fever", "onset"}
+    assert sel.red_flag_phase and sel.reason.startswith("warning-sign screen")
+    assert sel.finding_id == "nerve_signs"
+    assert sel.items == ("saddle_numbness", "bladder_retention")
+    # once the screen is answered, the red-flag phase chooses by information
+    ev = {"low_back_pain": "present", "saddle_numbness": "absent", "bladder_retention": "absent"}
+    sel = select(tiny_model, "male", 40, ev)
+    assert sel.red_flag_phase and not sel.items
+    assert sel.finding_id in {"fever", "onset"}
 
 
 def test_prerequisites_and_demographics(tiny_model):
