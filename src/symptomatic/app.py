@@ -24,7 +24,7 @@ from symptomatic.api.openapi import install as install_openapi
 from symptomatic.api.problems import install as install_problems
 from symptomatic.engine import EngineConfig
 from symptomatic.settings import Settings
-from symptomatic.storage import make_engine, purge, session_factory, upgrade
+from symptomatic.storage import Sweeper, make_engine, session_factory, upgrade
 
 API_DESCRIPTION = """\
 Symptomatic's REST API: an explainable Bayesian symptom checker. **Information, not a
@@ -63,19 +63,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # 2. Storage: engine, migrations shipped in the package, sessions.
     db = make_engine(settings.database_url)
     upgrade(db)
-    # Retention: what is older than the settings allow goes at every start (and by the CLI).
-    purge(
-        session_factory(db),
-        older_than_days=settings.retention_days,
-        steps_older_than_hours=settings.interview_retention_hours,
-    )
+    # Retention: what is older than the settings allow goes at every start, then as the
+    # server runs (the sweeper), and by the CLI.
+    sessions = session_factory(db)
+    sweeper = Sweeper(sessions, settings.retention_days, settings.interview_retention_hours)
+    sweeper.maybe_run()
     context = AppContext(
         settings=settings,
         packs=packs,
         engine_config=EngineConfig(max_questions=settings.question_budget),
         db=db,
-        sessions=session_factory(db),
+        sessions=sessions,
         questions=LRUCache(settings.question_cache_size),
+        sweeper=sweeper,
     )
     # 3. The app: API, problem handlers, pages, static files.
     app = FastAPI(
