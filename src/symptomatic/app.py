@@ -14,14 +14,17 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from symptomatic import __version__
 from symptomatic.api import API_PREFIX, AppContext, build_api, compile_packs
 from symptomatic.api.cache import LRUCache
 from symptomatic.api.headers import ResponseHeaders
 from symptomatic.api.limits import BodySizeLimit
+from symptomatic.api.methods import HeadAndOptions
 from symptomatic.api.openapi import install as install_openapi
 from symptomatic.api.problems import install as install_problems
+from symptomatic.api.throttle import ApiRateLimit, TokenBuckets
 from symptomatic.engine import EngineConfig
 from symptomatic.settings import Settings
 from symptomatic.storage import Sweeper, make_engine, session_factory, upgrade
@@ -103,9 +106,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_openapi(app, API_PREFIX)
     static = Path(str(resources.files("symptomatic.web") / "static"))
     app.mount("/static", StaticFiles(directory=static), name="static")
-    # 4. Middleware (outermost last): body-size limit, then response headers.
+    # 4. Middleware (outermost last): body-size limit, HEAD and OPTIONS, the API's rate
+    #    limit, response headers, and outermost the Host check (a request for a host this
+    #    site is not gets 400 before anything else runs).
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
-    app.add_middleware(ResponseHeaders)
+    app.add_middleware(HeadAndOptions, router=app.router)
+    if settings.api_rate_limit:
+        buckets = TokenBuckets(settings.api_rate_limit, settings.api_rate_burst)
+        app.add_middleware(ApiRateLimit, buckets=buckets, prefix="/api/")
+    app.add_middleware(ResponseHeaders, https=settings.https, base_url=settings.base_url)
+    if settings.allowed_hosts != ["*"]:
+        app.add_middleware(
+            TrustedHostMiddleware, allowed_hosts=settings.allowed_hosts, www_redirect=False
+        )
     return app
 
 

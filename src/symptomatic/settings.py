@@ -136,9 +136,9 @@ class Settings(BaseSettings):
     base_url: str | None = Field(
         default=None,
         description=(
-            "The site's public address, e.g. https://symptoms.example.org (no trailing"
-            " slash). Used for absolute links (structured data on articles) and redirects;"
-            " the Host header is never used for them. None: links and redirects are relative."
+            "The site's public origin, e.g. https://symptoms.example.org (scheme, host and"
+            " port; no path). Used for absolute links (structured data on articles) and"
+            " redirects; the Host header is never used for them. None: they are relative."
         ),
     )
     allowed_hosts: Annotated[list[str], NoDecode] = Field(
@@ -205,8 +205,8 @@ class Settings(BaseSettings):
             return None
         url = value.strip().rstrip("/")
         scheme, _, rest = url.partition("://")
-        if scheme not in ("http", "https") or not rest or any(c in rest for c in "?#@ "):
-            raise ValueError("base_url must look like https://host[:port][/path]")
+        if scheme not in ("http", "https") or not rest or any(c in rest for c in "/?#@ \\"):
+            raise ValueError("base_url must look like https://host[:port], without a path")
         return url
 
     @field_validator("trusted_proxies")

@@ -29,6 +29,8 @@ def register(app: typer.Typer) -> None:
         """Serve the symptom check (pages and /api/v1) until interrupted.
 
         Access logs are off: they would hold IP addresses, and paths are never personal.
+        Behind a reverse proxy, list it in SYMPTOMATIC_TRUSTED_PROXIES so that its
+        X-Forwarded-For / X-Forwarded-Proto headers are believed (and nobody else's).
         """
         import uvicorn
 
@@ -58,7 +60,9 @@ def register(app: typer.Typer) -> None:
             access_log=False,
             log_level="warning",
             server_header=False,
-            proxy_headers=False,
+            # Forwarded headers only from the configured proxies; without any, never.
+            proxy_headers=bool(settings.trusted_proxies),
+            forwarded_allow_ips=list(settings.trusted_proxies) or None,
         )
         if workers > 1:
             # uvicorn's worker processes receive the listening socket without its protocol, so
