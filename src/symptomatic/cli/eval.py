@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from symptomatic.cli.inputs import fail, read_text
 from symptomatic.errors import SymptomaticError
 
 out = Console()
@@ -41,12 +42,12 @@ def vignettes(
     from symptomatic.eval import load_vignettes, report, run_vignette, summarise
     from symptomatic.kb import load_knowledge_base
 
+    read_text(file, "vignette file")  # missing, a folder, not UTF-8: said plainly
     try:
         cases_in = load_vignettes(file)
         model = Model.compile(load_knowledge_base(pack))
     except SymptomaticError as exc:
-        err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
-        raise typer.Exit(2) from exc
+        raise fail(str(exc)) from exc
 
     cases = []
     progress = Progress(
@@ -65,8 +66,7 @@ def vignettes(
                 cases.append(run_vignette(model, vig))
                 progress.advance(task)
     except SymptomaticError as exc:
-        err.print(f"[red]error:[/red] vignette {vig.id}: {exc}", highlight=False)
-        raise typer.Exit(2) from exc
+        raise fail(f"vignette {vig.id}: {exc}") from exc
     summary = summarise([c.scored for c in cases])
     payload = report(cases, summary)
 

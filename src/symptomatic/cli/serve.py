@@ -34,7 +34,7 @@ def register(app: typer.Typer) -> None:
         """
         import uvicorn
 
-        from symptomatic.storage import upgrade
+        from symptomatic.cli.inputs import fail, open_database
 
         if packs:
             os.environ["SYMPTOMATIC_PACKS"] = json.dumps(packs)
@@ -49,10 +49,9 @@ def register(app: typer.Typer) -> None:
             for ref in settings.packs:
                 load_knowledge_base(ref)
         except SymptomaticError as exc:
-            typer.echo(f"cannot serve: {exc}", err=True)
-            raise typer.Exit(1) from exc
+            raise fail(f"cannot serve: {str(exc).splitlines()[0]}") from exc
         # Migrate once here so that several workers never race to create the tables.
-        upgrade(settings.database_url)
+        open_database(settings.database_url).dispose()
         typer.echo(f"Symptomatic on http://{host}:{port} (packs: {', '.join(settings.packs)})")
         options = dict(
             factory=True,
@@ -85,8 +84,7 @@ def _listening_socket(host: str, port: int) -> socket.socket:
         sock.bind((host, port))
     except OSError as exc:
         sock.close()
-        typer.echo(f"cannot serve on {host}:{port}: {exc.strerror}", err=True)
-        raise typer.Exit(1) from exc
+        raise fail(f"cannot serve on {host}:{port}: {exc.strerror}") from exc
     sock.listen(2048)
     sock.set_inheritable(True)
     return sock
