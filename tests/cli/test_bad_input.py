@@ -10,8 +10,10 @@ point, so usage errors are formatted as users see them); one case also runs as a
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,8 +25,9 @@ GOOD = {"sex": "male", "age": 40, "evidence": {"low_back_pain": "present"}}
 
 
 @pytest.fixture
-def files(tmp_path: Path) -> dict[str, str]:
-    """Paths by name: good and bad answers files, vignette files, folders, databases."""
+def files(tmp_path: Path) -> Iterator[dict[str, str]]:
+    """Paths by name: good and bad answers files, vignette files, folders, databases, and a
+    port already in use."""
     made: dict[str, str] = {}
 
     def put(name: str, content: str | bytes) -> None:
@@ -64,7 +67,11 @@ def files(tmp_path: Path) -> dict[str, str]:
     made["missing"] = str(tmp_path / "missing.json")
     made["db"] = f"sqlite:///{tmp_path}/db.sqlite3"
     made["db-in-file"] = f"sqlite:///{tmp_path}/sex-x.json/db.sqlite3"
-    return made
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        made["busy-port"] = str(busy.getsockname()[1])
+        yield made
 
 
 P = ["--pack", TINY_PACK]
@@ -133,6 +140,7 @@ CASES: list[tuple[str, list[str], str]] = [
     ("serve port words", ["serve", "--port", "http"], "--port"),
     ("serve port range", ["serve", "--port", "70000"], "--port"),
     ("serve workers", ["serve", "--workers", "0"], "--workers"),
+    ("serve port in use", ["serve", *P, "--workers", "2", "--port", "{busy-port}"], "in use"),
     ("serve unknown pack", ["serve", "--pack", "no-such-pack", "--database-url", "{db}"], "pack"),
     ("serve bad database url", ["serve", *P, "--database-url", "nonsense"], "database"),
     ("serve database in a file", ["serve", *P, "--database-url", "{db-in-file}"], "database"),
@@ -180,7 +188,10 @@ def test_bad_input_is_one_clear_line_and_exit_2(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # serve hands --pack / --database-url to its workers through the environment: set both
+    # here so that monkeypatch restores them afterwards
     monkeypatch.setenv("SYMPTOMATIC_DATABASE_URL", files["db"])
+    monkeypatch.setenv("SYMPTOMATIC_PACKS", '["back-pelvic"]')
     code, out, err = _run(_expand(argv, files), capsys)
     lines = err.strip().splitlines()
     assert code == 2, (code, out, err)
@@ -209,7 +220,7 @@ def test_bad_settings_in_the_environment(
 ) -> None:
     monkeypatch.setenv("SYMPTOMATIC_DATABASE_URL", f"sqlite:///{tmp_path}/db.sqlite3")
     monkeypatch.setenv(variable, value)
-    code, out, err = _run(argv, capsys)
+    code, _, err = _run(argv, capsys)
     lines = err.strip().splitlines()
     assert code == 2 and "Traceback" not in err
     assert len(lines) == 1 and lines[0].startswith("error: ") and variable in lines[0], err

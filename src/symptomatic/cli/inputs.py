@@ -16,16 +16,16 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from pydantic import ValidationError
 from pydantic_settings import SettingsError
-from sqlalchemy import Engine
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from symptomatic.errors import SymptomaticError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 #: Click's ``UsageError`` and ``ClickException`` (newer Typer ships its own copy of Click, so
 #: they are taken from Typer's public ``BadParameter`` rather than imported from ``click``).
@@ -71,6 +71,9 @@ def read_json(path: Path, what: str) -> Any:
 def open_database(url: str) -> Engine:
     """An engine on ``url`` with the shipped migrations applied; a :func:`fail` naming the
     database (without its password) when it cannot be opened."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
     from symptomatic.storage import make_engine, upgrade
 
     try:

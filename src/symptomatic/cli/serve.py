@@ -8,6 +8,7 @@ import socket
 
 import typer
 
+from symptomatic.cli.inputs import fail
 from symptomatic.settings import Settings
 
 
@@ -34,7 +35,7 @@ def register(app: typer.Typer) -> None:
         """
         import uvicorn
 
-        from symptomatic.cli.inputs import fail, open_database
+        from symptomatic.cli.inputs import open_database
 
         if packs:
             os.environ["SYMPTOMATIC_PACKS"] = json.dumps(packs)
