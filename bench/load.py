@@ -11,6 +11,8 @@ throwaway SQLite database, and stops it at the end::
     .venv/bin/python bench/load.py --url http://127.0.0.1:8000   # an already running server
 
 Only 127.0.0.1 / localhost / ::1 URLs are accepted: this is not a tool to load other hosts.
+A server given with ``--url`` needs ``SYMPTOMATIC_API_RATE_LIMIT=0``: all the load comes from
+one client address, which the per-client rate limit would otherwise answer with 429.
 """
 
 from __future__ import annotations
@@ -199,7 +201,12 @@ def start_server(workers: int, pack: str | None) -> tuple[subprocess.Popen[bytes
     """Start ``symptomatic serve`` on a free loopback port; returns (process, url, tmp dir)."""
     tmp = Path(tempfile.mkdtemp(prefix="symptomatic-bench-"))
     port = free_port()
-    env = dict(os.environ, SYMPTOMATIC_DATABASE_URL=f"sqlite:///{tmp}/bench.sqlite3")
+    # One loopback client is the whole load: the per-client API rate limit is off here.
+    env = dict(
+        os.environ,
+        SYMPTOMATIC_DATABASE_URL=f"sqlite:///{tmp}/bench.sqlite3",
+        SYMPTOMATIC_API_RATE_LIMIT="0",
+    )
     exe = Path(sys.executable).with_name("symptomatic")
     cmd = [str(exe), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
     if pack:

@@ -14,17 +14,20 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from symptomatic import __version__
 from symptomatic.api import API_PREFIX, AppContext, build_api, compile_packs
 from symptomatic.api.cache import LRUCache
 from symptomatic.api.headers import ResponseHeaders
 from symptomatic.api.limits import BodySizeLimit
+from symptomatic.api.methods import HeadAndOptions
 from symptomatic.api.openapi import install as install_openapi
 from symptomatic.api.problems import install as install_problems
+from symptomatic.api.throttle import ApiRateLimit, TokenBuckets
 from symptomatic.engine import EngineConfig
 from symptomatic.settings import Settings
-from symptomatic.storage import make_engine, purge, session_factory, upgrade
+from symptomatic.storage import Sweeper, make_engine, session_factory, upgrade
 
 API_DESCRIPTION = """\
 Symptomatic's REST API: an explainable Bayesian symptom checker. **Information, not a
@@ -63,19 +66,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # 2. Storage: engine, migrations shipped in the package, sessions.
     db = make_engine(settings.database_url)
     upgrade(db)
-    # Retention: what is older than the settings allow goes at every start (and by the CLI).
-    purge(
-        session_factory(db),
-        older_than_days=settings.retention_days,
-        steps_older_than_hours=settings.interview_retention_hours,
-    )
+    # Retention: what is older than the settings allow goes at every start, then as the
+    # server runs (the sweeper), and by the CLI.
+    sessions = session_factory(db)
+    sweeper = Sweeper(sessions, settings.retention_days, settings.interview_retention_hours)
+    sweeper.maybe_run()
     context = AppContext(
         settings=settings,
         packs=packs,
         engine_config=EngineConfig(max_questions=settings.question_budget),
         db=db,
-        sessions=session_factory(db),
+        sessions=sessions,
         questions=LRUCache(settings.question_cache_size),
+        sweeper=sweeper,
     )
     # 3. The app: API, problem handlers, pages, static files.
     app = FastAPI(
@@ -103,9 +106,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_openapi(app, API_PREFIX)
     static = Path(str(resources.files("symptomatic.web") / "static"))
     app.mount("/static", StaticFiles(directory=static), name="static")
-    # 4. Middleware (outermost last): body-size limit, then response headers.
+    # 4. Middleware (outermost last): body-size limit, HEAD and OPTIONS, the API's rate
+    #    limit, response headers, and outermost the Host check (a request for a host this
+    #    site is not gets 400 before anything else runs).
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
-    app.add_middleware(ResponseHeaders)
+    app.add_middleware(HeadAndOptions, router=app.router)
+    if settings.api_rate_limit:
+        buckets = TokenBuckets(settings.api_rate_limit, settings.api_rate_burst)
+        app.add_middleware(ApiRateLimit, buckets=buckets, prefix="/api/")
+    app.add_middleware(ResponseHeaders, https=settings.https, base_url=settings.base_url)
+    if settings.allowed_hosts != ["*"]:
+        app.add_middleware(
+            TrustedHostMiddleware, allowed_hosts=settings.allowed_hosts, www_redirect=False
+        )
     return app
 
 

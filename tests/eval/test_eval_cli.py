@@ -201,7 +201,7 @@ def test_bad_file_exits_2_with_one_clear_line(tmp_path: Path) -> None:
     assert all(line.startswith("error: ") for line in lines)
     missing = _run(str(tmp_path / "missing.yaml"), "--pack", TINY)
     assert missing.returncode == 2
-    assert missing.stderr.strip() == f"error: {tmp_path / 'missing.yaml'}: file not found"
+    assert missing.stderr.strip() == f"error: vignette file not found: {tmp_path / 'missing.yaml'}"
     wrong = tmp_path / "wrong.yaml"
     wrong.write_text(
         "version: 1\nvignettes:\n- {id: W, age: 30, sex: male, text: hi, triage: routine,"

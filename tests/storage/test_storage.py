@@ -56,8 +56,8 @@ def _exercise(engine: Engine) -> None:
     assert load_step(sessions, "nope") is None
     assert load_step(sessions, "x" * 100) is None
 
-    assert record_check(sessions, _record(step_token=child)) is True
-    assert record_check(sessions, _record(step_token=child)) is False  # reload: once only
+    assert record_check(sessions, _record(), step_token=child) is True
+    assert record_check(sessions, _record(), step_token=child) is False  # reload: once only
     assert record_check(sessions, _record()) is True
     assert count_checks(sessions) == 2
 
@@ -71,7 +71,7 @@ def _exercise(engine: Engine) -> None:
 def _age_rows(sessions: sessionmaker[Session], days: int) -> None:
     old = utcnow() - timedelta(days=days)
     with sessions.begin() as session:
-        session.execute(update(CompletedCheck).values(created_at=old))
+        session.execute(update(CompletedCheck).values(created_on=old.date()))
         session.execute(update(CheckStep).values(created_at=old))
 
 

@@ -45,5 +45,5 @@ def test_serve_refuses_a_broken_pack(tmp_path: Path, monkeypatch: pytest.MonkeyP
     result = CliRunner().invoke(
         app, ["serve", "--pack", str(tmp_path), "--database-url", f"sqlite:///{tmp_path}/d.db"]
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "cannot serve" in result.output

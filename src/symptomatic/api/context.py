@@ -18,6 +18,7 @@ from symptomatic.engine import EngineConfig, Model
 from symptomatic.interview import InterviewState, Question, next_question
 from symptomatic.kb import ALL_PACKS, KnowledgeBase, PackInfo, builtin_pack_ids, load_knowledge_base
 from symptomatic.settings import Settings
+from symptomatic.storage import Sweeper
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class AppContext:
     sessions: sessionmaker[Session]
     extras: dict[str, Any] = field(default_factory=dict)
     questions: LRUCache[Question | None] = field(default_factory=lambda: LRUCache(4096))
+    #: Deletes what is older than the retention settings as the server runs (None: off).
+    sweeper: Sweeper | None = None
 
     def next_question(self, served: ServedPack, state: InterviewState) -> Question | None:
         """The next question for ``state`` (None: stop), through the shared LRU cache."""

@@ -1,7 +1,8 @@
 """ASGI middleware refusing request bodies larger than ``Settings.max_body_bytes`` with 413.
 
 It checks ``Content-Length`` up front and also counts the bytes of bodies sent without one
-(chunked), so a client cannot stream past the limit.
+(chunked), so a client cannot stream past the limit. The API gets a problem document; a page
+(a form post) gets an error page, like every other page error.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ import contextlib
 import json
 from typing import Any
 
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from symptomatic.api.problems import PROBLEM_MEDIA_TYPE
+from symptomatic.api.problems import PROBLEM_MEDIA_TYPE, html_page
 
 
 class BodyTooLarge(Exception):
@@ -37,7 +39,7 @@ class BodySizeLimit:
             except ValueError:
                 too_big = False
             if too_big:
-                await self._refuse(scope, send)
+                await self._refuse(scope, receive, send)
                 return
         seen = 0
         exceeded = False
@@ -66,9 +68,18 @@ class BodySizeLimit:
         with contextlib.suppress(BodyTooLarge):
             await self.app(scope, counting_receive, guarded_send)
         if exceeded and not started:
-            await self._refuse(scope, send)
+            await self._refuse(scope, receive, send)
 
-    async def _refuse(self, scope: Scope, send: Send) -> None:
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if "app" in scope:  # set by Starlette before the middleware runs
+            page = html_page(
+                Request(scope),
+                413,
+                "What you sent is longer than this form accepts. Go back and shorten it.",
+            )
+            if page is not None:
+                await page(scope, receive, send)
+                return
         body: dict[str, Any] = {
             "type": "urn:symptomatic:problem:body-too-large",
             "title": "Request body too large",

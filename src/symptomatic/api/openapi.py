@@ -1,8 +1,9 @@
 """The OpenAPI 3.1 document, with the problem responses every ``/api/v1`` operation can give.
 
 Any operation may answer 400 (malformed JSON), 404 (unknown pack, article or path), 413 (body
-too large) or 422 (invalid input), always as ``application/problem+json``. Rather than each
-router repeating that, the document is completed here once.
+too large), 422 (invalid input) or 429 (rate limit, with ``Retry-After``), always as
+``application/problem+json``. Rather than each router repeating that, the document is
+completed here once.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ COMMON_PROBLEMS = {
     "404": "Not found: unknown pack, condition list or article",
     "413": "Request body too large",
     "422": "Invalid input (see the problem's detail and errors)",
+    "429": "Too many requests from this client; Retry-After says when to try again",
 }
 
 

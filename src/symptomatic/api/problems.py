@@ -87,6 +87,32 @@ def problem_response(
     )
 
 
+def _malformed_json(request: Request, reason: str) -> JSONResponse:
+    return problem_response(
+        request,
+        400,
+        "malformed-json",
+        "Malformed JSON",
+        "The request body is not valid JSON"
+        + (f" ({reason})" if reason else "")
+        + ". Send a JSON object with Content-Type: application/json.",
+    )
+
+
+def _unparsable_body(exc: StarletteHTTPException) -> str | None:
+    """Why the body could not be parsed, when ``exc`` is FastAPI's 400 for a body the JSON
+    decoder raised on without a JSONDecodeError: bad UTF-8 (UnicodeDecodeError), an integer
+    past Python's digit limit (ValueError), nesting past the recursion limit."""
+    cause = exc.__cause__
+    if exc.status_code != 400 or not isinstance(cause, ValueError | RecursionError):
+        return None
+    if isinstance(cause, UnicodeDecodeError):
+        return "not UTF-8"
+    if isinstance(cause, RecursionError):
+        return "nested too deeply"
+    return str(cause).split(":")[0][:120] or "unreadable"
+
+
 def _validation_problem(request: Request, exc: RequestValidationError) -> JSONResponse:
     errors = []
     malformed = None
@@ -102,15 +128,7 @@ def _validation_problem(request: Request, exc: RequestValidationError) -> JSONRe
         )
     if malformed is not None:
         ctx = malformed.get("ctx") or {}
-        return problem_response(
-            request,
-            400,
-            "malformed-json",
-            "Malformed JSON",
-            "The request body is not valid JSON"
-            + (f" ({ctx.get('error')})" if ctx.get("error") else "")
-            + ". Send a JSON object with Content-Type: application/json.",
-        )
+        return _malformed_json(request, str(ctx.get("error") or ""))
     first = errors[0] if errors else {"loc": [], "msg": "invalid"}
     where = ".".join(str(p) for p in first["loc"] if p != "body") or "body"
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
@@ -133,14 +151,18 @@ _DOMAIN = [
 ]
 
 
-def _html(request: Request, status: int, detail: str) -> Response | None:
-    """The page-style error for requests outside ``/api`` (when the pages are mounted)."""
+def html_page(
+    request: Request, status: int, detail: str, headers: dict[str, str] | None = None
+) -> Response | None:
+    """The page-style error for requests outside ``/api`` (when the pages are mounted);
+    None for API requests, which get a problem document instead."""
     if request.url.path.startswith("/api/"):
         return None
     render = getattr(request.app.state, "html_error", None)
     if render is None:
         return None
     response: Response = render(request, status, detail)
+    response.headers.update(headers or {})
     return response
 
 
@@ -154,14 +176,14 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
-        page = _html(request, 400, "Some of the information sent was not valid.")
+        page = html_page(request, 400, "Some of the information sent was not valid.")
         return page or _validation_problem(request, exc)
 
     @app.exception_handler(SymptomaticError)
     async def _domain(request: Request, exc: SymptomaticError) -> Response:
         for kind, status, slug, title in _DOMAIN:
             if isinstance(exc, kind):
-                page = _html(request, status, str(exc))
+                page = html_page(request, status, str(exc))
                 return page or problem_response(request, status, slug, title, str(exc))
         return problem_response(request, 422, "unprocessable", "Cannot process", str(exc))
 
@@ -169,9 +191,12 @@ def install(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         titles = {404: "Not found", 405: "Method not allowed", 413: "Request body too large"}
         detail = str(exc.detail) if exc.detail else titles.get(exc.status_code, "Error")
-        page = _html(request, exc.status_code, detail)
+        page = html_page(request, exc.status_code, detail, dict(exc.headers or {}))
         if page is not None:
             return page
+        reason = _unparsable_body(exc)
+        if reason is not None:
+            return _malformed_json(request, reason)
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"There is nothing at {request.url.path}. See /api/docs for the endpoints."
         return problem_response(

@@ -6,6 +6,7 @@ Each sub-module registers its commands with ``register(app)``; this module only 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 
 import typer
 
@@ -49,6 +50,9 @@ for _name in _COMMAND_MODULES:
     importlib.import_module(_name).register(app)
 
 
-def main() -> None:
-    """Console-script entry point."""
-    app()
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console-script entry point: runs ``argv`` (default: the process arguments) and exits;
+    bad input is one ``error:`` line and exit code 2 (see :mod:`symptomatic.cli.inputs`)."""
+    from symptomatic.cli.inputs import run
+
+    run(app, argv)

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
+from symptomatic.cli.inputs import fail, read_json
 from symptomatic.engine import EngineConfig, Model
 from symptomatic.errors import SymptomaticError
 from symptomatic.interview import (
@@ -53,20 +54,28 @@ KEYS = {
 }
 
 
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[red]error:[/red] {message}")
-    return typer.Exit(code)
+def _fail(message: str) -> typer.Exit:
+    return fail(message)
 
 
 def _load_answers(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise _fail(f"answers file not found: {path}") from exc
-    except json.JSONDecodeError as exc:
-        raise _fail(f"{path}: not valid JSON ({exc})") from exc
+    """The answers file, its types checked (values are checked by the interview itself)."""
+    data = read_json(path, "answers file")
     if not isinstance(data, dict):
         raise _fail(f"{path}: expected an object with sex, age, evidence and answers")
+    for key in ("sex", "focus", "text"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise _fail(f"{path}: '{key}' must be a string, not {data[key]!r}")
+    age = data.get("age")
+    if age is not None and (isinstance(age, bool) or not isinstance(age, int)):
+        raise _fail(f"{path}: 'age' must be a whole number of years, not {age!r}")
+    for key in ("evidence", "answers"):
+        given = data.get(key, {})
+        if not isinstance(given, dict):
+            raise _fail(f"{path}: '{key}' must be an object of finding id -> answer")
+        for fid, value in given.items():
+            if not isinstance(value, str):
+                raise _fail(f"{path}: '{key}' answer for {fid!r} must be a string, not {value!r}")
     return data
 
 

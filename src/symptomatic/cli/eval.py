@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from symptomatic.cli.inputs import read_text
 from symptomatic.errors import SymptomaticError
 
 if TYPE_CHECKING:
@@ -167,6 +168,8 @@ def vignettes(
     )
     from symptomatic.kb import load_knowledge_base
 
+    for f in files:
+        read_text(f, "vignette file")  # missing, a folder, not UTF-8: said plainly
     try:
         loaded = [(f, load_vignettes(f)) for f in files]
         model = Model.compile(load_knowledge_base(pack))

@@ -8,6 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from symptomatic.cli.inputs import fail, open_database
 from symptomatic.errors import SymptomaticError
 
 articles_app = typer.Typer(help="List, check and search library articles.", no_args_is_help=True)
@@ -53,9 +54,12 @@ def check_articles(
     from symptomatic.library.loader import pack_id_problems
 
     try:
-        lib = load_library()
         kb = load_knowledge_base(pack)
     except SymptomaticError as exc:
+        raise fail(str(exc).splitlines()[0]) from exc
+    try:
+        lib = load_library()
+    except SymptomaticError as exc:  # the shipped articles themselves: a check failure
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(1) from exc
     problems = pack_id_problems(lib, set(kb.conditions), set(kb.findings))
@@ -91,12 +95,18 @@ def search_articles(
     as_json: bool = typer.Option(False, "--json", help="Print the API's JSON shape."),
 ) -> None:
     """Search the articles (an in-memory SQLite FTS5 index, as the server does)."""
+    from symptomatic.kb import load_knowledge_base
     from symptomatic.library import load_library
-    from symptomatic.search import documents_from_library, load_pack_synonyms, make_search
+    from symptomatic.search import build_synonyms, documents_from_library, make_search
     from symptomatic.storage import make_engine
 
+    try:
+        kb = load_knowledge_base(pack)
+    except SymptomaticError as exc:
+        raise fail(str(exc).splitlines()[0]) from exc
     engine = make_engine("sqlite://")
-    backend = make_search(engine, load_pack_synonyms([pack]))
+    synonyms = build_synonyms((f.id, f.name, list(f.synonyms)) for f in kb.findings.values())
+    backend = make_search(engine, synonyms)
     backend.rebuild(documents_from_library(load_library()))
     hits = backend.search(query, limit=limit)
     engine.dispose()
@@ -120,13 +130,11 @@ def feedback_report_command(
     """Helpfulness per article over time, from the database."""
     from symptomatic.feedback import feedback_report
     from symptomatic.settings import Settings
-    from symptomatic.storage import make_engine, session_factory, upgrade
+    from symptomatic.storage import session_factory
 
     if period not in ("day", "week", "month"):
-        err.print("period must be day, week or month")
-        raise typer.Exit(2)
-    engine = make_engine(database_url or Settings().database_url)
-    upgrade(engine)
+        raise fail(f"--period must be day, week or month, not {period!r}")
+    engine = open_database(database_url or Settings().database_url)
     reports = feedback_report(session_factory(engine), period=period)  # type: ignore[arg-type]
     engine.dispose()
     if as_json:

@@ -8,7 +8,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from symptomatic.errors import PackError
+from symptomatic.cli.inputs import fail
+from symptomatic.errors import PackError, PackNotFoundError
 from symptomatic.kb import builtin_pack_ids, compose, load_with_dependencies, validate
 
 packs_app = typer.Typer(help="List, show and check knowledge packs.", no_args_is_help=True)
@@ -48,8 +49,7 @@ def show(name: str = typer.Argument(..., help="Built-in pack id or folder.")) ->
     try:
         pack = load_with_dependencies(name)[-1]
     except PackError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        raise fail(str(exc).splitlines()[0]) from exc
     m = pack.meta
     out.print(f"[bold]{m.name}[/bold] ({m.id} {m.version}) — review status: {m.review_status}")
     if m.description:
@@ -74,9 +74,12 @@ def check(
     name: str = typer.Argument(..., help="Built-in pack id or folder."),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
 ) -> None:
-    """Validate a pack with its dependencies. Exit 1 on errors (and on warnings with --strict)."""
+    """Validate a pack with its dependencies. Exit 1 on errors (and on warnings with --strict);
+    exit 2 when there is no such pack."""
     try:
         kb = compose(load_with_dependencies(name))
+    except PackNotFoundError as exc:
+        raise fail(str(exc).splitlines()[0]) from exc
     except PackError as exc:
         err.print(f"[red]error:[/red] {exc.args[0].splitlines()[0]}")
         for p in exc.problems:

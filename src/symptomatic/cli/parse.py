@@ -8,6 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from symptomatic.cli.inputs import fail
 from symptomatic.errors import SymptomaticError
 
 out = Console()
@@ -28,13 +29,11 @@ def parse_command(
     from symptomatic.language import parse
 
     if sex is not None and sex not in ("female", "male"):
-        err.print("[red]error:[/red] --sex must be 'female' or 'male'")
-        raise typer.Exit(2)
+        raise fail(f"--sex must be 'female' or 'male', not {sex!r}")
     try:
         kb = load_knowledge_base(pack)
     except SymptomaticError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise typer.Exit(2) from exc
+        raise fail(str(exc).splitlines()[0]) from exc
     res = parse(kb, text, sex=sex, age=age)
     if as_json:
         typer.echo(json.dumps(res.to_dict()))

@@ -22,13 +22,13 @@ def register(app: typer.Typer) -> None:
         database_url: str | None = typer.Option(None, help="Database URL; overrides settings."),
     ) -> None:
         """Delete anonymous completed-check records older than DAYS, and expired interviews."""
-        from symptomatic.storage import make_engine, session_factory, upgrade
+        from symptomatic.cli.inputs import open_database
         from symptomatic.storage import purge as do_purge
+        from symptomatic.storage import session_factory
 
         settings = Settings()
-        engine = make_engine(database_url or settings.database_url)
+        engine = open_database(database_url or settings.database_url)
         try:
-            upgrade(engine)
             days = settings.retention_days if older_than is None else older_than
             report = do_purge(
                 session_factory(engine),

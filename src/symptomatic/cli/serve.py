@@ -8,6 +8,7 @@ import socket
 
 import typer
 
+from symptomatic.cli.inputs import fail
 from symptomatic.settings import Settings
 
 
@@ -29,10 +30,12 @@ def register(app: typer.Typer) -> None:
         """Serve the symptom check (pages and /api/v1) until interrupted.
 
         Access logs are off: they would hold IP addresses, and paths are never personal.
+        Behind a reverse proxy, list it in SYMPTOMATIC_TRUSTED_PROXIES so that its
+        X-Forwarded-For / X-Forwarded-Proto headers are believed (and nobody else's).
         """
         import uvicorn
 
-        from symptomatic.storage import upgrade
+        from symptomatic.cli.inputs import open_database
 
         if packs:
             os.environ["SYMPTOMATIC_PACKS"] = json.dumps(packs)
@@ -47,10 +50,9 @@ def register(app: typer.Typer) -> None:
             for ref in settings.packs:
                 load_knowledge_base(ref)
         except SymptomaticError as exc:
-            typer.echo(f"cannot serve: {exc}", err=True)
-            raise typer.Exit(1) from exc
+            raise fail(f"cannot serve: {str(exc).splitlines()[0]}") from exc
         # Migrate once here so that several workers never race to create the tables.
-        upgrade(settings.database_url)
+        open_database(settings.database_url).dispose()
         typer.echo(f"Symptomatic on http://{host}:{port} (packs: {', '.join(settings.packs)})")
         options = dict(
             factory=True,
@@ -58,7 +60,9 @@ def register(app: typer.Typer) -> None:
             access_log=False,
             log_level="warning",
             server_header=False,
-            proxy_headers=False,
+            # Forwarded headers only from the configured proxies; without any, never.
+            proxy_headers=bool(settings.trusted_proxies),
+            forwarded_allow_ips=list(settings.trusted_proxies) or None,
         )
         if workers > 1:
             # uvicorn's worker processes receive the listening socket without its protocol, so
@@ -81,8 +85,7 @@ def _listening_socket(host: str, port: int) -> socket.socket:
         sock.bind((host, port))
     except OSError as exc:
         sock.close()
-        typer.echo(f"cannot serve on {host}:{port}: {exc.strerror}", err=True)
-        raise typer.Exit(1) from exc
+        raise fail(f"cannot serve on {host}:{port}: {exc.strerror}") from exc
     sock.listen(2048)
     sock.set_inheritable(True)
     return sock

@@ -1,9 +1,10 @@
-"""Per-client rate limit that never stores an IP address.
+"""Per-client rate limit in fixed windows that never stores the client key itself.
 
-The client key (e.g. the address) is hashed with HMAC-SHA-256 under a random salt that is
-replaced at the start of every window, and only the hash and a count are kept, in memory.
-When the window rolls over, the salt and all counts are dropped, so nothing links a client
-across windows and nothing reaches the disk.
+The client key (the feedback cookie's random id with the article, or for the admin form the
+address) is hashed with HMAC-SHA-256 under a random salt that is replaced at the start of
+every window, and only the hash and a count are kept, in memory. When the window rolls over,
+the salt and all counts are dropped, so nothing links a client across windows and nothing
+reaches the disk.
 """
 
 from __future__ import annotations
@@ -55,6 +56,19 @@ class RateLimiter:
                 return False
             self._counts[digest] = count + 1
             return True
+
+    def exceeded(self, client: str) -> bool:
+        """True when ``client`` has used up the current window (counts nothing)."""
+        with self._lock:
+            self._roll(self._clock())
+            return self._counts.get(self.key(client), 0) >= self.limit
+
+    def seconds_left(self) -> float:
+        """Seconds until the current window ends and every count starts again."""
+        with self._lock:
+            now = self._clock()
+            self._roll(now)
+            return max(0.0, self._window_start + self.window_seconds - now)
 
     def tracked(self) -> int:
         """Returns how many distinct clients are counted in the current window."""

@@ -82,7 +82,8 @@ def record_feedback(
     """Stores one answer and returns its row id.
 
     A reason is kept only on a No and only when it is a known code; a comment only when
-    ``allow_comment`` (the operator's setting) and then scrubbed and length-capped.
+    ``allow_comment`` (the operator's setting) and then scrubbed and length-capped. The time
+    is cut to the day (midnight UTC): a time of day could be matched with a proxy's logs.
     """
     kept_reason = None if helpful else clean_reason(reason)
     kept_comment = scrub_comment(comment) if (allow_comment and comment) else None
@@ -91,7 +92,7 @@ def record_feedback(
         helpful=helpful,
         reason=kept_reason,
         comment=kept_comment or None,
-        created_at=now or utcnow(),
+        created_at=(now or utcnow()).replace(hour=0, minute=0, second=0, microsecond=0),
     )
     with sessions() as session, session.begin():
         session.add(row)

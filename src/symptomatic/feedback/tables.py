@@ -1,8 +1,8 @@
 """The feedback table: one row per "Was this page helpful?" answer.
 
 It holds the article, yes/no, an optional reason code and (only when
-``Settings.feedback_free_text`` is on) a short scrubbed comment. No IP address, cookie id or
-account is stored.
+``Settings.feedback_free_text`` is on) a short scrubbed comment, and the day (not the time).
+No IP address, cookie id or account is stored.
 """
 
 from __future__ import annotations

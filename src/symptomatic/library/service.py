@@ -1,5 +1,6 @@
 """Everything the library pages and API share, built once per app: the validated articles,
-the search index over the app's database, the feedback rate limiter and the settings.
+the search index over the app's database, the rate limiters (feedback answers, wrong admin
+tokens) and the settings.
 
 Built lazily on first use (so ``create_app`` needs no library-specific wiring) and kept on the
 app context; the search index is (re)built from the shipped articles at that moment.
@@ -33,6 +34,8 @@ class LibraryService:
     limiter: RateLimiter
     sessions: sessionmaker[Session]
     settings: Settings
+    #: Wrong admin tokens per client address and hour.
+    admin_failures: RateLimiter
 
 
 def build_library_service(
@@ -48,7 +51,8 @@ def build_library_service(
     search = make_search(engine, synonyms)
     search.rebuild(documents_from_library(library))
     limiter = RateLimiter(limit=settings.feedback_rate_limit, window_seconds=3600.0)
-    return LibraryService(library, search, limiter, sessions, settings)
+    admin_failures = RateLimiter(limit=settings.admin_login_attempts, window_seconds=3600.0)
+    return LibraryService(library, search, limiter, sessions, settings, admin_failures)
 
 
 def shared_library_service(

@@ -16,15 +16,14 @@ from symptomatic.storage.base import Base, make_engine, session_factory, utcnow
 from symptomatic.storage.migrate import current_revision, head_revision, upgrade
 from symptomatic.storage.records import (
     CheckRecord,
-    PurgeReport,
     Step,
     age_band,
     count_checks,
     load_step,
-    purge,
     record_check,
     save_step,
 )
+from symptomatic.storage.retention import PurgeReport, Sweeper, purge
 from symptomatic.storage.tables import CheckStep, CompletedCheck
 
 __all__ = [
@@ -34,6 +33,7 @@ __all__ = [
     "CompletedCheck",
     "PurgeReport",
     "Step",
+    "Sweeper",
     "age_band",
     "count_checks",
     "current_revision",

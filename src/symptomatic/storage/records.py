@@ -1,4 +1,4 @@
-"""Reading and writing the symptom-check tables: steps, completed checks and the purge.
+"""Reading and writing the symptom-check tables: interview steps and completed checks.
 
 Every function takes a ``sessionmaker`` and opens its own short transaction, so callers (page
 routes, the CLI) never hold a session across a request.
@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from symptomatic.storage.base import utcnow
@@ -45,7 +44,6 @@ class CheckRecord:
     questions_asked: int = 0
     free_text: str | None = None
     source: str = "web"
-    step_token: str | None = None
 
 
 def age_band(age: int) -> str:
@@ -85,80 +83,63 @@ def save_step(
     return token
 
 
-def load_step(sessions: sessionmaker[Session], token: str) -> Step | None:
-    """The step stored under ``token``, or None when unknown or purged."""
+def load_step(
+    sessions: sessionmaker[Session], token: str, max_age: timedelta | None = None
+) -> Step | None:
+    """The step stored under ``token``, or None when unknown, purged or expired.
+
+    A step older than ``max_age`` (the interview retention) is deleted here and answers
+    None, exactly like a token that never existed.
+    """
     if not token or len(token) > 64:
         return None
-    with sessions() as session:
+    with sessions.begin() as session:
         row = session.get(CheckStep, token)
         if row is None:
+            return None
+        if max_age is not None and row.created_at < utcnow() - max_age:
+            session.delete(row)
             return None
         return Step(row.token, row.parent, row.pack, row.state_json, row.free_text)
 
 
-def record_check(sessions: sessionmaker[Session], record: CheckRecord) -> bool:
-    """Store a completed check; returns False when this step was already recorded."""
-    row = CompletedCheck(
-        created_at=utcnow(),
-        step_token=record.step_token,
-        source=record.source,
-        packs=dict(record.packs),
-        engine_version=record.engine_version,
-        sex=record.sex,
-        age_band=record.age_band,
-        focus=record.focus,
-        triage_level=record.triage_level,
-        red_flags=list(record.red_flags),
-        top_conditions=list(record.top_conditions),
-        questions_asked=record.questions_asked,
-        free_text=record.free_text,
-    )
-    if record.step_token is not None:
-        with sessions() as session:
-            seen = session.scalar(
-                select(CompletedCheck.id).where(CompletedCheck.step_token == record.step_token)
+def record_check(
+    sessions: sessionmaker[Session], record: CheckRecord, step_token: str | None = None
+) -> bool:
+    """Store a completed check; returns False when the step ``step_token`` (the step whose
+    result this is) was already recorded. The record itself keeps no reference to the step,
+    and only the day it was made."""
+    with sessions.begin() as session:
+        if step_token is not None:
+            # Marking the step and adding the record in one transaction: of two concurrent
+            # reloads only one sees recorded = false.
+            marked = session.execute(
+                update(CheckStep)
+                .where(CheckStep.token == step_token, CheckStep.recorded.is_(False))
+                .values(recorded=True)
             )
-        if seen is not None:
-            return False
-    try:
-        with sessions.begin() as session:
-            session.add(row)
-    except IntegrityError:  # a concurrent reload recorded it first
-        return False
+            if not marked.rowcount:  # type: ignore[attr-defined]
+                return False
+        session.add(
+            CompletedCheck(
+                created_on=utcnow().date(),
+                source=record.source,
+                packs=dict(record.packs),
+                engine_version=record.engine_version,
+                sex=record.sex,
+                age_band=record.age_band,
+                focus=record.focus,
+                triage_level=record.triage_level,
+                red_flags=list(record.red_flags),
+                top_conditions=list(record.top_conditions),
+                questions_asked=record.questions_asked,
+                free_text=record.free_text,
+            )
+        )
     return True
 
 
 def count_checks(sessions: sessionmaker[Session]) -> int:
     """Number of completed checks stored."""
     with sessions() as session:
-        return len(session.scalars(select(CompletedCheck.id)).all())
-
-
-@dataclass(frozen=True)
-class PurgeReport:
-    """How many rows a purge deleted, per table."""
-
-    completed_checks: int
-    check_steps: int
-
-
-def purge(
-    sessions: sessionmaker[Session], older_than_days: float, steps_older_than_hours: float = 24
-) -> PurgeReport:
-    """Delete completed checks older than ``older_than_days`` and interview steps older than
-    ``steps_older_than_hours``; returns the counts deleted."""
-    if older_than_days < 0 or steps_older_than_hours < 0:
-        raise ValueError("ages must not be negative")
-    now = utcnow()
-    with sessions.begin() as session:
-        checks = session.execute(
-            delete(CompletedCheck).where(
-                CompletedCheck.created_at < now - timedelta(days=older_than_days)
-            )
-        )
-        steps = session.execute(
-            delete(CheckStep).where(
-                CheckStep.created_at < now - timedelta(hours=steps_older_than_hours)
-            )
-        )
-        return PurgeReport(int(checks.rowcount or 0), int(steps.rowcount or 0))  # type: ignore[attr-defined]
+        return int(session.scalar(select(func.count(CompletedCheck.id))) or 0)

@@ -1,15 +1,16 @@
 """The tables of the symptom check: anonymous completed checks and interview steps.
 
-Neither holds a name, an account, an IP address or a cookie id. Free text is stored only when
-``Settings.store_free_text`` is on.
+Neither holds a name, an account, an IP address or a cookie id, and nothing links a completed
+check to the steps of its interview. Free text is stored only when ``Settings.store_free_text``
+is on.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from symptomatic.storage.base import Base, utcnow
@@ -21,9 +22,8 @@ class CompletedCheck(Base):
     __tablename__ = "completed_checks"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
-    #: The interview step the result belongs to (so that reloading a result records it once).
-    step_token: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
+    #: The day of the check (UTC), never the time: a time could be matched with server logs.
+    created_on: Mapped[date] = mapped_column(Date, default=lambda: utcnow().date(), index=True)
     source: Mapped[str] = mapped_column(String(16), default="web")
     packs: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     engine_version: Mapped[str] = mapped_column(String(32), default="")
@@ -42,7 +42,7 @@ class CheckStep(Base):
     """One step of an interview in progress, addressed by a random token in the page URL.
 
     A new answer makes a new step whose ``parent`` is the previous one, so the browser's back
-    button (and ours) simply shows an earlier step. Purged after
+    button (and ours) simply shows an earlier step. Refused and deleted once older than
     ``Settings.interview_retention_hours``.
     """
 
@@ -54,3 +54,6 @@ class CheckStep(Base):
     pack: Mapped[str] = mapped_column(String(64))
     state_json: Mapped[str] = mapped_column(Text)
     free_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    #: True once the result of this step was kept as a completed check (so a reload does not
+    #: keep it twice); the completed check itself does not say which step it came from.
+    recorded: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

@@ -15,7 +15,7 @@ __all__ = ["build_web"]
 
 def build_web(app: FastAPI) -> APIRouter:
     """The page routes; also sets ``app.state.templates`` and the HTML error renderer."""
-    from symptomatic.web import api_docs, check_pages, errors, result_pages, start_pages
+    from symptomatic.web import api_docs, check_pages, errors, favicon, result_pages, start_pages
 
     app.state.templates = make_templates()
     app.state.html_error = errors.render_error
@@ -24,4 +24,5 @@ def build_web(app: FastAPI) -> APIRouter:
     router.include_router(check_pages.router)
     router.include_router(result_pages.router)
     router.include_router(api_docs.router)
+    router.include_router(favicon.router)
     return router

@@ -1,8 +1,10 @@
 """Library pages: home, topics, articles, search, "Was this page helpful?" and the admin report.
 
 Everything works without JavaScript. The feedback form is protected by a double-submit CSRF
-token and a per-client rate limit that stores no address (see :mod:`symptomatic.feedback`).
-The admin report needs ``Settings.admin_token`` (as a Bearer header or typed into the form).
+token and a rate limit per browser and article: the browser is known by the random token in
+its CSRF cookie, never by its address (see :mod:`symptomatic.feedback`), so readers behind
+one proxy or network do not share a limit. The admin report needs ``Settings.admin_token``
+(as a Bearer header or typed into the form); wrong tokens are limited per client address.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from symptomatic.api.articles import check_url, get_library
+from symptomatic.api.headers import canonical_url
 from symptomatic.feedback import REASONS, feedback_report, helpfulness_svg, record_feedback
 from symptomatic.feedback.csrf import COOKIE_NAME, FIELD_NAME, new_token, tokens_match, valid_token
 from symptomatic.feedback.privacy import MAX_COMMENT
@@ -92,7 +95,12 @@ def article_page(
         article=article,
         meta=article.meta,
         body_html=render_body(article),
-        json_ld=json_ld_script(article, str(request.url_for("article", slug=slug))),
+        json_ld=json_ld_script(
+            article,
+            canonical_url(
+                service.settings.base_url, request.app.url_path_for("article", slug=slug)
+            ),
+        ),
         check_url=check_url(article),
         topics=topics,
         reasons=REASONS,
@@ -102,17 +110,33 @@ def article_page(
         csrf_token=token,
         disclaimer=DISCLAIMER,
     )
-    response.set_cookie(COOKIE_NAME, str(token), httponly=True, samesite="strict", path="/library")
+    response.set_cookie(
+        COOKIE_NAME,
+        str(token),
+        httponly=True,
+        samesite="strict",
+        path="/library",
+        secure=service.settings.https,
+    )
     return response
 
 
-def _same_origin(request: Request) -> bool:
-    """False only when the browser names another origin. With ``Referrer-Policy:
-    no-referrer`` browsers send ``Origin: null`` on form posts; the token still decides."""
+def _same_origin(request: Request, base_url: str | None) -> bool:
+    """False only when the browser names another origin than this site's: ``base_url`` when
+    set (behind a proxy the Host header may be the proxy's upstream name), else the Host.
+    With ``Referrer-Policy: no-referrer`` browsers send ``Origin: null`` on form posts; the
+    token still decides."""
     origin = request.headers.get("origin")
     if not origin or origin == "null":
         return True
+    if base_url:
+        return origin.rstrip("/") == base_url
     return urlsplit(origin).netloc == request.headers.get("host", "")
+
+
+def _client_address(request: Request) -> str:
+    """The client's address as the server sees it (the forwarded one behind a trusted proxy)."""
+    return request.client.host if request.client else ""
 
 
 @router.post("/library/{slug}/feedback", name="article_feedback")
@@ -126,8 +150,9 @@ async def article_feedback(
         return _message(request, "Page not found", "There is no article at this address.", 404)
     form = await request.form()
     field = form.get(FIELD_NAME)
-    if not _same_origin(request) or not tokens_match(
-        request.cookies.get(COOKIE_NAME), field if isinstance(field, str) else None
+    browser = request.cookies.get(COOKIE_NAME)
+    if not _same_origin(request, service.settings.base_url) or not tokens_match(
+        browser, field if isinstance(field, str) else None
     ):
         return _message(
             request,
@@ -138,8 +163,7 @@ async def article_feedback(
     helpful = form.get("helpful")
     if helpful not in ("yes", "no"):
         return _message(request, "Please choose Yes or No", "Go back and choose an answer.", 400)
-    client = request.client.host if request.client else "unknown"
-    if not service.limiter.allow(client):
+    if not service.limiter.allow(f"{browser}/{slug}"):
         return _message(
             request,
             "Too many answers",
@@ -170,13 +194,30 @@ def article_thanks(
     return render(request, "library/thanks.html", article=article)
 
 
-def _authorised(request: Request, service: LibraryService, typed: str | None) -> bool:
-    expected = service.settings.admin_token
-    if not expected:
-        return False
+def _offered_token(request: Request, typed: str | None) -> str:
     header = request.headers.get("authorization", "")
-    offered = typed or (header[7:] if header.lower().startswith("bearer ") else "")
-    return bool(offered) and secrets.compare_digest(offered.encode(), expected.encode())
+    return typed or (header[7:] if header.lower().startswith("bearer ") else "")
+
+
+def _admin_gate(
+    request: Request, service: LibraryService, offered: str, attempted: bool
+) -> Response | None:
+    """None when ``offered`` is the admin token; else the page to answer with: the token form
+    (401; an ``attempted`` wrong token is counted against the client's address) or, once the
+    client has used up ``Settings.admin_login_attempts`` this hour, 429 without looking at
+    the token."""
+    client = _client_address(request)
+    if service.admin_failures.exceeded(client):
+        wait = max(1, int(service.admin_failures.seconds_left()))
+        response = render(request, "library/admin_login.html", status_code=429, locked=True)
+        response.headers["Retry-After"] = str(wait)
+        return response
+    expected = service.settings.admin_token or ""
+    if offered and secrets.compare_digest(offered.encode(), expected.encode()):
+        return None
+    if attempted:
+        service.admin_failures.allow(client)
+    return render(request, "library/admin_login.html", failed=attempted, status_code=401)
 
 
 def _admin_page(
@@ -206,9 +247,9 @@ def library_admin(
     """Helpfulness per article over time (Bearer token), or the token form."""
     if not service.settings.admin_token:
         return _message(request, "Not available", "The admin pages are switched off.", 404)
-    if _authorised(request, service, None):
-        return _admin_page(request, service, period)
-    return render(request, "library/admin_login.html", failed=False, status_code=401)
+    offered = _offered_token(request, None)
+    refused = _admin_gate(request, service, offered, attempted=bool(offered))
+    return refused or _admin_page(request, service, period)
 
 
 @router.post("/admin/library", name="library_admin_login")
@@ -220,8 +261,10 @@ async def library_admin_login(
         return _message(request, "Not available", "The admin pages are switched off.", 404)
     form = await request.form()
     token, period = form.get("token"), form.get("period", "week")
-    if not isinstance(token, str) or not _authorised(request, service, token):
-        return render(request, "library/admin_login.html", failed=True, status_code=401)
+    typed = token if isinstance(token, str) else ""
+    refused = _admin_gate(request, service, _offered_token(request, typed), attempted=True)
+    if refused is not None:
+        return refused
     chosen: Literal["day", "week", "month"] = (
         period if period in ("day", "month") else "week"  # type: ignore[assignment]
     )

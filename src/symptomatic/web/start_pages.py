@@ -28,8 +28,16 @@ def _focus_condition(request: Request, focus: str | None, pack: str | None) -> o
 
 @router.get("/", response_class=HTMLResponse, name="home")
 def home(request: Request) -> HTMLResponse:
-    """The home page: what Symptomatic is, who it is for, and the way in."""
-    return render(request, "home.html", intended_use=INTENDED_USE)
+    """The home page: what Symptomatic is, who it is for, the way in, and how long answers
+    are kept (the same settings the storage enforces)."""
+    settings = context_of(request).settings
+    return render(
+        request,
+        "home.html",
+        intended_use=INTENDED_USE,
+        retention_hours=settings.interview_retention_hours,
+        retention_days=settings.retention_days,
+    )
 
 
 def _complaint(request: Request, complaint: str | None, pack: str | None) -> Finding | None:

@@ -5,6 +5,7 @@ browser's back button shows the previous question."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from fastapi import HTTPException, Request
 
@@ -36,9 +37,14 @@ def context_of(request: Request) -> AppContext:
 
 
 def load(request: Request, token: str) -> LoadedStep:
-    """The step stored under ``token``; a 404 page when it is unknown, expired or unusable."""
+    """The step stored under ``token``; a 404 page when it is unknown, expired or unusable.
+
+    A step older than ``Settings.interview_retention_hours`` is expired: it is deleted and
+    answered like an unknown token.
+    """
     ctx = context_of(request)
-    step = load_step(ctx.sessions, token)
+    max_age = timedelta(hours=ctx.settings.interview_retention_hours)
+    step = load_step(ctx.sessions, token, max_age=max_age)
     if step is None:
         raise HTTPException(404, EXPIRED)
     try:
@@ -62,7 +68,10 @@ def save(
     parent: str | None = None,
     free_text: str | None = None,
 ) -> str:
-    """Store ``state`` as a new step; returns its token."""
+    """Store ``state`` as a new step; returns its token. Also sweeps out what has outlived
+    the retention settings (at most every few minutes)."""
+    if ctx.sweeper is not None:
+        ctx.sweeper.maybe_run()
     keep = free_text if ctx.settings.store_free_text else None
     return save_step(
         ctx.sessions, pack=served.id, state_json=state.to_json(), parent=parent, free_text=keep
@@ -88,6 +97,6 @@ def record(loaded: LoadedStep, res: CheckResult) -> None:
             questions_asked=res.questions_asked,
             free_text=loaded.step.free_text if ctx.settings.store_free_text else None,
             source="web",
-            step_token=loaded.step.token,
         ),
+        step_token=loaded.step.token,
     )
