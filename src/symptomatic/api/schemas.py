@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 #: Evidence sources that count as stated up front; anything else counts as an asked question
 #: (which is what the question budget counts).
@@ -68,7 +68,7 @@ class CaseRequest(Strict):
         max_length=64,
         description="Condition id for a 'could it be ...?' check (questions favour it).",
     )
-    continue_after_emergency: bool = Field(
+    continue_after_emergency: StrictBool = Field(
         default=False,
         description="After an emergency was found the interview stops; true asks a few more"
         " questions for the doctor's summary.",
