@@ -9,7 +9,7 @@ counts once as a false positive and once as a false negative).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -61,6 +61,26 @@ class ParserScore:
     def f1(self) -> float | None:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p and r else None
+
+    @property
+    def exact(self) -> int:
+        """How many sentences were read exactly right (nothing missed, nothing extra)."""
+        return sum(1 for s in self.items if not s.missed and not s.extra)
+
+    def restricted(self, keep: Callable[[str, str], bool]) -> ParserScore:
+        """The counts over the (finding id, answer) pairs ``keep`` accepts, expected or found.
+
+        ``keep=lambda fid, v: v == "absent"`` scores denials alone; a wrong answer of a kept
+        finding counts as a false positive only when the wrong answer is kept too.
+        """
+        tp = fp = fn = 0
+        for s in self.items:
+            want = {pair for pair in s.item.expect.items() if keep(*pair)}
+            got = {pair for pair in s.predicted.items() if keep(*pair)}
+            tp += len(want & got)
+            fp += len(got - want)
+            fn += len(want - got)
+        return ParserScore(tp, fp, fn)
 
 
 def load_labelled(path: str | Path) -> tuple[list[LabelledItem], date | None]:
