@@ -12,7 +12,9 @@ and cached for that knowledge base; nothing is built at import time.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,12 @@ _CACHE: dict[int, tuple[KnowledgeBase, Parser]] = {}
 _CACHE_LOCK = threading.Lock()
 
 
+@lru_cache(maxsize=8)
+def _packs(names: tuple[str, ...]) -> KnowledgeBase:
+    """The knowledge base of a set of packs, loaded once per set (so its parser is built once)."""
+    return load_knowledge_base(*names)
+
+
 def _knowledge_base(kb_or_model: Any) -> KnowledgeBase:
     if isinstance(kb_or_model, KnowledgeBase):
         return kb_or_model
@@ -34,12 +42,15 @@ def _knowledge_base(kb_or_model: Any) -> KnowledgeBase:
     if isinstance(kb, KnowledgeBase):
         return kb
     if isinstance(kb_or_model, str | Path):
-        return load_knowledge_base(kb_or_model)
-    raise TypeError(f"expected a KnowledgeBase, a Model or a pack name, not {kb_or_model!r}")
+        return _packs((str(kb_or_model),))
+    if isinstance(kb_or_model, Sequence) and all(isinstance(n, str | Path) for n in kb_or_model):
+        return _packs(tuple(sorted(str(n) for n in kb_or_model)))
+    raise TypeError(f"expected a KnowledgeBase, a Model or pack names, not {kb_or_model!r}")
 
 
 def parser_for(kb_or_model: Any) -> Parser:
-    """The cached :class:`Parser` of a knowledge base (or a compiled Model, or a pack name)."""
+    """The cached :class:`Parser` of a knowledge base, a compiled Model, a pack name or a
+    sequence of pack names (a pack set is loaded and its parser built once)."""
     kb = _knowledge_base(kb_or_model)
     with _CACHE_LOCK:
         hit = _CACHE.get(id(kb))
@@ -62,7 +73,8 @@ def parse(
 ) -> ParseResult:
     """Parse ``text`` into finding mentions (present / absent / option, with their spans).
 
-    ``kb_or_model`` is a :class:`KnowledgeBase`, a compiled ``Model`` or a pack name.
+    ``kb_or_model`` is a :class:`KnowledgeBase`, a compiled ``Model``, a pack name or a
+    sequence of pack names.
     ``ParseResult.to_evidence()`` gives the evidence for ``interview.start``.
     """
     return parser_for(kb_or_model).parse(text, sex=sex, age=age, today=today)

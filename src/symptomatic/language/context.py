@@ -240,6 +240,46 @@ def build_pipeline() -> Any:
     return nlp
 
 
+# ConText compares every modifier with every other one in the doc (medspacy's update_scopes),
+# so it runs sentence by sentence, and no sentence is longer than this many tokens: the work
+# grows with the text's length, not with its square ("no no no ..." 4,000 characters long).
+MAX_SENTENCE_TOKENS = 60
+
+
+def cap_sentences(doc: Any, max_tokens: int = MAX_SENTENCE_TOKENS) -> None:
+    """Start a new sentence every ``max_tokens`` tokens of a longer sentence (in place)."""
+    run = 0
+    for token in doc:
+        if token.is_sent_start or token.i == 0:
+            run = 0
+        elif run >= max_tokens:
+            token.is_sent_start = True
+            run = 0
+        run += 1
+
+
+def apply_context(context: Any, doc: Any, ranges: list[tuple[int, int]]) -> list[Modifiers]:
+    """The ConText modifiers of the mentions at token ``ranges`` of ``doc``, in that order.
+
+    ``context`` is the pipeline's ConText component; it runs once per sentence holding a
+    mention (a copy of the sentence as its own doc), so a modifier never reaches across a
+    sentence and the cost is linear in the text's length.
+    """
+    by_sentence: dict[int, list[int]] = {}
+    for k, (start, _) in enumerate(ranges):
+        by_sentence.setdefault(doc[start].sent.start, []).append(k)
+    out: list[Modifiers] = [Modifiers()] * len(ranges)
+    for first, ks in by_sentence.items():
+        sent = doc[first].sent
+        end = max(sent.end, *(ranges[k][1] for k in ks))
+        sub = doc[first:end].as_doc()
+        sub.spans[SPAN_GROUP] = [sub[ranges[k][0] - first : ranges[k][1] - first] for k in ks]
+        sub = context(sub)
+        for k, span in zip(ks, sub.spans[SPAN_GROUP], strict=True):
+            out[k] = modifiers_of(span)
+    return out
+
+
 def modifiers_of(span: Any) -> Modifiers:
     """The ConText categories that modify ``span`` (a spaCy Span after ConText ran).
 

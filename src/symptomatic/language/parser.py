@@ -19,11 +19,11 @@ from typing import Any
 from symptomatic.kb import KnowledgeBase
 from symptomatic.kb.schema import Finding, FindingGroup, FindingType, Sex
 from symptomatic.language.context import (
-    SPAN_GROUP,
     Modifiers,
+    apply_context,
     build_pipeline,
+    cap_sentences,
     hypothetical_by_or,
-    modifiers_of,
 )
 from symptomatic.language.durations import Duration, find_durations, option_for
 from symptomatic.language.matcher import Lexicon, Match, longest
@@ -41,6 +41,8 @@ from symptomatic.language.subjects import (
     subject_of,
 )
 
+# longer text is cut here (the API takes at most this much); the work is linear below it
+MAX_CHARS = 4000
 _FAMILY_WORDS = re.compile(
     r"\b(family|families|relative|relatives|mother|mum|mom|father|dad|parent|parents|"
     r"sister|brother|sibling|siblings|grand\w*|aunt|uncle|cousin)\b",
@@ -120,14 +122,18 @@ class Parser:
         """Findings stated in ``text`` for a person of ``sex`` and ``age`` (both optional).
 
         Findings that do not apply to the person (e.g. periods for a man) are left out.
-        ``today`` anchors dates such as "since March". Returns mentions in text order.
+        ``today`` anchors dates such as "since March". Only the first :data:`MAX_CHARS`
+        characters are read. Returns mentions in text order.
         """
         person_sex = Sex(sex) if sex is not None else None
+        text = text[:MAX_CHARS]
         with self._lock:  # spaCy pipelines are not documented as thread-safe
             doc = self.nlp.make_doc(text)
+            context = self.nlp.get_pipe("medspacy_context")
             for _, proc in self.nlp.pipeline:
-                if proc is not self.nlp.get_pipe("medspacy_context"):
+                if proc is not context:
                     doc = proc(doc)
+            cap_sentences(doc)
             words = [t.text for t in doc]
             found = longest(self.lexicon.match(words) + result_matches(self.lexicon, words))
             # "a pregnancy test", "an HIV test": one word naming a test is not its result
@@ -146,14 +152,14 @@ class Parser:
                 for m in found
                 if self._applies(self.kb.findings[m.entry.finding_id], person_sex, age)
             ]
-            doc.spans[SPAN_GROUP] = [doc[m.start : m.end] for m in matches]
-            doc = self.nlp.get_pipe("medspacy_context")(doc)
             mods = [
                 replace(mod, hypothetical=True)
-                if not mod.hypothetical and hypothetical_by_or(doc, span.start)
+                if not mod.hypothetical and hypothetical_by_or(doc, m.start)
                 else mod
-                for mod, span in zip(
-                    map(modifiers_of, doc.spans[SPAN_GROUP]), doc.spans[SPAN_GROUP], strict=True
+                for mod, m in zip(
+                    apply_context(context, doc, [(m.start, m.end) for m in matches]),
+                    matches,
+                    strict=True,
                 )
             ]
             # "peeing is fine, no blood" says something only as a denial
