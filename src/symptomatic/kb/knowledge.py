@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from symptomatic.errors import PackError
 from symptomatic.kb.schema import (
+    BodySystem,
+    Compound,
     Condition,
     Finding,
     FindingLikelihoods,
@@ -38,6 +40,9 @@ class KnowledgeBase:
     ``likelihoods`` maps a finding id to its merged table: the default from the first pack
     that states one, and per-condition entries from every pack.
     ``origin`` maps every id (condition, finding, rule) to the id of the pack defining it.
+    ``systems`` maps a body-system id to its words and the findings its denial denies;
+    ``denials`` a finding id to words that say it is absent ("apyrexial"); ``parts`` a part
+    id to its words, and ``compounds`` the findings stated by parts said together.
     """
 
     packs: tuple[PackInfo, ...]
@@ -52,6 +57,10 @@ class KnowledgeBase:
     scopes: dict[str, Scope] = field(default_factory=dict)
     # pack id -> the reference ids visible to it (its own plus its dependencies')
     visible_refs: dict[str, frozenset[str]] = field(default_factory=dict)
+    systems: dict[str, BodySystem] = field(default_factory=dict)
+    denials: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    compounds: tuple[Compound, ...] = ()
 
     @property
     def pack_versions(self) -> dict[str, str]:
@@ -103,6 +112,10 @@ def compose(packs: Sequence[Pack]) -> KnowledgeBase:
     references: dict[str, Reference] = {}
     origin: dict[str, str] = {}
     visible: dict[str, frozenset[str]] = {}
+    systems: dict[str, BodySystem] = {}
+    denials: dict[str, tuple[str, ...]] = {}
+    parts: dict[str, tuple[str, ...]] = {}
+    compounds: list[Compound] = []
     problems: list[str] = []
 
     def claim(kind: str, ident: str, pack_id: str) -> bool:
@@ -165,6 +178,37 @@ def compose(packs: Sequence[Pack]) -> KnowledgeBase:
                 continue
             merged_phrases = tuple(dict.fromkeys((*known.synonyms, *phrases)))
             findings[fid] = known.model_copy(update={"synonyms": merged_phrases})
+        for sid, system in pack.systems.items():
+            unknown = [fid for fid in system.findings if fid not in findings]
+            if unknown:
+                problems.append(f"{pid}: synonyms.yaml: systems.{sid}: unknown findings {unknown}")
+            elif sid in systems:  # a later pack widens a system: more words, more findings
+                prev = systems[sid]
+                systems[sid] = BodySystem(
+                    phrases=list(dict.fromkeys([*prev.phrases, *system.phrases])),
+                    findings=list(dict.fromkeys([*prev.findings, *system.findings])),
+                )
+            else:
+                systems[sid] = system
+        for fid, phrases in pack.denials.items():
+            if fid not in findings:
+                problems.append(f"{pid}: synonyms.yaml: denials.{fid}: unknown finding id")
+            else:
+                denials[fid] = tuple(dict.fromkeys((*denials.get(fid, ()), *phrases)))
+        for part_id, phrases in pack.parts.items():
+            if part_id in findings:
+                problems.append(f"{pid}: synonyms.yaml: parts.{part_id}: a finding's id")
+            parts[part_id] = tuple(dict.fromkeys((*parts.get(part_id, ()), *phrases)))
+        for i, comp in enumerate(pack.compounds):
+            where = f"{pid}: synonyms.yaml: compounds[{i}]"
+            target = findings.get(comp.finding)
+            unknown = [p for p in comp.parts if p not in parts and p not in findings]
+            if target is None or comp.answer not in target.answers:
+                problems.append(f"{where}: unknown finding or answer {comp.finding}={comp.answer}")
+            elif unknown:
+                problems.append(f"{where}: unknown parts {unknown}")
+            else:
+                compounds.append(comp)
     if problems:
         raise PackError("packs conflict", problems)
     return KnowledgeBase(
@@ -180,4 +224,8 @@ def compose(packs: Sequence[Pack]) -> KnowledgeBase:
         visible_refs=visible,
         screens=tuple(screens),
         scopes=scopes,
+        systems=systems,
+        denials=denials,
+        parts=parts,
+        compounds=tuple(compounds),
     )

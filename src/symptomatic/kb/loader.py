@@ -125,6 +125,10 @@ def load_pack(name_or_path: str | Path) -> Pack:
         red_flags=red_flags.red_flags,
         screens=screens.screens,
         synonyms=synonyms.synonyms,
+        systems=synonyms.systems,
+        denials=synonyms.denials,
+        parts=synonyms.parts,
+        compounds=synonyms.compounds,
     )
 
 

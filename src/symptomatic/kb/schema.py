@@ -18,8 +18,13 @@ A pack is a folder with four files:
     ``screens:`` a list of :class:`Screen`: per entry complaint, the warning signs always asked.
 ``synonyms.yaml``
     ``synonyms:`` finding id -> lay phrasings for free text and search (:class:`SynonymsFile`);
-    a pack may add phrasings to the findings of the packs it depends on. The lexicon lives
-    apart from the clinical model so that the two can be edited independently.
+    a pack may add phrasings to the findings of the packs it depends on. Also ``systems:``
+    a body system or group of symptoms (:class:`BodySystem`): its words, and the findings
+    that saying it is normal or denying it ("waterworks fine", "no bowel change") denies.
+    ``denials:`` finding id -> words that say it is absent ("apyrexial"); ``parts:`` and
+    ``compounds:`` a finding stated by two things said together (:class:`Compound`).
+    The lexicon lives apart from the clinical model so that the two can be edited
+    independently.
 
 Every number carries either ``source`` (a reference id of this pack or one it depends on)
 or ``evidence: expert estimate``; :mod:`symptomatic.kb.validate` enforces it.
@@ -369,10 +374,42 @@ class ScreensFile(Strict):
     screens: list[Screen] = Field(default_factory=list)
 
 
+class BodySystem(Strict):
+    """A body system or group of symptoms as people name it ("waterworks", "leg symptoms").
+
+    Said as normal or denied ("waterworks fine", "denies leg symptoms") it denies each of
+    ``findings``; said otherwise ("problems with my waterworks") it says nothing on its own.
+    """
+
+    phrases: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
+    findings: list[Identifier] = Field(min_length=1)
+
+
+class Compound(Strict):
+    """A finding stated by its parts said in one sentence: named word lists (``parts:`` of
+    the synonyms file) and/or findings said present. "Nurofen ... nothing touches it" is a
+    painkiller and no effect; "periods stopped at 50 ... some blood" is after the menopause
+    and bleeding."""
+
+    finding: Identifier
+    answer: Identifier = "present"
+    parts: list[Identifier] = Field(min_length=1)
+
+
 class SynonymsFile(Strict):
     synonyms: dict[Identifier, list[Annotated[str, Field(min_length=1)]]] = Field(
         default_factory=dict
     )
+    systems: dict[Identifier, BodySystem] = Field(default_factory=dict)
+    #: finding id -> words that say it is absent ("apyrexial" for fever)
+    denials: dict[Identifier, list[Annotated[str, Field(min_length=1)]]] = Field(
+        default_factory=dict
+    )
+    #: part id -> words; a part says nothing alone, only inside a compound
+    parts: dict[Identifier, list[Annotated[str, Field(min_length=1)]]] = Field(
+        default_factory=dict
+    )
+    compounds: list[Compound] = Field(default_factory=list)
 
 
 class Pack(Strict):
@@ -385,3 +422,7 @@ class Pack(Strict):
     red_flags: list[RedFlagRule]
     screens: list[Screen] = Field(default_factory=list)
     synonyms: dict[str, list[str]] = Field(default_factory=dict)
+    systems: dict[str, BodySystem] = Field(default_factory=dict)
+    denials: dict[str, list[str]] = Field(default_factory=dict)
+    parts: dict[str, list[str]] = Field(default_factory=dict)
+    compounds: list[Compound] = Field(default_factory=list)

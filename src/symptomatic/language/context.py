@@ -20,7 +20,7 @@ Scopes stop at "but", "although", "except" and at a new clause about the person 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 NEGATED = "NEGATED_EXISTENCE"
@@ -82,9 +82,17 @@ def _rules() -> list[Any]:
         # negation, after the fact: "bladder and bowels normal", "my legs are fine"
         R("is fine", NEGATED, pattern=[
             {"LOWER": {"IN": ["is", "are", "feel", "feels", "seem", "seems", "been", "'s",
-                              "'re", "both", "all"]}, "OP": "?"},
-            {"LOWER": {"IN": ["fine", "normal", "ok", "okay", "unaffected", "unchanged"]}}],
+                              "'re", "both", "all", "look", "looks", "working", "opening"]},
+             "OP": "?"},
+            {"LOWER": {"IN": ["fine", "normal", "normally", "ok", "okay", "unaffected",
+                              "unchanged", "regular", "regularly", "steady", "stable"]}}],
           direction="BACKWARD", max_scope=5, terminated_by=after_clause),
+        R("as usual", NEGATED, pattern=[{"LOWER": "as"}, {"LOWER": {"IN": ["usual", "normal",
+          "ever", "always"]}}], direction="BACKWARD", max_scope=5, terminated_by=after_clause),
+        R("no problems with", NEGATED, pattern=[{"LOWER": {"IN": ["no", "any"]}},
+          {"LOWER": {"IN": ["problem", "problems", "trouble", "issues", "change", "changes"]}},
+          {"LOWER": {"IN": ["with", "in", "to"]}}], direction="FORWARD", max_scope=6,
+          terminated_by=after_subject),
         R("has gone", NEGATED, pattern=[{"LOWER": {"IN": ["has", "have", "'s"]}},
           {"LOWER": {"IN": ["gone", "settled", "cleared", "resolved", "stopped"]}}],
           direction="BACKWARD", max_scope=5, terminated_by=after_clause),
@@ -118,6 +126,8 @@ def _rules() -> list[Any]:
           {"LOWER": {"IN": ["n't", "nt", "not"]}, "OP": "?"}], direction="PSEUDO"),
         R("cannot", "PSEUDO", pattern=[{"LOWER": {"IN": ["cannot", "unable"]}}],
           direction="PSEUDO"),
+        R("not been able", "PSEUDO", pattern=[{"LOWER": {"IN": ["n't", "nt", "not", "never"]}},
+          {"LOWER": "been"}, {"LOWER": "able"}], direction="PSEUDO"),
         R("not only", "PSEUDO", direction="PSEUDO"),
         R("no matter", "PSEUDO", direction="PSEUDO"),
         R("not just", "PSEUDO", direction="PSEUDO"),
@@ -153,6 +163,14 @@ def _rules() -> list[Any]:
           direction="FORWARD", max_scope=4, terminated_by=after_clause),
         R("in case", HYPOTHETICAL, direction="FORWARD", max_scope=6, terminated_by=after_clause),
         R("what if", HYPOTHETICAL, direction="FORWARD", max_scope=6, terminated_by=after_clause),
+        # "a 3-day history of back pain", "5/52 hx LBP": the pain now, for that long
+        R("3-day history", "PSEUDO", pattern=[
+            {"LIKE_NUM": True, "OP": "?"}, {"LOWER": {"IN": _NUMBER_WORDS}, "OP": "?"},
+            {"TEXT": "-", "OP": "?"},
+            {"LOWER": {"REGEX": r"^(\d+/(7|52|12)|days?|weeks?|months?|years?|hours?|"
+                                r"(\d+-)?(day|week|month|year|hour)s?)$"}},
+            {"LOWER": {"IN": ["history", "hx"]}}, {"LOWER": "of", "OP": "?"}],
+          direction="PSEUDO"),
         # history (before this episode)
         R("history of", DATED, pattern=[{"LOWER": {"IN": ["history", "hx"]}},
           {"LOWER": "of", "OP": "?"}], direction="FORWARD", max_scope=8,
@@ -258,6 +276,24 @@ def cap_sentences(doc: Any, max_tokens: int = MAX_SENTENCE_TOKENS) -> None:
         run += 1
 
 
+# the first word of a question ("Can kidney stones cause blood in the urine?")
+_QUESTION_OPENERS = frozenset(
+    "can could would should will is are was were do does did has have might may what why how "
+    "when which who isn't aren't doesn't".split()
+)
+
+
+def is_question(sent: Any) -> bool:
+    """True for a sentence that asks rather than states: it opens with an auxiliary or a
+    question word and ends with "?". "I'm 32 weeks - is it safe to fly?" states first."""
+    words = [t for t in sent if not t.is_space]
+    return (
+        len(words) > 1
+        and words[-1].text.startswith("?")
+        and words[0].lower_ in _QUESTION_OPENERS
+    )
+
+
 def apply_context(context: Any, doc: Any, ranges: list[tuple[int, int]]) -> list[Modifiers]:
     """The ConText modifiers of the mentions at token ``ranges`` of ``doc``, in that order.
 
@@ -275,8 +311,10 @@ def apply_context(context: Any, doc: Any, ranges: list[tuple[int, int]]) -> list
         sub = doc[first:end].as_doc()
         sub.spans[SPAN_GROUP] = [sub[ranges[k][0] - first : ranges[k][1] - first] for k in ks]
         sub = context(sub)
+        asks = is_question(sent)
         for k, span in zip(ks, sub.spans[SPAN_GROUP], strict=True):
-            out[k] = modifiers_of(span)
+            # what a question names is asked about, not stated
+            out[k] = replace(modifiers_of(span), uncertain=True) if asks else modifiers_of(span)
     return out
 
 

@@ -50,7 +50,9 @@ WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 _NUM = (
     r"(?P<num>\d+(?:\.\d+)?|" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len)[::-1]) + r")"
 )
-_UNIT = r"(?P<unit>minute|hour|day|night|week|fortnight|month|year)s?"
+_UNIT = r"(?P<unit>minute|hour|day|night|week|fortnight|month|year|hr|wk|yr|mo)s?"
+# abbreviations people write ("2 wks", "5 yrs ago")
+_ABBREVIATIONS = {"hr": "hour", "wk": "week", "yr": "year", "mo": "month"}
 _COUNTED = re.compile(
     rf"\b(?:for|over|in|during|past|last|about|around|nearly|almost|roughly|than|of|since)\s+"
     rf"(?:the\s+)?(?:(?:past|last|about|around|nearly|almost|over|roughly|more\s+than|"
@@ -62,12 +64,30 @@ _COUNTED = re.compile(
 #: complaint has lasted.
 _EPISODE_BEFORE = re.compile(r"\b(?:after|within|every|each)\s*$", re.I)
 _AGO = re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b", re.I)
+# "a 3-day history of", "8 months of low back pain", "ten weeks now with this back",
+# "about 3 weeks now": a counted time said of what follows or as how long so far
+_OF = re.compile(
+    rf"\b{_NUM}(?:\s+and\s+a\s+half)?(?:\s+|-){_UNIT}(?:'s?)?\s+(?:history|hx|of|now)\b", re.I
+)
+# clinical shorthand: "2/7" days, "5/52" weeks, "4/12" months (not "10/40", a gestation)
+_FRACTION = re.compile(r"(?<![\d/])(?P<num>\d{1,2})/(?P<of>7|52|12)(?![\d/])")
+_FRACTION_DAYS = {"7": 1.0, "52": 7.0, "12": 30.0}
+_ON_DAY = re.compile(r"\b(?:on|last)\s+(?P<day>" + "|".join(WEEKDAYS) + r")\b", re.I)
 _BARE = re.compile(r"\bfor\s+(?:the\s+(?:past|last)\s+)?(?P<unit>day|week|month|year)s\b", re.I)
 _MOST_OF = re.compile(
     r"\b(?:most|much|all|half)\s+of\s+(?:a|the|this|last)\s+(?P<unit>year|month|week)\b", re.I
 )
 _SINCE_MONTH = re.compile(
-    r"\bsince\s+(?:early\s+|mid\s+|late\s+|last\s+)?(?P<month>" + "|".join(MONTHS) + r")\b", re.I
+    r"\bsince\s+(?:early[-\s]+|mid[-\s]+|late[-\s]+|last\s+)?(?P<month>" + "|".join(MONTHS) + r")\b",
+    re.I,
+)
+# days of the year people date things from: (month, day); Easter and Thanksgiving move
+_FIXED_DAYS = {"halloween": (10, 31), "bonfire night": (11, 5), "christmas": (12, 25),
+               "new year": (1, 1), "valentine's day": (2, 14), "valentines day": (2, 14)}  # fmt: skip
+_SINCE_DAY_OF_YEAR = re.compile(
+    r"\b(?:ever\s+)?since\s+(?:last\s+)?(?P<name>halloween|bonfire\s+night|christmas|new\s+year|"
+    r"valentine'?s\s+day|easter|thanksgiving)\b",
+    re.I,
 )
 _SINCE_DAY = re.compile(r"\bsince\s+(?:last\s+)?(?P<day>" + "|".join(WEEKDAYS) + r")\b", re.I)
 _RELATIVE = {
@@ -82,8 +102,8 @@ _RELATIVE = {
     re.compile(r"\b(?:since|over|at)\s+the\s+weekend\b|\b(?:since\s+)?last\s+weekend\b", re.I): 4.0,
     re.compile(r"\b(?:since\s+)?last\s+week\b", re.I): 7.0,
     re.compile(r"\b(?:since\s+)?last\s+month\b", re.I): 30.0,
-    re.compile(r"\bsince\s+last\s+year\b|\bsince\s+christmas\b", re.I): 180.0,
-    re.compile(r"\bfor\s+ages\b|\bfor\s+a\s+long\s+time\b", re.I): 120.0,
+    re.compile(r"\bsince\s+last\s+year\b", re.I): 180.0,
+    re.compile(r"\bfor\s+ages\b|\bfor\s+a\s+long\s+time\b|\bdonkey'?s\s+years\b", re.I): 120.0,
 }  # fmt: skip
 
 
@@ -95,6 +115,35 @@ class Duration:
     start: int
     end: int
     text: str
+
+
+def _unit_days(unit: str) -> float:
+    unit = unit.lower()
+    return UNIT_DAYS[_ABBREVIATIONS.get(unit, unit)]
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday of ``year`` (the Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    x = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * x) // 451
+    month, day = divmod(h + x - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _day_of_year(name: str, year: int) -> date:
+    name = re.sub(r"\s+", " ", name.lower())
+    if name == "easter":
+        return _easter(year)
+    if name == "thanksgiving":  # the fourth Thursday of November
+        first = date(year, 11, 1)
+        return date(year, 11, 1 + (3 - first.weekday()) % 7 + 21)
+    month, day = _FIXED_DAYS[name.replace("valentines", "valentine's")]
+    return date(year, month, day)
 
 
 def _number(word: str) -> float:
@@ -115,16 +164,27 @@ def find_durations(text: str, today: date | None = None) -> list[Duration]:
     def add(days: float, m: re.Match[str]) -> None:
         found.append(Duration(days, m.start(), m.end(), m.group(0)))
 
-    for rx in (_COUNTED, _AGO):
+    for rx in (_COUNTED, _AGO, _OF):
         for m in rx.finditer(text):
             if _EPISODE_BEFORE.search(text, 0, m.start()):
                 continue  # "after five minutes of walking": how long an episode takes
-            add(_number(m.group("num")) * UNIT_DAYS[m.group("unit").lower()], m)
+            half = 0.5 if "half" in m.group(0).lower() and rx is _OF else 0.0
+            add((_number(m.group("num")) + half) * _unit_days(m.group("unit")), m)
+    for m in _FRACTION.finditer(text):
+        add(float(m.group("num")) * _FRACTION_DAYS[m.group("of")], m)
+    for m in _ON_DAY.finditer(text):
+        back = (today.weekday() - WEEKDAYS.index(m.group("day").lower())) % 7 or 7
+        add(float(back), m)
+    for m in _SINCE_DAY_OF_YEAR.finditer(text):
+        when = _day_of_year(m.group("name"), today.year)
+        if when > today:
+            when = _day_of_year(m.group("name"), today.year - 1)
+        add(float(max((today - when).days, 1)), m)
     for m in _BARE.finditer(text):
         # "for weeks" / "for months": a few of them
-        add(3 * UNIT_DAYS[m.group("unit").lower()], m)
+        add(3 * _unit_days(m.group("unit")), m)
     for m in _MOST_OF.finditer(text):
-        add(0.75 * UNIT_DAYS[m.group("unit").lower()], m)
+        add(0.75 * _unit_days(m.group("unit")), m)
     for m in _SINCE_MONTH.finditer(text):
         month = MONTHS[m.group("month").lower()]
         months_back = (today.month - month) % 12 or 12
@@ -149,12 +209,12 @@ _LABEL_AMOUNT = re.compile(rf"{_NUM}\s*{_UNIT}", re.I)
 def _amounts(label: str) -> list[float]:
     """Amounts in a label, in days; "1 to 6 weeks" gives the unit to the bare first number."""
     out = [
-        _number(m.group("num")) * UNIT_DAYS[m.group("unit").lower()]
+        _number(m.group("num")) * _unit_days(m.group("unit"))
         for m in _LABEL_AMOUNT.finditer(label)
     ]
     shared = re.search(rf"\b(?P<a>\d+(?:\.\d+)?)\s*(?:-|–|to|and)\s*{_NUM}\s*{_UNIT}", label, re.I)
     if shared and len(out) == 1:
-        out.insert(0, float(shared.group("a")) * UNIT_DAYS[shared.group("unit").lower()])
+        out.insert(0, float(shared.group("a")) * _unit_days(shared.group("unit")))
     return out
 
 

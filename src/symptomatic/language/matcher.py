@@ -23,6 +23,7 @@ from symptomatic.kb.schema import FindingType
 from symptomatic.language.normalise import (
     BARRIERS,
     FILLERS,
+    LAY_WORDS,
     LINK_VERBS,
     _words,
     normalise_words,
@@ -66,6 +67,8 @@ _COMMON = frozenset(
         "monday tuesday wednesday thursday friday saturday sunday"
     )
 )
+# keys many lay words share ("agony", "sore", "twinge" are all "pain")
+LAY_KEYS = frozenset(k for k in LAY_WORDS.values() if list(LAY_WORDS.values()).count(k) > 3)
 _CLAUSE_BREAK = re.compile(r"^[.,;:!?()\[\]\"…]+$|^(--|—|–)$")
 
 
@@ -82,6 +85,12 @@ class Entry:
     words: tuple[str, ...] = ()
     # a generated word order ("urine is pink" for "pink urine") must match without gaps
     strict: bool = False
+    # a body system's word ("waterworks"): it says something only when denied
+    system: bool = False
+    # a word that says the finding is absent ("apyrexial")
+    denies: bool = False
+    # a word of a compound's part ("nurofen"): ``finding_id`` is then the part's id
+    part: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,10 +139,15 @@ class Lexicon:
         # one entry per (finding, value, keys, words); a phrase the pack gives as written wins
         # over the same keys generated as a strict reordering ("sweating at night" may have a
         # gap, although "night sweats" reversed may not)
-        unique: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], Entry] = {}
+        unique: dict[tuple[str, str, tuple[str, ...], tuple[str, ...], bool], Entry] = {}
         for entry in entries:
-            ident = (entry.finding_id, entry.value, entry.keys, entry.words)
-            if entry.keys and (ident not in unique or unique[ident].strict > entry.strict):
+            ident = (entry.finding_id, entry.value, entry.keys, entry.words, entry.denies)
+            if entry.part:
+                ident = ("part:" + entry.finding_id, *ident[1:])
+            if entry.keys and (
+                ident not in unique
+                or (unique[ident].system, unique[ident].strict) > (entry.system, entry.strict)
+            ):
                 unique[ident] = entry
         for entry in unique.values():
             self.entries.append(entry)
@@ -156,27 +170,43 @@ class Lexicon:
         entries: list[Entry] = []
         extra: list[str] = []
 
-        def add(finding_id: str, value: str, phrase: str) -> None:
+        def add(
+            finding_id: str,
+            value: str,
+            phrase: str,
+            system: bool = False,
+            denies: bool = False,
+            part: bool = False,
+        ) -> None:
             tokens = tokenize(phrase)
             keys = phrase_keys(tokens)
             plain = _plain(tokens)
+            kind = {"system": system, "denies": denies, "part": part}
+            # "peeing fine" is not "my wee looks fine": a system's words as written; a part's
+            # too ("nothing touches it" is not "touch")
+            if system or part:
+                entries.append(Entry(finding_id, value, keys, phrase, words=plain, **kind))
+                return
             # "getting more painful" without its verb would be "more painful": word for word
             if len(plain) > 1 and plain[0] in LINK_VERBS:
-                entries.append(Entry(finding_id, value, keys, phrase, words=plain))
+                entries.append(Entry(finding_id, value, keys, phrase, words=plain, **kind))
                 return
             units = normalise_words(plain)
+            # "agony" for severe pain: a lay word that shares its key with others ("pain")
+            # says more than the key, so it matches as written
+            if len(plain) == 1 and keys and keys[0] in LAY_KEYS and word_key(plain[0]) != plain[0]:
+                entries.append(Entry(finding_id, value, keys, phrase, words=plain, **kind))
+                return
             if len(keys) == 1 and len(plain) > 1 and len(units) == 1:
                 # "been sick", "pins and needles": one lay unit, matched by its key; but "in
                 # agony" is a word plus a filler and must be said word for word, or it would
                 # match every pain
-                if units[0][1] - units[0][0] > 1:
-                    entries.append(Entry(finding_id, value, keys, phrase))
-                else:
-                    entries.append(Entry(finding_id, value, keys, phrase, words=plain))
+                words = () if units[0][1] - units[0][0] > 1 else plain
+                entries.append(Entry(finding_id, value, keys, phrase, words=words, **kind))
                 return
-            entries.append(Entry(finding_id, value, keys, phrase))
+            entries.append(Entry(finding_id, value, keys, phrase, **kind))
             for variant, strict in _variants(keys):
-                entries.append(Entry(finding_id, value, variant, phrase, strict=strict))
+                entries.append(Entry(finding_id, value, variant, phrase, strict=strict, **kind))
 
         for finding in kb.findings.values():
             extra.extend(re.findall(r"[A-Za-z]+", f"{finding.question} {finding.help}"))
@@ -189,6 +219,16 @@ class Lexicon:
                         # a bare one-word label ("Left", "Yes") is too vague to match on its own
                         if len(phrase_keys(tokenize(part))) >= 2 or len(finding.options) <= 3:
                             add(finding.id, option.id, part)
+        for system in kb.systems.values():
+            for phrase in system.phrases:
+                for finding_id in system.findings:
+                    add(finding_id, "present", phrase, system=True)
+        for finding_id, phrases in kb.denials.items():
+            for phrase in phrases:
+                add(finding_id, "present", phrase, denies=True)
+        for part_id, phrases in kb.parts.items():
+            for phrase in phrases:
+                add(part_id, "present", phrase, part=True)
         return cls(entries, extra)
 
     def correct(self, word: str) -> str | None:
@@ -206,7 +246,8 @@ class Lexicon:
         return best
 
     def match(self, words: Sequence[str]) -> list[Match]:
-        """Every phrase found in ``words`` (the doc's token texts), longest matches kept."""
+        """Every phrase found in ``words`` (the doc's token texts), longest matches kept
+        (a compound's part words are kept apart: they neither hide nor are hidden)."""
         found: list[Match] = []
         clause: list[int] = []
         for idx, w in enumerate([*words, "."]):
@@ -215,7 +256,7 @@ class Lexicon:
                 clause = []
             elif re.search(r"[A-Za-z0-9]", w) or w.lower() == "n't":
                 clause.append(idx)
-        return longest(found)
+        return longest([m for m in found if not m.entry.part]) + [m for m in found if m.entry.part]
 
     def match_words(self, words: Sequence[str], idxs: list[int]) -> list[Match]:
         """Phrases found in the words at positions ``idxs`` of ``words``, read as one clause.
@@ -223,7 +264,7 @@ class Lexicon:
         The positions need not be side by side ("a test ... it was positive"); a match spans
         from its first word's position to its last's. Returns every match, none dropped.
         """
-        return self._match_clause(words, idxs)
+        return [m for m in self._match_clause(words, idxs) if not m.entry.part]
 
     def _match_clause(self, words: Sequence[str], idxs: list[int]) -> list[Match]:
         fixed: list[str] = []
@@ -237,7 +278,9 @@ class Lexicon:
         out: list[Match] = []
         plain = [w.lower().replace("’", "'") for w in fixed]
         adverbs = frozenset(
-            p for p, (a, b, _) in enumerate(keyed) if b - a == 1 and _adverb(plain[a])
+            p
+            for p, (a, b, _) in enumerate(keyed)
+            if b - a == 1 and (_adverb(plain[a]) or plain[a] in _QUALIFYING)
         )
         for pos, word in enumerate(plain):
             for entry in self._exact_by_first.get(word, ()):
@@ -401,6 +444,11 @@ class Lexicon:
         return out
 
 
+# words that qualify the thing they stand before, skipped like adverbs: "an ache deep in my
+# *right* buttock" still says "ache in my buttock" (the side is matched on its own)
+_QUALIFYING = frozenset(
+    _words("left right deep dull sharp nagging constant bad terrible awful horrible proper real")
+)
 # words ending in "-ly" that are not adverbs
 _NOT_ADVERBS = frozenset(
     _words("belly family only early july italy ugly holy jelly bully rally reply supply apply ally")
@@ -517,7 +565,8 @@ def longest(matches: list[Match]) -> list[Match]:
             )
         )
     ]
-    # 2. the same finding inside itself, and a word of the longer phrase
+    # 2. the same finding inside itself, a word of the longer phrase, and a body system's
+    # word inside a finding's phrase ("leg symptoms" in "bilateral leg symptoms")
     keep = [
         m
         for m in matches
@@ -525,13 +574,10 @@ def longest(matches: list[Match]) -> list[Match]:
             within(m, o)
             and (
                 o.entry.finding_id == m.entry.finding_id
+                or (m.entry.system and not o.entry.system)
                 # a one-key word of the longer phrase; a lay unit said word for word ("in
                 # agony") says more than its key and stays
-                or (
-                    len(m.entry.keys) < 2
-                    and len(m.entry.words) < 2
-                    and m.entry.keys[0] in o.entry.keys
-                )
+                or (len(m.entry.keys) < 2 and not m.entry.words and m.entry.keys[0] in o.entry.keys)
             )
             for o in matches
         )
@@ -540,6 +586,6 @@ def longest(matches: list[Match]) -> list[Match]:
     best: dict[tuple[str, str, int, int], Match] = {}
     for m in keep:
         key = (m.entry.finding_id, m.entry.value, m.start, m.end)
-        if key not in best or m.gaps < best[key].gaps:
+        if key not in best or (m.entry.system, m.gaps) < (best[key].entry.system, best[key].gaps):
             best[key] = m
     return sorted(best.values(), key=lambda m: (m.start, m.end, m.entry.finding_id))

@@ -18,6 +18,7 @@ from typing import Any
 
 from symptomatic.kb import KnowledgeBase
 from symptomatic.kb.schema import Finding, FindingGroup, FindingType, Sex
+from symptomatic.language.compounds import compound_mentions
 from symptomatic.language.context import (
     Modifiers,
     apply_context,
@@ -66,6 +67,8 @@ _PAIN_WORDS = re.compile(
     re.I,
 )
 
+# where one clause of a sentence ends and the next begins
+_CLAUSE_BOUNDARY = re.compile(r"[,;:(]|\s-\s|\b(?:and|but|while|although|whereas|so)\b", re.I)
 # words before a short duration that make it the length of one bout
 _BOUT_WORDS = re.compile(
     r"\b(stiff\w*|mornings?|first thing|each|every|lasts?|lasting|bouts?|episodes?|attacks?|"
@@ -135,7 +138,11 @@ class Parser:
                     doc = proc(doc)
             cap_sentences(doc)
             words = [t.text for t in doc]
-            found = longest(self.lexicon.match(words) + result_matches(self.lexicon, words))
+            found = self.lexicon.match(words)
+            part_matches = [m for m in found if m.entry.part]
+            found = longest(
+                [m for m in found if not m.entry.part] + result_matches(self.lexicon, words)
+            )
             # "a pregnancy test", "an HIV test": one word naming a test is not its result
             found = [
                 m
@@ -162,8 +169,13 @@ class Parser:
                     strict=True,
                 )
             ]
-            # "peeing is fine, no blood" says something only as a denial
-            kept = [i for i, m in enumerate(matches) if not m.elliptic or mods[i].negated]
+            # "peeing is fine, no blood" and a body system ("waterworks fine") say something
+            # only as a denial
+            kept = [
+                i
+                for i, m in enumerate(matches)
+                if not (m.elliptic or m.entry.system) or mods[i].negated or m.negated
+            ]
             matches, mods = [matches[i] for i in kept], [mods[i] for i in kept]
             subjects = [subject_of(doc, m.start, m.end) for m in matches]
             patient = self._proxy_patient(matches, mods, subjects)
@@ -171,6 +183,15 @@ class Parser:
                 self._mention(doc, m, mod, subject, patient)
                 for m, mod, subject in zip(matches, mods, subjects, strict=True)
             ]
+            mentions.extend(
+                compound_mentions(
+                    self.kb,
+                    doc,
+                    part_matches,
+                    mentions,
+                    lambda fid: self._applies(self.kb.findings[fid], person_sex, age),
+                )
+            )
             gaps = find_period_gaps(text)
             mentions.extend(self._period_timing(gaps, mentions, person_sex, age))
             mentions.extend(self._durations(doc, text, mentions, person_sex, age, today, gaps=gaps))
@@ -226,7 +247,8 @@ class Parser:
         # "I've not bled since the menopause": a time anchor is not what the "not" denies
         if mod.negated and finding.group in _PAST_GROUPS and span[0].lower_ in _ANCHORS:
             mod = replace(mod, negated=False)
-        if match.negated:  # "my period is not late": the phrase carries its own negation
+        if match.negated or match.entry.denies:
+            # "my period is not late", "apyrexial": the phrase carries its own negation
             mod = replace(mod, negated=True)
         value = match.entry.value
         counts = not (mod.hypothetical or mod.uncertain)
@@ -360,10 +382,12 @@ class Parser:
     def _duration_score(self, doc: Any, dur: Duration, mentions: list[Mention]) -> tuple[int, int]:
         """Rank a duration phrase (negative = not about the current problem).
 
-        Only a sentence about pain or stiffness dates the pain. Best with a current complaint,
-        then with another current finding; earliest first on ties. A phrase in a sentence about
-        the past ("I had a kidney stone five years ago") or dating something else ("my periods
-        stopped twenty years ago") is not used.
+        A duration dates what its own clause is about: best when the clause names a current
+        complaint, then pain or stiffness, then "it's been going on"; a clause about another
+        finding ("a cough for 3 weeks", "on steroids for 6 months", "trying for a baby for 18
+        months") dates that, not the pain. A clause naming nothing borrows from its sentence,
+        weakly. Earliest first on ties. A phrase in a sentence about the past ("I had a kidney
+        stone five years ago") is not used.
         """
         sent = doc.char_span(dur.start, dur.end, alignment_mode="expand")
         lo, hi = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (0, 0)
@@ -376,25 +400,42 @@ class Parser:
         before = doc.text[max(lo, dur.start - 40) : dur.start].lower()
         if dur.days < 1 and _BOUT_WORDS.search(before):
             return (-1, -dur.start)
-        about_it = _PAIN_WORDS.search(sentence) or (
-            _ONGOING.search(sentence)
-            and any(
-                m.counts
-                and m.value == "present"
-                and self.kb.findings[m.finding_id].group is FindingGroup.COMPLAINT
-                for m in mentions
-            )
+        c_lo = max(
+            [lo, *(m.end() + lo for m in _CLAUSE_BOUNDARY.finditer(sentence[: dur.start - lo]))]
         )
-        best = 1 if about_it else -1
+        nxt = _CLAUSE_BOUNDARY.search(sentence, dur.end - lo)
+        c_hi = lo + nxt.start() if nxt else hi
+        clause = doc.text[c_lo:c_hi]
+        # the findings said present in the clause, and in the sentence
+        in_clause = [
+            m for m in mentions if c_lo <= m.start < c_hi and m.counts and m.value == "present"
+        ]
+        groups = {self.kb.findings[m.finding_id].group for m in in_clause}
+        if FindingGroup.COMPLAINT in groups:
+            best = 3
+        elif _PAIN_WORDS.search(clause):
+            best = 2
+        elif _ONGOING.search(clause) or re.search(r"\b(this|it|that)\b", clause, re.I):
+            best = 1 if self._has_complaint(mentions) or _PAIN_WORDS.search(sentence) else -1
+        elif in_clause and re.match(r"(for|over|since|during)\b", dur.text, re.I):
+            return (-1, -dur.start)  # the clause says how long another finding has lasted
+        elif in_clause:
+            # "slipped on the ice yesterday": when it started, if the sentence is about pain
+            best = 0 if _PAIN_WORDS.search(sentence) else -1
+        else:
+            best = 0 if _PAIN_WORDS.search(sentence) else -1
         penalty = 0
         for m in mentions:
-            if not lo <= m.start < hi:
-                continue
-            if m.historical:
+            if lo <= m.start < hi and m.historical:
                 penalty += 3
-            elif m.counts and m.value == "present" and best >= 0:
-                group = self.kb.findings[m.finding_id].group
-                best = max(best, 3 if group is FindingGroup.COMPLAINT else 2)
         if re.search(r"\bago\b", dur.text) and dur.days >= 365:
             penalty += 2
         return (best - penalty, -dur.start)
+
+    def _has_complaint(self, mentions: list[Mention]) -> bool:
+        return any(
+            m.counts
+            and m.value == "present"
+            and self.kb.findings[m.finding_id].group is FindingGroup.COMPLAINT
+            for m in mentions
+        )

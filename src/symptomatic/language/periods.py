@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from symptomatic.language.durations import _NUM, _UNIT, UNIT_DAYS, _number
+from symptomatic.language.durations import _NUM, _UNIT, _number, _unit_days
 
 # a cycle longer than 35 days is outside the usual range: the period is late
 LATE_AFTER_DAYS = 35.0
@@ -81,7 +81,7 @@ def find_period_gaps(text: str) -> list[PeriodGap]:
             sentence = text[lo + 1 : min(hi_candidates, default=len(text))]
             if _NOT_LATE.search(sentence):
                 continue
-            days = _number(m.group("num")) * UNIT_DAYS[m.group("unit").lower()]
+            days = _number(m.group("num")) * _unit_days(m.group("unit"))
             gaps.append(PeriodGap(days, m.start(), m.end(), m.group(0)))
     return sorted(gaps, key=lambda g: g.start)
 

@@ -29,7 +29,9 @@ class Mention:
     family: bool = False
     corrected: bool = False
     counts: bool = True
-    source: str = "lexicon"  # "lexicon", "duration" or "period" (gap since the last period)
+    # "lexicon", "duration", "period" (gap since the last period), "compound" (parts said
+    # together) or "gestation" (weeks of pregnancy)
+    source: str = "lexicon"
 
     @property
     def span(self) -> tuple[int, int]:

@@ -1,0 +1,74 @@
+"""Findings stated by two things said together: a pack's ``compounds``.
+
+Some findings are never named in one phrase. "Nurofen, paracetamol - nothing touches it" says
+"not helped by painkillers" through a painkiller and a failure said in one sentence; "my
+periods finished at 50 and now I've seen some blood" says "bleeding after the menopause"
+through two findings. A pack lists such compounds in its ``synonyms.yaml``: each part is a
+named word list (``parts:``, matched by the lexicon but meaningless alone) or a finding said
+present (and counting) in the sentence.
+
+>>> # compounds: [{finding: otc_no_relief, parts: [painkiller, no_effect]}]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from symptomatic.kb import KnowledgeBase
+from symptomatic.language.matcher import Match
+from symptomatic.language.result import Mention
+
+
+def compound_mentions(
+    kb: KnowledgeBase,
+    doc: Any,
+    part_matches: Sequence[Match],
+    mentions: Sequence[Mention],
+    applies: Callable[[str], bool],
+) -> list[Mention]:
+    """One mention per compound whose parts are all said in one sentence of ``doc``.
+
+    ``part_matches`` are the lexicon's matches of part words (token spans); ``mentions`` the
+    findings already read (a finding part needs a counting ``present`` mention in the
+    sentence); ``applies(finding_id)`` says whether the finding applies to the person.
+    Returns the new mentions (value = the compound's answer), spanning their parts.
+    """
+    if not kb.compounds:
+        return []
+    # sentence start (token) -> part id -> character span
+    sentence_of = {t.i: t.sent.start for t in doc}
+    spans: dict[int, dict[str, tuple[int, int]]] = {}
+    for m in part_matches:
+        span = doc[m.start : m.end]
+        spans.setdefault(sentence_of[m.start], {}).setdefault(
+            m.entry.finding_id, (span.start_char, span.end_char)
+        )
+    char_sentence = {t.idx: t.sent.start for t in doc}
+    for men in mentions:
+        if men.counts and men.value == "present" and men.start in char_sentence:
+            spans.setdefault(char_sentence[men.start], {}).setdefault(
+                men.finding_id, (men.start, men.end)
+            )
+    out: list[Mention] = []
+    for comp in kb.compounds:
+        if not applies(comp.finding):
+            continue
+        for said in spans.values():
+            if not all(p in said for p in comp.parts):
+                continue
+            start = min(said[p][0] for p in comp.parts)
+            end = max(said[p][1] for p in comp.parts)
+            out.append(
+                Mention(
+                    finding_id=comp.finding,
+                    value=comp.answer,
+                    start=start,
+                    end=end,
+                    text=doc.text[start:end],
+                    negated=comp.answer == "absent",
+                    source="compound",
+                )
+            )
+            break
+    return out
