@@ -406,9 +406,7 @@ class SynonymsFile(Strict):
         default_factory=dict
     )
     #: part id -> words; a part says nothing alone, only inside a compound
-    parts: dict[Identifier, list[Annotated[str, Field(min_length=1)]]] = Field(
-        default_factory=dict
-    )
+    parts: dict[Identifier, list[Annotated[str, Field(min_length=1)]]] = Field(default_factory=dict)
     compounds: list[Compound] = Field(default_factory=list)
 
 

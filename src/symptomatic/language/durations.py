@@ -62,7 +62,9 @@ _COUNTED = re.compile(
 #: A counted time right after one of these words is the length or spacing of an episode
 #: ("after ten minutes of walking", "within an hour", "every two hours"), not how long the
 #: complaint has lasted.
-_EPISODE_BEFORE = re.compile(r"\b(?:after|within|every|each)\s*$", re.I)
+_EPISODE_BEFORE = re.compile(
+    r"\b(?:after|within|every|each)\s*(?:(?:about|around|nearly|almost|roughly|over)\s+)*$", re.I
+)
 _AGO = re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b", re.I)
 # "a 3-day history of", "8 months of low back pain", "ten weeks now with this back",
 # "about 3 weeks now": a counted time said of what follows or as how long so far
@@ -78,12 +80,19 @@ _MOST_OF = re.compile(
     r"\b(?:most|much|all|half)\s+of\s+(?:a|the|this|last)\s+(?P<unit>year|month|week)\b", re.I
 )
 _SINCE_MONTH = re.compile(
-    r"\bsince\s+(?:early[-\s]+|mid[-\s]+|late[-\s]+|last\s+)?(?P<month>" + "|".join(MONTHS) + r")\b",
+    r"\bsince\s+(?:early[-\s]+|mid[-\s]+|late[-\s]+|last\s+)?(?P<month>"
+    + "|".join(MONTHS)
+    + r")\b",
     re.I,
 )
 # days of the year people date things from: (month, day); Easter and Thanksgiving move
-_FIXED_DAYS = {"halloween": (10, 31), "bonfire night": (11, 5), "christmas": (12, 25),
-               "new year": (1, 1), "valentine's day": (2, 14), "valentines day": (2, 14)}  # fmt: skip
+_FIXED_DAYS = {
+    "halloween": (10, 31),
+    "bonfire night": (11, 5),
+    "christmas": (12, 25),
+    "new year": (1, 1),
+    "valentine's day": (2, 14),
+}
 _SINCE_DAY_OF_YEAR = re.compile(
     r"\b(?:ever\s+)?since\s+(?:last\s+)?(?P<name>halloween|bonfire\s+night|christmas|new\s+year|"
     r"valentine'?s\s+day|easter|thanksgiving)\b",
@@ -209,8 +218,7 @@ _LABEL_AMOUNT = re.compile(rf"{_NUM}\s*{_UNIT}", re.I)
 def _amounts(label: str) -> list[float]:
     """Amounts in a label, in days; "1 to 6 weeks" gives the unit to the bare first number."""
     out = [
-        _number(m.group("num")) * _unit_days(m.group("unit"))
-        for m in _LABEL_AMOUNT.finditer(label)
+        _number(m.group("num")) * _unit_days(m.group("unit")) for m in _LABEL_AMOUNT.finditer(label)
     ]
     shared = re.search(rf"\b(?P<a>\d+(?:\.\d+)?)\s*(?:-|–|to|and)\s*{_NUM}\s*{_UNIT}", label, re.I)
     if shared and len(out) == 1:
@@ -222,7 +230,7 @@ def bands_from_label(label: str) -> tuple[float, float] | None:
     """The ``[low, high)`` range of days an option label describes, or None if unreadable."""
     low_words = re.search(r"\b(less|under|up to|within|fewer|shorter|below)\b", label, re.I)
     high_words = re.search(
-        r"\b(more|over|longer|at least|or more|or longer|above|plus)\b", label, re.I
+        r"\b(more|over|longer|at least|or more|or longer|above|plus|beyond)\b", label, re.I
     )
     amounts = _amounts(label)
     if re.search(r"\btoday\b|\bhours\b", label, re.I) and not amounts:

@@ -67,8 +67,8 @@ _COMMON = frozenset(
         "monday tuesday wednesday thursday friday saturday sunday"
     )
 )
-# keys many lay words share ("agony", "sore", "twinge" are all "pain")
-LAY_KEYS = frozenset(k for k in LAY_WORDS.values() if list(LAY_WORDS.values()).count(k) > 3)
+# the key every pain word shares ("agony", "sore", "twinge" are all "pain")
+_PAIN_KEY = LAY_WORDS["pain"]
 _CLAUSE_BREAK = re.compile(r"^[.,;:!?()\[\]\"…]+$|^(--|—|–)$")
 
 
@@ -194,7 +194,7 @@ class Lexicon:
             units = normalise_words(plain)
             # "agony" for severe pain: a lay word that shares its key with others ("pain")
             # says more than the key, so it matches as written
-            if len(plain) == 1 and keys and keys[0] in LAY_KEYS and word_key(plain[0]) != plain[0]:
+            if len(plain) == 1 and keys == (_PAIN_KEY,) and plain[0] != _PAIN_KEY:
                 entries.append(Entry(finding_id, value, keys, phrase, words=plain, **kind))
                 return
             if len(keys) == 1 and len(plain) > 1 and len(units) == 1:

@@ -26,7 +26,13 @@ from symptomatic.language.context import (
     cap_sentences,
     hypothetical_by_or,
 )
-from symptomatic.language.durations import Duration, find_durations, option_for
+from symptomatic.language.durations import (
+    Duration,
+    bands_from_label,
+    find_durations,
+    option_for,
+)
+from symptomatic.language.gestation import find_gestations
 from symptomatic.language.matcher import Lexicon, Match, longest
 from symptomatic.language.periods import PeriodGap, find_period_gaps, is_late_period_finding
 from symptomatic.language.references import denied_at_place_matches, result_matches
@@ -192,6 +198,7 @@ class Parser:
                     lambda fid: self._applies(self.kb.findings[fid], person_sex, age),
                 )
             )
+            mentions.extend(self._gestation(text, mentions, person_sex, age))
             gaps = find_period_gaps(text)
             mentions.extend(self._period_timing(gaps, mentions, person_sex, age))
             mentions.extend(self._durations(doc, text, mentions, person_sex, age, today, gaps=gaps))
@@ -280,6 +287,38 @@ class Parser:
             corrected=match.corrected,
             counts=counts,
         )
+
+    def _gestation(
+        self, text: str, mentions: list[Mention], sex: Sex | None, age: int | None
+    ) -> list[Mention]:
+        """The pack's pregnancy findings from a stated gestation ("I'm 33 weeks", "10/40").
+
+        The yes/no finding named "Pregnan..." without a length is present, and so is the one
+        whose name's range of weeks holds the gestation. Nothing when the text already says
+        them in words or they do not apply to the person.
+        """
+        found = find_gestations(text)
+        if not found:
+            return []
+        gest = found[0]
+        said = {m.finding_id for m in mentions if m.counts}
+        out: list[Mention] = []
+        for finding in self.kb.findings.values():
+            if finding.type is not FindingType.YES_NO or finding.id in said:
+                continue
+            if not finding.name.lower().startswith(("pregnan", "early pregnan")):
+                continue
+            if not self._applies(finding, sex, age):
+                continue
+            band = bands_from_label(finding.name)
+            if band is None and re.search(r"\d", finding.name):
+                continue
+            if band is not None and not band[0] <= gest.weeks * 7 < band[1]:
+                continue
+            out.append(
+                Mention(finding.id, "present", gest.start, gest.end, gest.text, source="gestation")
+            )
+        return out
 
     def _period_timing(
         self, gaps: list[PeriodGap], mentions: list[Mention], sex: Sex | None, age: int | None
