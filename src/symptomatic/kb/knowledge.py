@@ -183,10 +183,10 @@ def compose(packs: Sequence[Pack]) -> KnowledgeBase:
             if unknown:
                 problems.append(f"{pid}: synonyms.yaml: systems.{sid}: unknown findings {unknown}")
             elif sid in systems:  # a later pack widens a system: more words, more findings
-                prev = systems[sid]
+                widened = systems[sid]
                 systems[sid] = BodySystem(
-                    phrases=list(dict.fromkeys([*prev.phrases, *system.phrases])),
-                    findings=list(dict.fromkeys([*prev.findings, *system.findings])),
+                    phrases=list(dict.fromkeys([*widened.phrases, *system.phrases])),
+                    findings=list(dict.fromkeys([*widened.findings, *system.findings])),
                 )
             else:
                 systems[sid] = system
