@@ -190,7 +190,8 @@ def _rules() -> list[Any]:
           terminated_by=after_clause),
         R("years ago", HISTORICAL, pattern=[
             {"LOWER": {"IN": _NUMBER_WORDS}, "OP": "?"}, {"LIKE_NUM": True, "OP": "?"},
-            {"LOWER": {"IN": ["of", "or"]}, "OP": "?"}, {"LOWER": {"IN": ["years", "year"]}},
+            {"LOWER": {"IN": ["of", "or"]}, "OP": "?"},
+            {"LOWER": {"IN": ["years", "year", "yrs", "yr"]}},
             {"LOWER": "ago"}], direction="BIDIRECTIONAL", max_scope=8,
           terminated_by=after_clause),
         R("diagnosed", DATED, pattern=[{"LOWER": {"IN": [

@@ -54,7 +54,7 @@ _RELATIONAL = frozenset(
 # Everyday words one edit away from a lexicon word; never "corrected".
 _COMMON = frozenset(
     _words(
-        "sitting standing walking passing waiting getting setting letting putting cutting "
+        "sitting standing walking passing waiting getting setting letting putting cutting writing "
         "breeding reading leading feeding heading needing seeding weeding wedding "
         "fewer never lever later water wider longer linger finger hunger there where three "
         "though through thought tough touch watch match catch worst worse whole while "

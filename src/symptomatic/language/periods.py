@@ -27,7 +27,7 @@ MENOPAUSE_DAYS = 365.0
 _APPROX = r"(?:(?:about|around|roughly|nearly|almost|over|more\s+than|at\s+least|a\s+good)\s+)*"
 _PERIOD = r"(?:menstrual\s+)?(?:period|menstruation|menses|bleed|time\s+of\s+the\s+month)"
 _LAST = re.compile(
-    rf"\b(?:last|previous|latest)\s+{_PERIOD}\s+(?:was|started|came|began|ended|finished|"
+    rf"\b(?:(?:last|previous|latest)\s+{_PERIOD}|lmp)\s+(?:was|started|came|began|ended|finished|"
     rf"stopped|'s|is)?\s*(?:on\s+)?{_APPROX}{_NUM}\s+{_UNIT}\s+ago\b",
     re.I,
 )
@@ -45,7 +45,7 @@ _NO_PERIOD_SINCE_AGO = re.compile(
 # phrases that make the gap expected or someone else's
 _NOT_LATE = re.compile(
     r"\b(pregnan\w*|menopaus\w*|the\s+change|coil|implant|injection|pill|contracepti\w*|"
-    r"hysterectomy|breast\s*feeding|breastfeeding|daughter|sister|mum|mother|if|when\s+i\s+was)\b",
+    r"hysterectomy|breast\s*feeding|breastfeeding|daughter|sister|mum|mother|if|when\s+i\s+was|upt)\b",
     re.I,
 )
 
