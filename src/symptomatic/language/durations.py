@@ -108,6 +108,7 @@ _RELATIVE = {
     ): 0.3,
     re.compile(r"\b(?:an?|one|few|couple\s+of)\s+hours?\s+ago\b|\bsince\s+an?\s+hour\b", re.I): 0.1,
     re.compile(r"\b(?:since\s+)?(?:yesterday|last\s+night)\b", re.I): 1.0,
+    re.compile(r"\bthis\s+morning\b", re.I): 0.3,
     re.compile(r"\b(?:since|over|at)\s+the\s+weekend\b|\b(?:since\s+)?last\s+weekend\b", re.I): 4.0,
     re.compile(r"\b(?:since\s+)?last\s+week\b", re.I): 7.0,
     re.compile(r"\b(?:since\s+)?last\s+month\b", re.I): 30.0,

@@ -110,6 +110,9 @@ LAY_WORDS: dict[str, str] = {
     **dict.fromkeys(_words("bleed bleeds bleeding bled"), "bleed"),
     **dict.fromkeys(_words("blood bloody"), "blood"),
     **dict.fromkeys(_words("lower low"), "low"),
+    # clinical shorthand for the side: "L flank pain", "radiating to R calf"
+    **dict.fromkeys(_words("l lt"), "left"),
+    **dict.fromkeys(_words("r rt"), "right"),
     **dict.fromkeys(_words("suddenly sudden abrupt abruptly"), "sudden"),
     **dict.fromkeys(_words("gradually gradual slowly"), "gradual"),
     **dict.fromkeys(_words("pregnant pregnancy"), "pregnan"),

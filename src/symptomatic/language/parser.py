@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from symptomatic.kb import KnowledgeBase
+from symptomatic.kb.knowledge import rule_findings
 from symptomatic.kb.schema import Finding, FindingGroup, FindingType, Sex
 from symptomatic.language.compounds import compound_mentions
 from symptomatic.language.context import (
@@ -399,7 +400,15 @@ class Parser:
             ),
             findings[0],
         )
-        scored = [(self._duration_score(doc, d, mentions), d) for d in found]
+        # the complaints the duration dates: those it is asked for, else every complaint
+        dated = (
+            frozenset(fid for fid, present in rule_findings(target.ask_if) if present)
+            if target.ask_if is not None
+            else frozenset(
+                f.id for f in self.kb.findings.values() if f.group is FindingGroup.COMPLAINT
+            )
+        )
+        scored = [(self._duration_score(doc, d, mentions, dated), d) for d in found]
         scored = [(score, d) for score, d in scored if score[0] >= 0]
         if not scored:
             return []
@@ -418,7 +427,9 @@ class Parser:
             )
         ]
 
-    def _duration_score(self, doc: Any, dur: Duration, mentions: list[Mention]) -> tuple[int, int]:
+    def _duration_score(
+        self, doc: Any, dur: Duration, mentions: list[Mention], dated: frozenset[str]
+    ) -> tuple[int, int]:
         """Rank a duration phrase (negative = not about the current problem).
 
         A duration dates what its own clause is about: best when the clause names a current
@@ -449,18 +460,18 @@ class Parser:
         in_clause = [
             m for m in mentions if c_lo <= m.start < c_hi and m.counts and m.value == "present"
         ]
-        groups = {self.kb.findings[m.finding_id].group for m in in_clause}
-        if FindingGroup.COMPLAINT in groups:
+        said = any(m.counts and m.value == "present" and m.finding_id in dated for m in mentions)
+        if any(m.finding_id in dated for m in in_clause):
             best = 3
         elif _PAIN_WORDS.search(clause):
             best = 2
         elif _ONGOING.search(clause) or re.search(r"\b(this|it|that)\b", clause, re.I):
-            best = 1 if self._has_complaint(mentions) or _PAIN_WORDS.search(sentence) else -1
+            best = 1 if said or _PAIN_WORDS.search(sentence) else -1
         elif in_clause and re.match(r"(for|over|since|during)\b", dur.text, re.I):
             return (-1, -dur.start)  # the clause says how long another finding has lasted
         elif in_clause:
-            # "slipped on the ice yesterday": when it started, if the sentence is about pain
-            best = 0 if _PAIN_WORDS.search(sentence) else -1
+            # "slipped on the ice yesterday": when it started, if the text is about the pain
+            best = 0 if said or _PAIN_WORDS.search(sentence) else -1
         else:
             best = 0 if _PAIN_WORDS.search(sentence) else -1
         penalty = 0
@@ -470,11 +481,3 @@ class Parser:
         if re.search(r"\bago\b", dur.text) and dur.days >= 365:
             penalty += 2
         return (best - penalty, -dur.start)
-
-    def _has_complaint(self, mentions: list[Mention]) -> bool:
-        return any(
-            m.counts
-            and m.value == "present"
-            and self.kb.findings[m.finding_id].group is FindingGroup.COMPLAINT
-            for m in mentions
-        )
