@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from symptomatic.kb import KnowledgeBase
-from symptomatic.language.matcher import Match
+from symptomatic.language.matching import Match
 from symptomatic.language.result import Mention
 
 

@@ -68,8 +68,19 @@ def _rules() -> list[Any]:
 
     after_clause = {CLAUSE}
     after_subject = {NEW_SUBJECT}
-    neg_words = ["no", "not", "n't", "nt", "never", "without", "nothing", "none", "nor", "neither",
-                 "nil"]
+    neg_words = [
+        "no",
+        "not",
+        "n't",
+        "nt",
+        "never",
+        "without",
+        "nothing",
+        "none",
+        "nor",
+        "neither",
+        "nil",
+    ]
     rules = [
         # negation, forward
         R("no", NEGATED, pattern=[{"LOWER": {"IN": neg_words}}], direction="FORWARD",

@@ -1,6 +1,7 @@
 """The free-text parser of one knowledge base: lexicon + ConText + durations.
 
-Steps of :meth:`Parser.parse`: the lexicon's matches (:mod:`.matcher`) plus findings said across
+Steps of :meth:`Parser.parse`: the lexicon's matches (:mod:`.lexicon`, :mod:`.clause`,
+:mod:`.matching`, :mod:`.overlaps`) plus findings said across
 two clauses (:mod:`.references`); ConText modifiers (:mod:`.context`), with a condition carried
 over "or"; whose the mention is, the writer's or a proxy report's patient's (:mod:`.subjects`);
 then period timing (:mod:`.periods`) and the duration finding (:mod:`.durations`).
@@ -34,7 +35,9 @@ from symptomatic.language.durations import (
     option_for,
 )
 from symptomatic.language.gestation import find_gestations
-from symptomatic.language.matcher import Lexicon, Match, longest
+from symptomatic.language.lexicon import Lexicon
+from symptomatic.language.matching import Match, match_text
+from symptomatic.language.overlaps import longest
 from symptomatic.language.periods import PeriodGap, find_period_gaps, is_late_period_finding
 from symptomatic.language.references import denied_at_place_matches, result_matches
 from symptomatic.language.result import Mention, ParseResult
@@ -145,7 +148,7 @@ class Parser:
                     doc = proc(doc)
             cap_sentences(doc)
             words = [t.text for t in doc]
-            found = self.lexicon.match(words)
+            found = match_text(self.lexicon, words)
             part_matches = [m for m in found if m.entry.part]
             found = longest(
                 [m for m in found if not m.entry.part] + result_matches(self.lexicon, words)

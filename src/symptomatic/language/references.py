@@ -12,7 +12,7 @@ The lexicon matches a phrase inside one clause. Two common ways of speaking spli
   the denied word only; such a mention is kept only when ConText reads it as denied (see
   ``Parser.parse``), so "peeing is fine, some blood" is left to the lexicon.
 
-Both return :class:`~symptomatic.language.matcher.Match` objects like the lexicon's own.
+Both return :class:`~symptomatic.language.matching.Match` objects like the lexicon's own.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from symptomatic.language.matcher import Lexicon, Match
+from symptomatic.language.lexicon import Lexicon
+from symptomatic.language.matching import Match, match_words
 from symptomatic.language.normalise import word_key
 
 _TESTS = frozenset(["test", "tests", "result", "results"])
@@ -101,7 +102,7 @@ def result_matches(lexicon: Lexicon, words: Sequence[str]) -> list[Match]:
         if test + 2 < j and lowered[test + 1] == "for":
             head += [test + 1, test + 2]
         tail = list(range(j + 1, k + 1))
-        for m in lexicon.match_words(words, head + tail):
+        for m in match_words(lexicon, words, head + tail):
             if m.end == k + 1 and m.start <= test:
                 out.append(m)
     return out
@@ -135,7 +136,7 @@ def denied_at_place_matches(
         if place < 0:
             continue
         for idxs in ([t, place], [place, t]):
-            for m in lexicon.match_words(words, idxs):
+            for m in match_words(lexicon, words, idxs):
                 if m.entry.value == "present" and len(m.entry.keys) == 2:
                     out.append(replace(m, start=t, end=t + 1, elliptic=True))
     # one candidate per finding

@@ -1,0 +1,245 @@
+"""Matching the lexicon against the text, clause by clause.
+
+A phrase matches when its keys appear in order inside one :class:`~.clause.Clause`, with at
+most one unrelated word between two keys (never a negation or a conjunction); a linking verb
+("feels") and up to two adverbs or qualifiers cost nothing. Besides the plain phrases, four
+ways of speaking are read here: a second attribute joined to a matched one ("numb *and
+weak*"), two words said of one thing ("hard and swollen"), a first word said once for two
+things ("bleeding after sex and *between periods*") and a negative result ("HIV negative").
+Overlapping matches are settled by :func:`~.overlaps.longest`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from symptomatic.language.clause import Clause, clauses
+from symptomatic.language.lexicon import Entry, Lexicon
+from symptomatic.language.normalise import BARRIERS, _words, same_word_class, word_key
+from symptomatic.language.overlaps import longest
+
+_BARRIER_KEYS = frozenset(word_key(w) for w in BARRIERS)
+_COORD = frozenset({"and", "or"})
+_SOFT_KEYS = frozenset(word_key(w) for w in _words("feel feels felt look looks seem seems"))
+_NEGATION_KEYS = frozenset(word_key(w) for w in _words("no not n't nt never"))
+_POSITIVE, _NEGATIVE = word_key("positive"), word_key("negative")
+# degree words that may stand between "and" and a joined word ("heavier and more painful")
+_DEGREE_WORDS = frozenset(_words("more less so too even very really quite much a bit"))
+_DEGREE = frozenset(word_key(w) for w in _words("more less so too even"))
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon phrase found in the text: token range ``[start, end)`` of the spaCy doc."""
+
+    entry: Entry
+    start: int
+    end: int
+    gaps: int
+    corrected: bool
+    negated: bool = False  # a negation inside the phrase: "my period is not late"
+    joined: bool = False  # made by joining two words said of one thing ("hard and swollen")
+    elliptic: bool = False  # a denied word whose place was said earlier ("..., no blood")
+
+
+def match_text(lexicon: Lexicon, words: Sequence[str]) -> list[Match]:
+    """Every phrase found in ``words`` (the doc's token texts), longest matches kept (a
+    compound's part words are kept apart: they neither hide nor are hidden)."""
+    found: list[Match] = []
+    for idxs in clauses(words):
+        found.extend(_match_clause(lexicon, Clause.read(words, idxs, lexicon.correct)))
+    return longest([m for m in found if not m.entry.part]) + [m for m in found if m.entry.part]
+
+
+def match_words(lexicon: Lexicon, words: Sequence[str], idxs: list[int]) -> list[Match]:
+    """Phrases found in the words at positions ``idxs`` of ``words``, read as one clause.
+
+    The positions need not be side by side ("a test ... it was positive"); a match spans
+    from its first word's position to its last's. Returns every match, none dropped.
+    """
+    clause = Clause.read(words, idxs, lexicon.correct)
+    return [m for m in _match_clause(lexicon, clause) if not m.entry.part]
+
+
+def _match_clause(lexicon: Lexicon, c: Clause) -> list[Match]:
+    out: list[Match] = []
+    for pos, word in enumerate(c.plain):
+        for entry in lexicon.exact_by_first.get(word, ()):
+            n = len(entry.words)
+            if c.plain[pos : pos + n] == entry.words:
+                fuzzy = any(c.corrected[pos : pos + n])
+                out.append(Match(entry, c.idxs[pos], c.idxs[pos + n - 1] + 1, 0, fuzzy))
+    for pos, first in enumerate(c.keys):
+        for entry in lexicon.by_first.get(first, ()):
+            end_pos, gaps, negated = _extend(
+                c.keys, pos, entry.keys, 0 if entry.strict else 2, c.skippable
+            )
+            if end_pos < 0 or (negated and entry.value != "present"):
+                continue
+            if _names_another_test(entry, c, end_pos):
+                continue
+            lo, hi = c.span(pos, end_pos)
+            out.append(Match(entry, lo, hi, gaps, c.fuzzy(pos, end_pos), negated))
+            if len(entry.keys) == 2:
+                out.extend(_coordinated(lexicon, c, pos, end_pos, entry, negated))
+    out.extend(_ellipsis(lexicon, c))
+    out.extend(_negative_results(lexicon, c))
+    out.extend(_paired(lexicon, c))
+    return out
+
+
+def _paired(lexicon: Lexicon, c: Clause) -> list[Match]:
+    """The second of two words said of one thing: "my belly is hard *and swollen*",
+    "leg pain *and weakness*".
+
+    For "thing word1 and word2" (word1 a lexicon word, "and word2" side by side), the phrase
+    (thing, word2) matches from the thing to word2, when the two words are alike ("late and
+    pain" says two things). Returns those matches.
+    """
+    out: list[Match] = []
+    keys = c.keys
+    for k in range(2, len(keys) - 1):
+        if keys[k] not in _COORD or keys[k - 1] not in lexicon.keys:
+            continue
+        # "heavier and *more* painful", "hard and *very* swollen": degree words between
+        n = k + 1
+        while n < len(keys) - 1 and keys[n] in _DEGREE:
+            n += 1
+        between = c.plain[c.keyed[k][1] : c.keyed[n][0]]
+        if not c.side_by_side(k - 1, k) or not all(w in _DEGREE_WORDS for w in between):
+            continue
+        if not same_word_class(c.word_of(k - 1), c.word_of(n)):
+            continue
+        thing, word = keys[k - 2], keys[n]
+        for entry in lexicon.by_first.get(thing, ()):
+            if entry.keys == (thing, word):
+                lo, hi = c.span(k - 2, n)
+                out.append(Match(entry, lo, hi, 2, False, joined=True))
+    return out
+
+
+def _negative_results(lexicon: Lexicon, c: Clause) -> list[Match]:
+    """A negative result denies what a positive one says: "the test was negative".
+
+    Phrases with "positive" are matched with "negative" in its place and come out negated
+    ("HIV negative" answers "HIV positive" with absent). Returns those matches.
+    """
+    if _NEGATIVE not in c.keys:
+        return []
+    swapped = [_POSITIVE if k == _NEGATIVE else k for k in c.keys]
+    out: list[Match] = []
+    for pos, first in enumerate(swapped):
+        for entry in lexicon.by_first.get(first, ()):
+            if _POSITIVE not in entry.keys or entry.value != "present":
+                continue
+            end_pos, gaps, negated = _extend(swapped, pos, entry.keys, 0 if entry.strict else 2)
+            if end_pos < 0 or negated or _NEGATIVE not in c.keys[pos : end_pos + 1]:
+                continue
+            if _names_another_test(entry, c, end_pos):
+                continue
+            lo, hi = c.span(pos, end_pos)
+            out.append(Match(entry, lo, hi, gaps, False, True))
+    return out
+
+
+def _coordinated(
+    lexicon: Lexicon, c: Clause, pos: int, end_pos: int, found: Entry, negated: bool
+) -> list[Match]:
+    """A second attribute joined to a matched one: "my leg is numb *and weak*".
+
+    After a two-key phrase (thing, attribute) comes "and"/"or" and another word; when
+    (thing, that word) is a phrase too, it matches, spanning from the thing to the word.
+    Returns those matches (none when the pattern is absent).
+    """
+    nxt = end_pos + 1
+    if nxt + 1 >= len(c.keys) or c.keys[nxt] not in _COORD:
+        return []
+    # the three words stand side by side: "numb and weak", not "late and I've got pain"
+    if not (c.side_by_side(end_pos, nxt) and c.side_by_side(nxt, nxt + 1)):
+        return []
+    if not same_word_class(c.word_of(end_pos), c.word_of(nxt + 1)):
+        return []  # "my leg is numb and pain ...": a new thing, not a second attribute
+    out: list[Match] = []
+    for entry in lexicon.by_first.get(c.keys[pos], ()):
+        if entry.keys == (c.keys[pos], c.keys[nxt + 1]) and entry.finding_id != found.finding_id:
+            lo, hi = c.span(pos, nxt + 1)
+            out.append(Match(entry, lo, hi, 1, False, negated, joined=True))
+    return out
+
+
+def _ellipsis(lexicon: Lexicon, c: Clause) -> list[Match]:
+    """Phrases whose first word was said once for two things.
+
+    "bleeding after sex and between periods" also says "bleeding between periods": after
+    "and"/"or", a phrase of three or more keys may take its first key from up to six keys
+    back in the same clause. The match covers only the words after the conjunction.
+    """
+    out: list[Match] = []
+    for pos in range(1, len(c.keys)):
+        if c.keys[pos - 1] not in _COORD:
+            continue
+        before = c.keys[max(0, pos - 7) : pos - 1]
+        for entry in lexicon.by_second.get(c.keys[pos], ()):
+            if entry.keys[0] not in before:
+                continue
+            end_pos, gaps, negated = _extend(c.keys, pos, entry.keys[1:], 0 if entry.strict else 1)
+            if end_pos < 0 or negated:
+                continue
+            lo, hi = c.span(pos, end_pos)
+            out.append(Match(entry, lo, hi, gaps, c.fuzzy(pos, end_pos)))
+    return out
+
+
+def _names_another_test(entry: Entry, c: Clause, end_pos: int) -> bool:
+    """True when a result phrase is followed by what was tested: "tested positive *for* ...".
+
+    "I tested positive for chlamydia" is not "I tested positive" of a pregnancy phrase.
+    """
+    return entry.keys[-1] == _POSITIVE and c.word_after(end_pos) == "for"
+
+
+def _extend(
+    keys: Sequence[str],
+    pos: int,
+    want: tuple[str, ...],
+    max_gaps: int = 2,
+    skippable: frozenset[int] = frozenset(),
+) -> tuple[int, int, bool]:
+    """Match ``want`` from ``pos``: (position of its last key, gaps, negated), or (-1, 0, False).
+
+    Between two keys one unrelated word may be skipped (never "and", "but", "if"...), a
+    linking verb ("feels", "looks") is skipped freely, and a negation inside the phrase ("my
+    period is *not* late") is skipped and reported. When gaps are allowed, up to two adverbs
+    or qualifiers (positions in ``skippable``) are skipped freely too: "my back *suddenly*
+    became *severely* painful" still says "back painful" (they are matched on their own).
+    """
+    cur, gaps, negated = pos, 0, False
+    for k in want[1:]:
+        nxt = cur + 1
+        # "my belly feels swollen" says "swollen belly": a linking verb costs nothing
+        if nxt < len(keys) and keys[nxt] in _SOFT_KEYS and k not in _SOFT_KEYS:
+            nxt += 1
+        skipped = 0
+        while max_gaps and nxt in skippable and keys[nxt] != k and skipped < 2:
+            nxt, skipped = nxt + 1, skipped + 1
+        if (
+            nxt < len(keys)
+            and keys[nxt] in _NEGATION_KEYS
+            and not negated
+            and k not in _NEGATION_KEYS
+        ):
+            negated, nxt = True, nxt + 1
+        if nxt < len(keys) and keys[nxt] == k:
+            cur = nxt
+        elif (
+            nxt + 1 < len(keys)
+            and keys[nxt + 1] == k
+            and keys[nxt] not in _BARRIER_KEYS
+            and gaps < max_gaps
+        ):
+            cur = nxt + 1
+            gaps += 1
+        else:
+            return -1, 0, False
+    return cur, gaps, negated
