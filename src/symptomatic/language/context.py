@@ -106,6 +106,17 @@ def _rules() -> list[Any]:
           {"LOWER": {"IN": ["gone", "settled", "cleared", "resolved", "stopped"]}}],
           direction="BACKWARD", max_scope=5, terminated_by=after_clause),
         R("went away", NEGATED, direction="BACKWARD", max_scope=5, terminated_by=after_clause),
+        # "my legs have gone numb" is a change, not a resolution; "more than normal" is not
+        # normal
+        R("have gone numb", "PSEUDO", pattern=[{"LOWER": {"IN": ["has", "have", "'s", "'ve"]}},
+          {"LOWER": "gone"}, {"LOWER": {"NOT_IN": [".", ",", ";", "!", "?", "away", "now",
+                                                   "completely", "altogether", "and", "but"]}}],
+          direction="PSEUDO"),
+        R("as much as", "PSEUDO", pattern=[{"LOWER": "as"}, {"LOWER": {"IN": [
+            "much", "many", "often", "well", "good", "far", "strong", "hard"]}},
+            {"LOWER": "as"}], direction="PSEUDO"),
+        R("than normal", "PSEUDO", pattern=[{"LOWER": {"IN": ["than", "from"]}},
+          {"LOWER": {"IN": ["normal", "usual", "before", "ever"]}}], direction="PSEUDO"),
         # a negative result: "HIV negative", "the pregnancy test came back negative"
         R("negative", NEGATED, pattern=[{"LOWER": {"IN": ["negative", "-ve"]}}],
           direction="BACKWARD", max_scope=4, terminated_by=after_clause),

@@ -123,6 +123,12 @@ LAY_WORDS: dict[str, str] = {
     **dict.fromkeys(_words("need needs needed needing must"), "must"),
     # comparatives say the same thing as the adjective ("periods have got heavier")
     **dict.fromkeys(_words("heavier heaviest"), "heavi"),
+    # "my third water infection": the count says it keeps happening
+    **dict.fromkeys(_words("third fourth fifth sixth umpteenth"), "repeat"),
+    **dict.fromkeys(_words("loads lots plenty tons"), "lots"),
+    # "haven't felt", "not felt": one negation key
+    **dict.fromkeys(["n't", "nt"], "not"),
+    **dict.fromkeys(_words("kg kgs kilo kilos kilograms pounds lbs lb"), "kg"),
 }
 
 # Words that are a pain word only next to a body region: "a heaviness low in my tummy",
