@@ -394,6 +394,8 @@ class Compound(Strict):
     finding: Identifier
     answer: Identifier = "present"
     parts: list[Identifier] = Field(min_length=1)
+    #: findings that must be said absent in the sentence ("periods stopped ... no bleeding")
+    denied: list[Identifier] = Field(default_factory=list)
 
 
 class SynonymsFile(Strict):

@@ -31,7 +31,7 @@ def compound_mentions(
 
     ``part_matches`` are the lexicon's matches of part words (token spans); ``mentions`` the
     findings already read (a finding part needs a counting ``present`` mention in the
-    sentence); ``applies(finding_id)`` says whether the finding applies to the person.
+    sentence, a ``denied`` finding a counting ``absent`` one); ``applies(finding_id)`` says whether the finding applies to the person.
     Returns the new mentions (value = the compound's answer), spanning their parts.
     """
     if not kb.compounds:
@@ -46,19 +46,20 @@ def compound_mentions(
         )
     char_sentence = {t.idx: t.sent.start for t in doc}
     for men in mentions:
-        if men.counts and men.value == "present" and men.start in char_sentence:
-            spans.setdefault(char_sentence[men.start], {}).setdefault(
-                men.finding_id, (men.start, men.end)
-            )
+        if men.counts and men.value in ("present", "absent") and men.start in char_sentence:
+            # a denied finding is a part of its own: "no:" and its id
+            name = men.finding_id if men.value == "present" else "no:" + men.finding_id
+            spans.setdefault(char_sentence[men.start], {}).setdefault(name, (men.start, men.end))
     out: list[Mention] = []
     for comp in kb.compounds:
         if not applies(comp.finding):
             continue
+        wanted = [*comp.parts, *("no:" + f for f in comp.denied)]
         for said in spans.values():
-            if not all(p in said for p in comp.parts):
+            if not all(p in said for p in wanted):
                 continue
-            start = min(said[p][0] for p in comp.parts)
-            end = max(said[p][1] for p in comp.parts)
+            start = min(said[p][0] for p in wanted)
+            end = max(said[p][1] for p in wanted)
             out.append(
                 Mention(
                     finding_id=comp.finding,
