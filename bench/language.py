@@ -55,6 +55,14 @@ def _report(kb: KnowledgeBase, res: ParserScore, n: int) -> None:
     print(f"denials   P {_fmt(denied.precision)}  R {_fmt(denied.recall)}  F1 {_fmt(denied.f1)}")
     print(f"durations P {_fmt(dur.precision)}  R {_fmt(dur.recall)}  (tp={dur.tp} fp={dur.fp})")
     print(f"exact sentences {res.exact} of {n}")
+    # findings added to the packs after the set was written cannot be in its labels
+    labelled = {fid for s in res.items for fid in s.item.expect}
+    if {fid for s in res.items for fid in s.predicted} - labelled:
+        known = res.restricted(lambda fid, v: fid in labelled)
+        print(
+            f"over the {len(labelled)} findings the set labels: P {_fmt(known.precision)}  "
+            f"R {_fmt(known.recall)}  F1 {_fmt(known.f1)}"
+        )
 
 
 def _speed(items: list[LabelledItem]) -> None:

@@ -31,7 +31,8 @@ def compound_mentions(
 
     ``part_matches`` are the lexicon's matches of part words (token spans); ``mentions`` the
     findings already read (a finding part needs a counting ``present`` mention in the
-    sentence, a ``denied`` finding a counting ``absent`` one); ``applies(finding_id)`` says whether the finding applies to the person.
+    sentence, a ``denied`` finding a counting ``absent`` one); ``applies(finding_id)`` says
+    whether the finding applies to the person.
     Returns the new mentions (value = the compound's answer), spanning their parts.
     """
     if not kb.compounds:

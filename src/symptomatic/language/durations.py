@@ -71,6 +71,12 @@ _AGO = re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b", re.I)
 _OF = re.compile(
     rf"\b{_NUM}(?:\s+and\s+a\s+half)?(?:\s+|-){_UNIT}(?:'s?)?\s+(?:history|hx|of|now)\b", re.I
 )
+# "I've had this back pain 3 weeks": a count straight after what was had, no preposition
+_HAD = re.compile(
+    rf"\b(?:had|been)\b(?:\s+(?!for\b|over\b|since\b|in\b|about\b|around\b)[\w']+){{1,4}}?"
+    rf"\s+{_NUM}\s+{_UNIT}\b(?!\s+ago)",
+    re.I,
+)
 # clinical shorthand: "2/7" days, "5/52" weeks, "4/12" months (not "10/40", a gestation)
 _FRACTION = re.compile(r"(?<![\d/])(?P<num>\d{1,2})/(?P<of>7|52|12)(?![\d/])")
 _FRACTION_DAYS = {"7": 1.0, "52": 7.0, "12": 30.0}
@@ -174,7 +180,7 @@ def find_durations(text: str, today: date | None = None) -> list[Duration]:
     def add(days: float, m: re.Match[str]) -> None:
         found.append(Duration(days, m.start(), m.end(), m.group(0)))
 
-    for rx in (_COUNTED, _AGO, _OF):
+    for rx in (_COUNTED, _AGO, _OF, _HAD):
         for m in rx.finditer(text):
             if _EPISODE_BEFORE.search(text, 0, m.start()):
                 continue  # "after five minutes of walking": how long an episode takes

@@ -88,7 +88,7 @@ _BOUT_WORDS = re.compile(
 _ONGOING = re.compile(
     r"\b(it|this|that)\b(?:'s|\s+has|\s+have|\s+is)?\s+(?:been\s+)?(going\s+on|like\s+this|"
     r"there|happening|bothering|troubling|started|began|come\s+on|came\s+on|niggling)\b|"
-    r"\bhad\s+(it|this)\b",
+    r"\bhad\s+(it|this)\b|\bbeen\s+(there|going\s+on|like\s+this)\b",
     re.I,
 )
 
@@ -475,8 +475,10 @@ class Parser:
         elif in_clause:
             # "slipped on the ice yesterday": when it started, if the text is about the pain
             best = 0 if said or _PAIN_WORDS.search(sentence) else -1
-        else:
+        elif re.match(r"(for|over|since|during)\b", dur.text, re.I):
             best = 0 if _PAIN_WORDS.search(sentence) else -1
+        else:
+            return (-1, -dur.start)  # a point in time in a clause about nothing said
         penalty = 0
         for m in mentions:
             if lo <= m.start < hi and m.historical:
