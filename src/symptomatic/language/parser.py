@@ -77,6 +77,8 @@ _PAIN_WORDS = re.compile(
     re.I,
 )
 
+# the writer speaking of themselves; a text without it ("She denies bleeding") is a report
+_FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|im|ive|me|my|mine|myself)\b", re.I)
 # where one clause of a sentence ends and the next begins
 _CLAUSE_BOUNDARY = re.compile(r"[,;:(]|\s-\s|\b(?:and|but|while|although|whereas|so)\b", re.I)
 # words before a short duration that make it the length of one bout
@@ -188,7 +190,7 @@ class Parser:
             ]
             matches, mods = [matches[i] for i in kept], [mods[i] for i in kept]
             subjects = [subject_of(doc, m.start, m.end) for m in matches]
-            patient = self._proxy_patient(matches, mods, subjects)
+            patient = self._proxy_patient(matches, mods, subjects, bool(_FIRST_PERSON.search(text)))
             mentions = [
                 self._mention(doc, m, mod, subject, patient)
                 for m, mod, subject in zip(matches, mods, subjects, strict=True)
@@ -219,12 +221,16 @@ class Parser:
         )
 
     def _proxy_patient(
-        self, matches: list[Match], mods: list[Modifiers], subjects: list[Subject]
+        self,
+        matches: list[Match],
+        mods: list[Modifiers],
+        subjects: list[Subject],
+        first_person: bool,
     ) -> Person | None:
         """The other person the text is about (a proxy report), or None; see ``subjects``."""
         current = [self._is_current(m, mod) for m, mod in zip(matches, mods, strict=True)]
         present = [not (mod.negated or m.negated) for m, mod in zip(matches, mods, strict=True)]
-        return proxy_patient(subjects, current, present)
+        return proxy_patient(subjects, current, present, first_person=first_person)
 
     def _mention(
         self,

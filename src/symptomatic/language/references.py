@@ -67,7 +67,7 @@ _RESULT_VERBS = frozenset(
 _SENTENCE_END = frozenset([".", "!", "?", ";", "\n"])
 _NEGATIONS = frozenset(["no", "not", "n't", "nt", "never", "nor", "without", "any"])
 # a thing denied on its own, and the places that say which finding it is
-_DENIED_KEYS = frozenset(["blood", "bleed", "pain", "weak", "numb", "tingl"])
+_DENIED_KEYS = frozenset(["blood", "bleed", "pain", "weak", "numb", "tingl", "swell"])
 _PLACE_KEYS = frozenset(["urin", "stool", "rectum", "leg"])
 
 

@@ -12,7 +12,9 @@ The rule, applied by the parser:
    it names who spoke, not whose symptom it is.
 2. The text is a *proxy report* when its first current symptom stated as present (a complaint,
    symptom or red flag, not hypothetical, uncertain or over) is said of another person, and
-   the writer states no current symptom of their own (present or denied).
+   the writer states no current symptom of their own (present or denied). A text with no
+   first-person word ("She denies bleeding or discharge", a clinical note) is a report about
+   the first person a current symptom is said of, even when every one is denied.
 3. In a proxy report, mentions said of that person are the patient's: being said of a relative
    no longer makes them a relative's illness ("he collapsed", "his back", "she has brittle
    bones"). Mentions said of a *different* person stay a relative's ("*his mother* had
@@ -179,18 +181,23 @@ def subject_of(doc: Any, start: int, end: int) -> Subject:
 
 
 def proxy_patient(
-    subjects: list[Subject], current: list[bool], present: list[bool]
+    subjects: list[Subject],
+    current: list[bool],
+    present: list[bool],
+    first_person: bool = True,
 ) -> Person | None:
     """The person a proxy report is about, or None when the writer speaks for themselves.
 
     ``subjects[i]`` is mention i's subject (in text order); ``current[i]`` says it is a current
     symptom (complaint, symptom or red flag, not hypothetical, uncertain or over) and
-    ``present[i]`` that it is stated as present.
+    ``present[i]`` that it is stated as present. A text with no first-person word at all
+    (``first_person`` False: "She denies bleeding", a clinical note) is about the first
+    person a current symptom is said of, stated present or denied.
     """
     if any(s == WRITER and c for s, c in zip(subjects, current, strict=True)):
         return None
     for subject, cur, pres in zip(subjects, current, present, strict=True):
-        if cur and pres:
+        if cur and (pres or not first_person):
             return subject if isinstance(subject, Person) else None
     return None
 
