@@ -94,7 +94,7 @@ def _rules() -> list[Any]:
         # negation, after the fact: "bladder and bowels normal", "my legs are fine"
         R("is fine", NEGATED, pattern=[
             {"LOWER": {"IN": ["is", "are", "feel", "feels", "seem", "seems", "been", "'s",
-                              "'re", "both", "all", "look", "looks"]},
+                              "'re", "both", "all"]},
              "OP": "?"},
             {"LOWER": {"IN": ["fine", "normal", "normally", "ok", "okay", "unaffected",
                               "unchanged", "regular", "regularly", "steady", "stable"]}}],

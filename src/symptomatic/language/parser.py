@@ -464,7 +464,8 @@ class Parser:
         )
         nxt = _CLAUSE_BOUNDARY.search(sentence, dur.end - lo)
         c_hi = lo + nxt.start() if nxt else hi
-        clause = doc.text[c_lo:c_hi]
+        # the clause without the duration itself ("this morning" is not "this" pain)
+        clause = doc.text[c_lo : dur.start] + " " + doc.text[dur.end : c_hi]
         # the findings said present in the clause, and in the sentence
         in_clause = [
             m for m in mentions if c_lo <= m.start < c_hi and m.counts and m.value == "present"
@@ -479,8 +480,12 @@ class Parser:
         elif in_clause and re.match(r"(for|over|since|during)\b", dur.text, re.I):
             return (-1, -dur.start)  # the clause says how long another finding has lasted
         elif in_clause:
-            # "slipped on the ice yesterday": when it started, if the text is about the pain
-            best = 0 if said or _PAIN_WORDS.search(sentence) else -1
+            # "slipped on the ice yesterday ... now my back is agony", "did my back in lifting
+            # the sofa on Thursday": when the pain started; "positive test on Friday" is not
+            current = any(
+                self.kb.findings[m.finding_id].group in _CURRENT_GROUPS for m in in_clause
+            )
+            best = 0 if _PAIN_WORDS.search(sentence) or (said and current) else -1
         elif re.match(r"(for|over|since|during)\b", dur.text, re.I):
             best = 0 if _PAIN_WORDS.search(sentence) else -1
         else:
