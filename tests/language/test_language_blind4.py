@@ -19,10 +19,10 @@ from symptomatic.kb import KnowledgeBase, load_knowledge_base
 from symptomatic.kb.schema import FindingType
 
 DATA = Path(__file__).parent / "data" / "blind4.yaml"
-MIN_F1 = 0.90
-MIN_PRESENT_F1 = 0.89
-MIN_DENIAL_F1 = 0.90
-MIN_DURATION_PRECISION = 0.87
+MIN_F1 = 0.92
+MIN_PRESENT_F1 = 0.915
+MIN_DENIAL_F1 = 0.91
+MIN_DURATION_PRECISION = 0.93
 
 
 @pytest.fixture(scope="module")

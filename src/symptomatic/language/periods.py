@@ -45,7 +45,7 @@ _NO_PERIOD_SINCE_AGO = re.compile(
 # phrases that make the gap expected or someone else's
 _NOT_LATE = re.compile(
     r"\b(pregnan\w*|menopaus\w*|the\s+change|coil|implant|injection|pill|contracepti\w*|"
-    r"hysterectomy|breast\s*feeding|breastfeeding|daughter|sister|mum|mother|if|when\s+i\s+was|upt)\b",
+    r"hysterectomy|breast\s*feeding|breastfeeding|daughter|sister|mum|mother|if|when\s+i\s+was)\b",
     re.I,
 )
 
