@@ -21,12 +21,7 @@ from symptomatic.language.normalise import _words, normalise_words
 _CLAUSE_BREAK = re.compile(r"^[.,;:!?()\[\]\"…]+$|^(--|—|–)$")
 # words that qualify the thing they stand before, skipped like adverbs: "an ache deep in my
 # *right* buttock" still says "ache in my buttock" (the side is matched on its own)
-_QUALIFYING = frozenset(
-    _words(
-        "left right deep dull sharp nagging constant bad terrible awful horrible proper real "
-        "so much"
-    )
-)
+_QUALIFYING = frozenset(_words("left right deep dull sharp nagging constant proper real"))
 # words ending in "-ly" that are not adverbs
 _NOT_ADVERBS = frozenset(
     _words("belly family only early july italy ugly holy jelly bully rally reply supply apply ally")
