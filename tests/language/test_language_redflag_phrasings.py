@@ -7,7 +7,7 @@ in at least five of them (or all, when fewer than five are left).
 
 For the findings in ``FEWER`` the file has fewer than five phrasings left once their own
 synonyms are taken out (some phrasings were already synonyms): all that are left must be read.
-The emergency findings in ``AWAITING_PHRASINGS`` were added to the core pack after the
+The emergency and same-day findings in ``AWAITING_PHRASINGS`` were added to the core pack after the
 phrasings were written; they need phrasings written the same way (blind to their synonyms).
 """
 
@@ -29,7 +29,15 @@ TARGET = 5
 FEWER = frozenset(["pelvic_pain", "perineal_pain", "vaginal_discharge"])
 
 AWAITING_PHRASINGS = frozenset(
-    ["cant_breathe", "overdose", "stroke_signs", "suicidal_thoughts", "unconscious"]
+    [
+        "breathlessness",
+        "cant_breathe",
+        "chest_pain",
+        "overdose",
+        "stroke_signs",
+        "suicidal_thoughts",
+        "unconscious",
+    ]
 )
 
 
