@@ -94,3 +94,13 @@ def test_packs_check_schema_error_points_at_file_and_field(tmp_path):
     proc = run("packs", "check", str(broken))
     assert proc.returncode == 1
     assert "conditions.yaml: conditions[0].severity" in proc.stderr
+
+
+def test_packs_check_reports_a_bad_snomed_id(tmp_path):
+    broken = tmp_path / "tiny"
+    shutil.copytree(TINY, broken)
+    text = (broken / "findings.yaml").read_text().replace('"279039007"', '"279039008"', 1)
+    (broken / "findings.yaml").write_text(text)
+    proc = run("packs", "check", str(broken))
+    assert proc.returncode == 1
+    assert "findings.yaml: low_back_pain.snomed: '279039008'" in proc.stderr

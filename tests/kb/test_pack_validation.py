@@ -125,3 +125,17 @@ def test_invalid_icd10(pack_dir):
 def test_missing_pack():
     with pytest.raises(PackNotFoundError):
         load_pack("no-such-pack")
+
+
+def test_invalid_snomed_ids_name_file_and_field(pack_dir):
+    edit(pack_dir, "conditions.yaml", lambda d: d["conditions"][1].update(snomed="23056007"))
+    edit(pack_dir, "findings.yaml", lambda d: d["findings"][3].update(snomed="386661016"))
+    errs = errors_of(pack_dir)
+    assert any(
+        e.startswith("tiny/conditions.yaml: sciatica.snomed: '23056007'") and "check digit" in e
+        for e in errs
+    ), errs
+    assert any(
+        e.startswith("tiny/findings.yaml: fever.snomed: '386661016'") and "partition" in e
+        for e in errs
+    ), errs

@@ -208,6 +208,8 @@ class FindingAppliesTo(AppliesTo):
 class Finding(Strict):
     id: Identifier
     name: str
+    #: SNOMED CT concept id of the finding (checked by :mod:`symptomatic.kb.codes`).
+    snomed: str | None = None
     question: str
     help: str = ""
     type: FindingType = FindingType.YES_NO

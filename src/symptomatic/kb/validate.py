@@ -2,7 +2,7 @@
 
 Errors (``symptomatic packs check`` exits non-zero): unresolved ids, probabilities outside
 (0, 1), option distributions that do not sum to 1, a number without a source, an unreachable
-finding, invalid ICD-10 codes, conditions that no finding can tell apart.
+finding, invalid ICD-10 codes or SNOMED CT ids, conditions that no finding can tell apart.
 Warnings: weaker smells (few findings for a condition, prior bands with gaps, ...).
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from symptomatic.kb.codes import icd10_is_valid
+from symptomatic.kb.codes import icd10_is_valid, snomed_concept_problem
 from symptomatic.kb.knowledge import KnowledgeBase, rule_findings
 from symptomatic.kb.schema import (
     AppliesTo,
@@ -136,6 +136,7 @@ def validate(kb: KnowledgeBase) -> Report:
         for code in cond.icd10:
             if not icd10_is_valid(code):
                 rep.errors.append(f"{where}.icd10: {code!r} is not a valid ICD-10 (WHO) code")
+        _check_snomed(rep, where, cond.snomed)
         for i, band in enumerate(cond.prior):
             problem = _source_problem(kb, pid, band, f"{where}.prior[{i}]")
             if problem:
@@ -145,6 +146,7 @@ def validate(kb: KnowledgeBase) -> Report:
     for fid, fnd in kb.findings.items():
         pid = org[f"finding:{fid}"]
         where = f"{pid}/findings.yaml: {fid}"
+        _check_snomed(rep, where, fnd.snomed)
         for req in (*fnd.applies_to.requires, *fnd.applies_to.requires_any):
             if req not in kb.findings:
                 rep.errors.append(f"{where}.applies_to.requires: unknown finding {req!r}")
@@ -243,6 +245,12 @@ def _check_screens(kb: KnowledgeBase, rep: Report) -> None:
                 rep.errors.append(f"{pid}/pack.yaml: scope.complaints: unknown finding {fid!r}")
         if scope.min_age > scope.max_age:
             rep.errors.append(f"{pid}/pack.yaml: scope: min_age exceeds max_age")
+
+
+def _check_snomed(rep: Report, where: str, sctid: str | None) -> None:
+    problem = None if sctid is None else snomed_concept_problem(sctid)
+    if problem is not None:
+        rep.errors.append(f"{where}.snomed: {sctid!r} is not a SNOMED CT concept id ({problem})")
 
 
 def _check_prior_coverage(
