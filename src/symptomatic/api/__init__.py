@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from symptomatic.api import diagnosis, packs, parse
+from symptomatic.api import diagnosis, fhir, packs, parse
 from symptomatic.api.context import AppContext, ServedPack, compile_packs, get_context
 
 API_PREFIX = "/api/v1"
@@ -23,4 +23,5 @@ def build_api() -> APIRouter:
     router.include_router(diagnosis.router)
     router.include_router(parse.router)
     router.include_router(packs.router)
+    router.include_router(fhir.router)
     return router

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -20,12 +20,14 @@ from symptomatic.storage.tables import CheckStep, CompletedCheck
 
 @dataclass(frozen=True)
 class Step:
-    """An interview step as stored: its token, its parent's token, pack and state JSON."""
+    """An interview step as stored: its token, its parent's token, pack, state JSON and when it
+    was stored (UTC, naive): the time of the answers it holds."""
 
     token: str
     parent: str | None
     pack: str
     state_json: str
+    created_at: datetime
     free_text: str | None = None
 
 
@@ -100,7 +102,7 @@ def load_step(
         if max_age is not None and row.created_at < utcnow() - max_age:
             session.delete(row)
             return None
-        return Step(row.token, row.parent, row.pack, row.state_json, row.free_text)
+        return Step(row.token, row.parent, row.pack, row.state_json, row.created_at, row.free_text)
 
 
 def record_check(

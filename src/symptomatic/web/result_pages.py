@@ -1,5 +1,10 @@
 """The result page, the printable "what to bring to your doctor" page and the downloads
-(JSON and a FHIR R4 Bundle)."""
+(JSON and a FHIR R4 Bundle).
+
+The summary and both downloads carry the time the check was completed: the stored time of the
+step the result belongs to (not the time of the download), so every download of one result is
+the same document.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.routing import NoMatchFound
 
+from symptomatic.api.fhir import FhirUrls
 from symptomatic.interview import CheckResult, result
-from symptomatic.web.fhir import fhir_bundle
+from symptomatic.web.fhir import fhir_bundle, fhir_datetime
 from symptomatic.web.steps import LoadedStep, load, record
 from symptomatic.web.templating import render
 
@@ -67,15 +73,23 @@ def check_print(request: Request, token: str) -> HTMLResponse:
     """A printable summary to bring to a doctor."""
     loaded = load(request, token)
     res = _result(loaded)
-    return render(request, "print.html", res=res, level=res.triage.level.value, token=token)
+    return render(
+        request,
+        "print.html",
+        res=res,
+        level=res.triage.level.value,
+        token=token,
+        completed=loaded.step.created_at,
+    )
 
 
 @router.get("/check/s/{token}/result.json", name="check_json")
 def check_json(request: Request, token: str) -> Response:
     """The whole result as JSON (download)."""
-    res = _result(load(request, token))
+    loaded = load(request, token)
+    record = {"completed_at": fhir_datetime(loaded.step.created_at), **_result(loaded).to_dict()}
     return Response(
-        json.dumps(res.to_dict(), indent=2),
+        json.dumps(record, indent=2),
         media_type="application/json",
         headers={"Content-Disposition": 'attachment; filename="symptom-check.json"'},
     )
@@ -84,9 +98,16 @@ def check_json(request: Request, token: str) -> Response:
 @router.get("/check/s/{token}/fhir.json", name="check_fhir")
 def check_fhir(request: Request, token: str) -> Response:
     """The result as a FHIR R4 Bundle (download)."""
-    res = _result(load(request, token))
+    loaded = load(request, token)
+    bundle = fhir_bundle(
+        _result(loaded),
+        loaded.served,
+        FhirUrls(request, loaded.served),
+        token=loaded.step.token,
+        completed=loaded.step.created_at,
+    )
     return Response(
-        json.dumps(fhir_bundle(res), indent=2),
+        json.dumps(bundle, indent=2),
         media_type="application/fhir+json",
         headers={"Content-Disposition": 'attachment; filename="symptom-check.fhir.json"'},
     )
