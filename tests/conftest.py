@@ -7,18 +7,13 @@ the skip into a failure.
 
 from __future__ import annotations
 
-import glob
 import os
-import shutil
-import socket
-import subprocess
-import tempfile
-import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.pgserver import PostgresServer, postgres_bindir
 
 with warnings.catch_warnings():
     # starlette warns (UserWarning) that it prefers httpx2 to httpx for its TestClient.
@@ -34,99 +29,30 @@ def _missing(what: str, env: str) -> None:
     pytest.skip(f"{what} not installed (set {env}=1 to make this a failure)")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _as_postgres(cmd: list[str]) -> list[str]:
-    """Run as the ``postgres`` user when we are root (initdb refuses root)."""
-    if os.geteuid() != 0:
-        return cmd
-    return ["runuser", "-u", "postgres", "--", *cmd]
-
-
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """URL (``postgresql+psycopg://``) of a fresh PostgreSQL server on 127.0.0.1, stopped at
     the end of the session."""
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    if not found:
-        _missing("PostgreSQL (Debian package postgresql)", "SYMPTOMATIC_REQUIRE_POSTGRES")
-    bindir = Path(found[-1]).parent
-    tmp = Path(tempfile.mkdtemp(prefix="symptomatic-pg-"))
-    data, sock = tmp / "data", tmp / "sock"
-    sock.mkdir()
-    if os.geteuid() == 0:
-        shutil.chown(tmp, "postgres")
-        shutil.chown(sock, "postgres")
-    port = _free_port()
-    subprocess.run(
-        _as_postgres(
-            [
-                str(bindir / "initdb"),
-                "-D",
-                str(data),
-                "-U",
-                "symptomatic",
-                "-A",
-                "trust",
-                "-E",
-                "UTF8",
-                "--no-locale",
-            ]
-        ),
-        check=True,
-        capture_output=True,
-    )
-    opts = f"-h 127.0.0.1 -p {port} -k {sock} -F"
-    subprocess.run(
-        _as_postgres(
-            [
-                str(bindir / "pg_ctl"),
-                "-D",
-                str(data),
-                "-o",
-                opts,
-                "-l",
-                str(tmp / "log"),
-                "-w",
-                "-t",
-                "60",
-                "start",
-            ]
-        ),
-        check=True,
-        capture_output=True,
-    )
+    server = postgres_server()
     try:
-        subprocess.run(
-            _as_postgres(
-                [
-                    str(bindir.parent / "bin" / "createdb"),
-                    "-h",
-                    "127.0.0.1",
-                    "-p",
-                    str(port),
-                    "-U",
-                    "symptomatic",
-                    "symptomatic_test",
-                ]
-            ),
-            check=True,
-            capture_output=True,
-        )
-        yield f"postgresql+psycopg://symptomatic@127.0.0.1:{port}/symptomatic_test"
+        yield server.createdb("symptomatic_test")
     finally:
-        subprocess.run(
-            _as_postgres(
-                [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]
-            ),
-            capture_output=True,
-        )
-        time.sleep(0.1)
-        shutil.rmtree(tmp, ignore_errors=True)
+        server.destroy()
+
+
+def postgres_server() -> PostgresServer:
+    """A started throwaway PostgreSQL server (a skip when PostgreSQL is not installed); the
+    caller destroys it."""
+    bindir = postgres_bindir()
+    if bindir is None:
+        _missing("PostgreSQL (Debian package postgresql)", "SYMPTOMATIC_REQUIRE_POSTGRES")
+    server = PostgresServer(bindir)  # type: ignore[arg-type]
+    try:
+        server.start()
+    except BaseException:
+        server.destroy()
+        raise
+    return server
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import InterfaceError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from symptomatic.errors import (
@@ -25,6 +26,8 @@ from symptomatic.errors import (
 )
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+#: Seconds a client is asked to wait when the database cannot be reached.
+RETRY_AFTER_SECONDS = 5
 
 
 class ProblemError(BaseModel):
@@ -186,6 +189,25 @@ def install(app: FastAPI) -> None:
                 page = html_page(request, status, str(exc))
                 return page or problem_response(request, status, slug, title, str(exc))
         return problem_response(request, 422, "unprocessable", "Cannot process", str(exc))
+
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(InterfaceError)
+    async def _database_down(request: Request, exc: Exception) -> Response:
+        # The database is unreachable (stopped, restarting, network): nothing was stored by
+        # this request (each write is one transaction), and the pool reconnects by itself
+        # (pre-ping) once the database is back, so the client only has to retry.
+        detail = (
+            "The database is not reachable at the moment, so nothing was saved. "
+            "Please try again in a few seconds."
+        )
+        headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+        page = _html(request, 503, detail)
+        if page is not None:
+            page.headers.update(headers)
+            return page
+        return problem_response(
+            request, 503, "database-unavailable", "Service unavailable", detail, headers=headers
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:

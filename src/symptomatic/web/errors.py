@@ -13,6 +13,7 @@ TITLES = {
     405: "That does not work here",
     413: "That was too much text",
     422: "Something in the form was not right",
+    503: "The service is briefly unavailable",
 }
 
 
