@@ -23,11 +23,13 @@ install: $(STAMP)
 run: install
 	$(BIN)/symptomatic serve --host $(HOST) --port $(PORT)
 
-## Debian packages the tests drive for real: Chromium (Playwright) and PostgreSQL.
+## Debian packages the tests drive for real: Chromium (Playwright), PostgreSQL and its client
+## tools (pg_dump / pg_restore for `symptomatic backup` / `restore`).
 system-deps:
 	@need=""; \
 	command -v chromium >/dev/null 2>&1 || need="$$need chromium"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need="$$need postgresql"; \
+	ls /usr/lib/postgresql/*/bin/pg_restore >/dev/null 2>&1 || need="$$need postgresql-client"; \
 	if [ -n "$$need" ]; then \
 	  echo "Installing Debian packages:$$need"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"; \

@@ -14,8 +14,10 @@
     ├── InterviewError            an interview step that cannot be taken (e.g. nothing to undo)
     ├── ArticleError              a library article whose front matter or body is invalid
     │                             (defined in symptomatic.library.loader)
-    └── VignetteFileError         a vignette file that does not follow the format
-                                  (defined in symptomatic.eval.vignettes)
+    ├── VignetteFileError         a vignette file that does not follow the format
+    │                             (defined in symptomatic.eval.vignettes)
+    └── BackupError               a database backup or restore that could not be made
+                                  (defined in symptomatic.storage.backup)
 
 Adapters that raise their own subclasses define them beside their only caller and draw them
 here, so this tree stays the one map of what can go wrong.

@@ -27,6 +27,7 @@ _COMMAND_MODULES: tuple[str, ...] = (
     "symptomatic.cli.eval",
     "symptomatic.cli.serve",
     "symptomatic.cli.purge",
+    "symptomatic.cli.backup",
     "symptomatic.cli.library",
 )
 
