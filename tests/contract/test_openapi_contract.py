@@ -30,12 +30,16 @@ OPERATIONS = [
     ("GET", "/api/v1/packs/{pack_id}/findings"),
     ("GET", "/api/v1/articles"),
     ("GET", "/api/v1/articles/{slug}"),
+    ("GET", "/api/v1/fhir/Questionnaire/{pack_id}"),
+    ("GET", "/api/v1/fhir/CodeSystem/{cs_id}"),
 ]
 
 NOTHING_TO_BREAK = {
     "/api/v1/packs",
     "/api/v1/packs/{pack_id}/conditions",
     "/api/v1/articles/{slug}",
+    "/api/v1/fhir/Questionnaire/{pack_id}",
+    "/api/v1/fhir/CodeSystem/{cs_id}",
 }
 
 

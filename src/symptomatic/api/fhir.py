@@ -25,6 +25,7 @@ from fhir.resources.R4B.codesystem import CodeSystem
 from fhir.resources.R4B.questionnaire import Questionnaire
 
 from symptomatic.api.context import AppContext, ServedPack, get_context
+from symptomatic.api.diagnosis import PROBLEMS
 from symptomatic.api.problems import ApiProblem
 from symptomatic.kb.schema import Finding, FindingType
 
@@ -36,7 +37,11 @@ GENDER = "http://hl7.org/fhir/administrative-gender"
 BASE_ANSWERS = {"present": "Yes", "absent": "No", "unknown": "Don't know"}
 AGE_ITEM, SEX_ITEM = "age", "sex"
 
-router = APIRouter(prefix="/fhir", tags=["fhir"])
+router = APIRouter(
+    prefix="/fhir",
+    tags=["fhir"],
+    responses={404: PROBLEMS[404] | {"description": "Unknown pack or code system"}},
+)
 
 
 class FhirUrls:
