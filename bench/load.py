@@ -1,13 +1,22 @@
-"""Bounded load test of the REST API on loopback: N concurrent simulated interviews.
+"""Bounded load test on loopback: N concurrent simulated people, two flows.
 
-Each simulated person starts with a presenting complaint, calls ``POST /api/v1/diagnosis``
-and answers each question (randomly, seeded) until ``should_stop`` or the question budget,
-then calls ``POST /api/v1/triage``. Prints requests/s, p50/p95/p99 latency and errors.
+``api`` (the diagnosis mix)
+    Each person starts with a presenting complaint, calls ``POST /api/v1/diagnosis`` and
+    answers each question (randomly, seeded) until ``should_stop`` or the question budget, then
+    calls ``POST /api/v1/triage``.
+``pages`` (the page flow)
+    Each person fills in the start form (``POST /check``), then answers one question per page
+    (``GET`` the step, ``POST`` the answer, follow the redirect) until the result page. Every
+    answer writes a step to the database and the result records the check, so this flow
+    measures the database too.
 
-By default it starts ``symptomatic serve --workers 2`` itself on a free loopback port with a
-throwaway SQLite database, and stops it at the end::
+Prints requests/s, p50/p95/p99 latency and errors per flow. By default it starts
+``symptomatic serve --workers 2`` itself on a free loopback port, on a throwaway SQLite
+database and on a throwaway PostgreSQL server (Debian's binaries, as the tests use; see
+``tests/pgserver.py``), and stops them at the end::
 
     .venv/bin/python bench/load.py --concurrency 32 --duration 20
+    .venv/bin/python bench/load.py --database postgres --flow pages
     .venv/bin/python bench/load.py --url http://127.0.0.1:8000   # an already running server
 
 Only 127.0.0.1 / localhost / ::1 URLs are accepted: this is not a tool to load other hosts.
@@ -19,9 +28,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.util
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import socket
@@ -32,7 +43,7 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 import httpx
 
@@ -62,15 +73,23 @@ class Connection:
         self.writer: asyncio.StreamWriter | None = None
 
     async def request(self, method: str, path: str, body: object | None = None) -> tuple[int, Any]:
-        """(status, parsed JSON body) of one request; reconnects when the server closed."""
+        """(status, parsed JSON body) of one JSON request."""
+        payload = b"" if body is None else json.dumps(body).encode()
+        status, _, data = await self.send(method, path, payload, "application/json")
+        return status, json.loads(data) if data else None
+
+    async def send(
+        self, method: str, path: str, payload: bytes = b"", content_type: str = ""
+    ) -> tuple[int, dict[str, str], bytes]:
+        """(status, headers with lower-case names, body) of one request; reconnects when the
+        server closed the connection."""
         if self.writer is None or self.writer.is_closing():
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
         assert self.reader is not None
-        payload = b"" if body is None else json.dumps(body).encode()
-        head = (
-            f"{method} {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
-            f"Content-Type: application/json\r\nContent-Length: {len(payload)}\r\n\r\n"
-        )
+        head = f"{method} {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
+        if content_type:
+            head += f"Content-Type: {content_type}\r\n"
+        head += f"Content-Length: {len(payload)}\r\n\r\n"
         self.writer.write(head.encode() + payload)
         await self.writer.drain()
         status_line = await self.reader.readline()
@@ -78,16 +97,16 @@ class Connection:
             self.writer = None
             raise ConnectionError("server closed the connection")
         status = int(status_line.split()[1])
-        length = 0
+        headers: dict[str, str] = {}
         while True:
             line = await self.reader.readline()
             if line in (b"\r\n", b""):
                 break
             name, _, value = line.decode("latin-1").partition(":")
-            if name.strip().lower() == "content-length":
-                length = int(value.strip())
+            headers[name.strip().lower()] = value.strip()
+        length = int(headers.get("content-length", "0"))
         data = await self.reader.readexactly(length) if length else b""
-        return status, json.loads(data) if data else None
+        return status, headers, data
 
     async def close(self) -> None:
         if self.writer is not None:
@@ -95,12 +114,64 @@ class Connection:
 
 
 class Stats:
-    """Latencies (seconds) per endpoint, and error descriptions."""
+    """Latencies (seconds) per kind of request, and error descriptions."""
 
-    def __init__(self) -> None:
-        self.latency: dict[str, list[float]] = {"diagnosis": [], "triage": []}
+    def __init__(self, kinds: tuple[str, ...]) -> None:
+        self.latency: dict[str, list[float]] = {k: [] for k in kinds}
         self.errors: list[str] = []
         self.interviews = 0
+
+
+API_KINDS = ("diagnosis", "triage")
+PAGE_KINDS = ("start", "question", "answer", "result")
+FINDING = re.compile(r'name="finding" value="([a-z0-9_]+)"')
+OPTION = re.compile(r'name="answer" value="([a-z0-9_]+)"')
+
+
+async def page_interview(
+    conn: Connection, rng: random.Random, stats: Stats, complaints: list[str], deadline: float
+) -> None:
+    """One simulated check through the pages: start form, one question per page, result."""
+    form = {"age": str(rng.randint(18, 85)), "sex": rng.choice(["female", "male"]), "text": ""}
+    t0 = time.perf_counter()
+    status, headers, _ = await conn.send(
+        "POST", "/check", urlencode(form).encode(), "application/x-www-form-urlencoded"
+    )
+    stats.latency["start"].append(time.perf_counter() - t0)
+    if status != 303:
+        stats.errors.append(f"start {status}")
+        return
+    path = urlparse(headers["location"]).path
+    for _ in range(60):
+        if time.perf_counter() > deadline:
+            return
+        t0 = time.perf_counter()
+        status, _, body = await conn.send("GET", path)
+        page = body.decode()
+        done = "Your result" in page
+        stats.latency["result" if done else "question"].append(time.perf_counter() - t0)
+        if status != 200:
+            stats.errors.append(f"step {status}: {page[:200]}")
+            return
+        if done:
+            stats.interviews += 1
+            return
+        finding, options = FINDING.search(page), OPTION.findall(page)
+        if finding is None or not options:
+            stats.errors.append(f"no question on {path}")
+            return
+        weights = [3 if o == "absent" else 1 for o in options]
+        answer = {"finding": finding.group(1), "answer": rng.choices(options, weights)[0]}
+        t0 = time.perf_counter()
+        status, headers, body = await conn.send(
+            "POST", path, urlencode(answer).encode(), "application/x-www-form-urlencoded"
+        )
+        stats.latency["answer"].append(time.perf_counter() - t0)
+        if status != 303:
+            stats.errors.append(f"answer {status}: {body[:200]!r}")
+            return
+        path = urlparse(headers["location"]).path
+    stats.errors.append("no result after 60 pages")
 
 
 async def interview(
@@ -141,21 +212,30 @@ async def interview(
 
 
 async def worker(
-    n: int, host: str, port: int, stats: Stats, complaints: list[str], deadline: float, seed: int
+    flow: str,
+    n: int,
+    host: str,
+    port: int,
+    stats: Stats,
+    complaints: list[str],
+    deadline: float,
+    seed: int,
 ) -> None:
     rng = random.Random(seed * 1000 + n)
     conn = Connection(host, port)
+    one = interview if flow == "api" else page_interview
     while time.perf_counter() < deadline:
         try:
-            await interview(conn, rng, stats, complaints, deadline)
+            await one(conn, rng, stats, complaints, deadline)
         except (OSError, ConnectionError, ValueError, asyncio.IncompleteReadError) as exc:
             stats.errors.append(f"{type(exc).__name__}: {exc}")
             conn = Connection(host, port)
     await conn.close()
 
 
-async def run(url: str, concurrency: int, duration: float, seed: int) -> Stats:
-    """Drive ``concurrency`` interviews in parallel for ``duration`` seconds."""
+async def run(flow: str, url: str, concurrency: int, duration: float, seed: int) -> Stats:
+    """Drive ``concurrency`` interviews of ``flow`` (``api`` or ``pages``) in parallel for
+    ``duration`` seconds."""
     parsed = urlparse(url)
     host, port = parsed.hostname or "127.0.0.1", parsed.port or 80
     conn = Connection(host, port)
@@ -163,13 +243,18 @@ async def run(url: str, concurrency: int, duration: float, seed: int) -> Stats:
     _, findings = await conn.request("GET", f"/api/v1/packs/{packs[0]['id']}/findings?limit=200")
     known = {f["id"] for f in findings}
     complaints = [c for c in COMPLAINTS if c in known] or [findings[0]["id"]]
+    kinds = API_KINDS if flow == "api" else PAGE_KINDS
+    one = interview if flow == "api" else page_interview
     # warm-up: one interview, not counted
-    await interview(conn, random.Random(0), Stats(), complaints, time.perf_counter() + 30)
+    await one(conn, random.Random(0), Stats(kinds), complaints, time.perf_counter() + 30)
     await conn.close()
-    stats = Stats()
+    stats = Stats(kinds)
     deadline = time.perf_counter() + duration
     await asyncio.gather(
-        *(worker(i, host, port, stats, complaints, deadline, seed) for i in range(concurrency))
+        *(
+            worker(flow, i, host, port, stats, complaints, deadline, seed)
+            for i in range(concurrency)
+        )
     )
     return stats
 
@@ -197,16 +282,13 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(workers: int, pack: str | None) -> tuple[subprocess.Popen[bytes], str, Path]:
-    """Start ``symptomatic serve`` on a free loopback port; returns (process, url, tmp dir)."""
-    tmp = Path(tempfile.mkdtemp(prefix="symptomatic-bench-"))
+def start_server(
+    workers: int, pack: str | None, database_url: str
+) -> tuple[subprocess.Popen[bytes], str]:
+    """Start ``symptomatic serve`` on a free loopback port; returns (process, url)."""
     port = free_port()
     # One loopback client is the whole load: the per-client API rate limit is off here.
-    env = dict(
-        os.environ,
-        SYMPTOMATIC_DATABASE_URL=f"sqlite:///{tmp}/bench.sqlite3",
-        SYMPTOMATIC_API_RATE_LIMIT="0",
-    )
+    env = dict(os.environ, SYMPTOMATIC_DATABASE_URL=database_url, SYMPTOMATIC_API_RATE_LIMIT="0")
     exe = Path(sys.executable).with_name("symptomatic")
     cmd = [str(exe), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
     if pack:
@@ -216,64 +298,57 @@ def start_server(workers: int, pack: str | None) -> tuple[subprocess.Popen[bytes
     for _ in range(600):
         try:
             if httpx.get(f"{url}/api/v1/packs", timeout=1).status_code == 200:
-                return proc, url, tmp
+                return proc, url
         except httpx.HTTPError:
             pass
         if proc.poll() is not None:
             raise SystemExit("symptomatic serve exited during start-up")
         time.sleep(0.1)
-    proc.terminate()
+    stop_server(proc)
     raise SystemExit("symptomatic serve did not start within 60 s")
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--url", help="an already running server (loopback only)")
-    ap.add_argument("--workers", type=int, default=2, help="server workers when started here")
-    ap.add_argument("--pack", help="pack to serve when started here (default: settings)")
-    ap.add_argument("--concurrency", type=int, default=32, help="simultaneous interviews (<=256)")
-    ap.add_argument("--duration", type=float, default=15.0, help="seconds of load (<=300)")
-    ap.add_argument("--seed", type=int, default=1)
-    args = ap.parse_args()
-    if not 1 <= args.concurrency <= 256 or not 0 < args.duration <= 300:
-        raise SystemExit("bounded load only: concurrency 1..256, duration up to 300 s")
-    proc = tmp = None
-    if args.url:
-        host = urlparse(args.url).hostname or ""
-        if host not in LOOPBACK:
-            raise SystemExit(f"refusing {host!r}: load tests run against loopback only")
-        url = args.url.rstrip("/")
-    else:
-        proc, url, tmp = start_server(args.workers, args.pack)
-    cpu_before = group_cpu_seconds(proc.pid) if proc is not None else 0.0
-    load_before = os.getloadavg()[0]
+def stop_server(proc: subprocess.Popen[bytes]) -> None:
+    os.killpg(proc.pid, signal.SIGINT)
     try:
-        t0 = time.perf_counter()
-        stats = asyncio.run(run(url, args.concurrency, args.duration, args.seed))
-        elapsed = time.perf_counter() - t0
-        cpu_used = group_cpu_seconds(proc.pid) - cpu_before if proc is not None else 0.0
-    finally:
-        if proc is not None:
-            os.killpg(proc.pid, signal.SIGINT)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-        if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
-    diag, tri = stats.latency["diagnosis"], stats.latency["triage"]
-    total = len(diag) + len(tri)
-    span = min(elapsed, args.duration) or 1.0
-    print(
-        f"server: {url} ({'started here, ' + str(args.workers) + ' workers' if proc else 'given'});"
-        f" cpus: {os.cpu_count()}; concurrency {args.concurrency}; {args.duration:g} s"
-    )
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def throwaway_postgres() -> tuple[Any, str]:
+    """A throwaway PostgreSQL server on loopback (as the tests start one); returns (server,
+    database URL). Needs Debian's ``postgresql`` package."""
+    # by file: an installed dependency ships a top-level ``tests`` package that would shadow ours
+    path = Path(__file__).resolve().parents[1] / "tests" / "pgserver.py"
+    spec = importlib.util.spec_from_file_location("symptomatic_bench_pgserver", path)
+    assert spec is not None and spec.loader is not None
+    pgserver = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pgserver)
+    bindir = pgserver.postgres_bindir()
+    if bindir is None:
+        raise SystemExit("PostgreSQL is not installed (Debian package postgresql)")
+    server = pgserver.PostgresServer(bindir)
+    server.start()
+    return server, server.createdb("bench")
+
+
+def report(
+    flow: str, stats: Stats, span: float, cpu_used: float | None, database: str, args: Any
+) -> None:
+    """Print the figures of one flow on one database."""
+    counts = {k: len(v) for k, v in stats.latency.items()}
+    total = sum(counts.values())
+    print(f"-- {flow} flow on {database}: concurrency {args.concurrency}, {args.duration:g} s")
     print(f"interviews completed: {stats.interviews}")
     print(
-        f"requests: {total} ({total / span:.0f} req/s); diagnosis: {len(diag)}"
-        f" ({len(diag) / span:.0f} req/s); triage: {len(tri)}"
+        f"requests: {total} ({total / span:.0f} req/s); "
+        + "; ".join(f"{k}: {n} ({n / span:.0f} req/s)" for k, n in counts.items())
     )
-    for name, values in (("diagnosis", diag), ("triage", tri)):
+    rows = list(stats.latency.items())
+    if flow == "pages":
+        rows.append(("all", [v for values in stats.latency.values() for v in values]))
+    for name, values in rows:
         if values:
             ms = [v * 1000 for v in values]
             print(
@@ -281,20 +356,85 @@ def main() -> None:
                 f"  p99 {percentile(ms, 99):.1f}  max {max(ms):.1f}"
                 f"  mean {statistics.fmean(ms):.1f}"
             )
-    if proc is not None and total:
+    if cpu_used is not None and total:
         per = cpu_used / total * 1000
         cores = os.cpu_count() or 1
         print(
             f"server CPU per request: {per:.2f} ms (incl. warm-up) -> capacity on {cores} cores"
             f" with nothing else running: about {cores * 1000 / per:.0f} req/s"
         )
-    print(
-        f"load average before the run: {load_before:.2f} (other work on the machine"
-        " lowers the req/s above)"
-    )
     print(f"errors: {len(stats.errors)}")
     for e in stats.errors[:5]:
         print(f"  {e}")
+
+
+def measure(
+    flow: str, url: str, proc: subprocess.Popen[bytes] | None, database: str, args: Any
+) -> None:
+    """Run one flow against ``url`` and print its figures."""
+    cpu_before = group_cpu_seconds(proc.pid) if proc is not None else 0.0
+    t0 = time.perf_counter()
+    stats = asyncio.run(run(flow, url, args.concurrency, args.duration, args.seed))
+    elapsed = time.perf_counter() - t0
+    cpu_used = group_cpu_seconds(proc.pid) - cpu_before if proc is not None else None
+    report(flow, stats, min(elapsed, args.duration) or 1.0, cpu_used, database, args)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--url", help="an already running server (loopback only)")
+    ap.add_argument(
+        "--database",
+        choices=["sqlite", "postgres", "both"],
+        default="both",
+        help="database(s) of the server started here, each throwaway (default: both)",
+    )
+    ap.add_argument(
+        "--flow",
+        choices=["api", "pages", "both"],
+        default="both",
+        help="the diagnosis mix (api), the page flow (pages) or both (default)",
+    )
+    ap.add_argument("--workers", type=int, default=2, help="server workers when started here")
+    ap.add_argument("--pack", help="pack to serve when started here (default: settings)")
+    ap.add_argument("--concurrency", type=int, default=32, help="simultaneous interviews (<=256)")
+    ap.add_argument("--duration", type=float, default=15.0, help="seconds of load per flow (<=300)")
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    if not 1 <= args.concurrency <= 256 or not 0 < args.duration <= 300:
+        raise SystemExit("bounded load only: concurrency 1..256, duration up to 300 s")
+    flows = ["api", "pages"] if args.flow == "both" else [args.flow]
+    print(
+        f"cpus: {os.cpu_count()}; load average before: {os.getloadavg()[0]:.2f} (other work on"
+        " the machine lowers the req/s below)"
+    )
+    if args.url:
+        host = urlparse(args.url).hostname or ""
+        if host not in LOOPBACK:
+            raise SystemExit(f"refusing {host!r}: load tests run against loopback only")
+        for flow in flows:
+            measure(flow, args.url.rstrip("/"), None, "the given server", args)
+        return
+    databases = ["sqlite", "postgres"] if args.database == "both" else [args.database]
+    for database in databases:
+        tmp = Path(tempfile.mkdtemp(prefix="symptomatic-bench-"))
+        server = None
+        try:
+            if database == "sqlite":
+                database_url = f"sqlite:///{tmp}/bench.sqlite3"
+            else:
+                server, database_url = throwaway_postgres()
+            proc, url = start_server(args.workers, args.pack, database_url)
+            print(f"== {database}: {url}, started here with {args.workers} workers")
+            try:
+                for flow in flows:
+                    measure(flow, url, proc, database, args)
+            finally:
+                stop_server(proc)
+        finally:
+            if server is not None:
+                server.destroy()
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
