@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import update
@@ -14,6 +15,9 @@ from starlette.testclient import TestClient
 from tests.web.fhir_profile import check_bundle
 from tests.web.test_pages import finish, start
 
+from symptomatic.api.fhir import SNOMED
+from symptomatic.app import create_app
+from symptomatic.settings import Settings
 from symptomatic.storage import CheckStep, utcnow
 
 
@@ -73,3 +77,18 @@ def test_every_bundle_passes_the_profile_checks(client: TestClient, value: str) 
     codes = {i["answer"][0]["valueCoding"]["code"] for i in qr["item"][2:]}
     assert value in codes  # answered with valueCoding, never valueString
     assert "valueString" not in json.dumps(body)
+
+
+def test_builtin_pack_bundle_passes_the_profile_checks_with_snomed(tmp_path: Path) -> None:
+    settings = Settings(database_url=f"sqlite:///{tmp_path}/bp.sqlite3", packs=["back-pelvic"])
+    app = create_app(settings)
+    try:
+        with TestClient(app) as c:
+            path = finish(c, start(c), value="absent")
+            body = c.get(f"{path}/fhir.json").json()
+            check_bundle(c, body, app.state.context.packs["back-pelvic"].kb)
+            q = c.get("/api/v1/fhir/Questionnaire/back-pelvic").json()
+    finally:
+        app.state.context.db.dispose()
+    systems = {c["system"] for i in q["item"] for c in i.get("code", [])}
+    assert SNOMED in systems
