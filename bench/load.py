@@ -126,6 +126,7 @@ API_KINDS = ("diagnosis", "triage")
 PAGE_KINDS = ("start", "question", "answer", "result")
 FINDING = re.compile(r'name="finding" value="([a-z0-9_]+)"')
 OPTION = re.compile(r'name="answer" value="([a-z0-9_]+)"')
+ITEM = re.compile(r'name="item" value="([a-z0-9_]+)"')
 
 
 async def page_interview(
@@ -142,6 +143,7 @@ async def page_interview(
         stats.errors.append(f"start {status}")
         return
     path = urlparse(headers["location"]).path
+    complaint_given = False  # the first group question asks which complaint: one is ticked
     for _ in range(60):
         if time.perf_counter() > deadline:
             return
@@ -157,11 +159,21 @@ async def page_interview(
             stats.interviews += 1
             return
         finding, options = FINDING.search(page), OPTION.findall(page)
-        if finding is None or not options:
+        if finding is None or not (options or 'name="item"' in page):
             stats.errors.append(f"no question on {path}")
             return
-        weights = [3 if o == "absent" else 1 for o in options]
-        answer = {"finding": finding.group(1), "answer": rng.choices(options, weights)[0]}
+        answer: list[tuple[str, str]] = [("finding", finding.group(1))]
+        items = ITEM.findall(page)
+        if items:  # a group question: the complaint asked first, then "any of these?" screens
+            first = not complaint_given
+            complaint_given = True
+            ticked = [rng.choice(items)] if first or rng.random() < 0.05 else []
+            answer += [("answer", "group"), *(("item", i) for i in ticked)]
+            if not ticked:
+                answer.append(("none", "1"))
+        else:
+            weights = [3 if o == "absent" else 1 for o in options]
+            answer.append(("answer", rng.choices(options, weights)[0]))
         t0 = time.perf_counter()
         status, headers, body = await conn.send(
             "POST", path, urlencode(answer).encode(), "application/x-www-form-urlencoded"

@@ -35,6 +35,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 FINDING = re.compile(r'name="finding" value="([a-z_]+)"')
 OPTION = re.compile(r'name="answer" value="([a-z0-9_]+)"')
+ITEM = re.compile(r'name="item" value="([a-z0-9_]+)"')
 PROBLEM = "urn:symptomatic:problem:database-unavailable"
 
 
@@ -111,8 +112,15 @@ def one_check(c: httpx.Client, traffic: Traffic, n: int) -> None:
                 break
             fid = FINDING.search(page.text)
             assert fid, page.text[:500]
-            value = "absent" if "absent" in OPTION.findall(page.text) else "unknown"
-            r = seen(c.post(path, data={"finding": fid.group(1), "answer": value}))
+            items = ITEM.findall(page.text)
+            if items and fid.group(1) == "complaint":  # which complaint: the first one
+                form = {"finding": "complaint", "answer": "group", "item": items[0]}
+            elif items:  # any other group question: "none of these"
+                form = {"finding": fid.group(1), "answer": "group", "none": "1"}
+            else:
+                value = "absent" if "absent" in OPTION.findall(page.text) else "unknown"
+                form = {"finding": fid.group(1), "answer": value}
+            r = seen(c.post(path, data=form))
             if r.status_code != 303:
                 with traffic.lock:
                     traffic.interrupted.append(path)
