@@ -9,6 +9,7 @@ from pathlib import Path
 from fhir.resources.R4B.bundle import Bundle
 from starlette.testclient import TestClient
 from tests.conftest import TINY_PACK
+from tests.web.fhir_profile import check_bundle
 
 from symptomatic.app import create_app
 from symptomatic.settings import Settings
@@ -240,6 +241,8 @@ def test_print_and_downloads(client: TestClient) -> None:
     kinds = [e.resource.get_resource_type() for e in bundle.entry]  # type: ignore[union-attr]
     assert kinds[0] == "Patient" and "QuestionnaireResponse" in kinds
     assert "Observation" in kinds and kinds[-1] == "RiskAssessment"
+    served = client.app.state.context.packs["tiny"]  # type: ignore[attr-defined]
+    check_bundle(client, json.loads(fhir.text), served.kb)
 
 
 def test_unknown_or_expired_step_is_a_friendly_404(client: TestClient) -> None:
