@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from starlette.testclient import TestClient
-from tests.web.fhir_profile import check_questionnaire
+from tests.conftest import TINY_PACK
+from tests.web.fhir_profile import check_bundle, check_questionnaire
+from tests.web.test_pages import finish, start
 
 from symptomatic.api.fhir import SNOMED
+from symptomatic.app import create_app
+from symptomatic.settings import Settings
 
 
 def test_questionnaire_has_every_finding_with_coded_answers(client: TestClient) -> None:
@@ -49,3 +55,27 @@ def test_unknown_pack_or_code_system_is_a_404_problem(client: TestClient) -> Non
         r = client.get(path)
         assert r.status_code == 404, path
         assert r.headers["content-type"] == "application/problem+json"
+
+
+def test_canonical_urls_are_urns_or_the_configured_public_address(tmp_path: Path) -> None:
+    with TestClient(
+        create_app(Settings(database_url=f"sqlite:///{tmp_path}/a.sqlite3", packs=[TINY_PACK]))
+    ) as c:
+        q = c.get("/api/v1/fhir/Questionnaire/tiny", headers={"host": "evil.example"}).json()
+        assert q["url"] == "urn:symptomatic:fhir:Questionnaire:tiny"
+        c.app.state.context.db.dispose()  # type: ignore[attr-defined]
+    settings = Settings(
+        database_url=f"sqlite:///{tmp_path}/b.sqlite3",
+        packs=[TINY_PACK],
+        base_url="https://symptoms.example.org",
+    )
+    app = create_app(settings)
+    with TestClient(app) as c:
+        q = c.get("/api/v1/fhir/Questionnaire/tiny", headers={"host": "evil.example"}).json()
+        check_questionnaire(c, q)
+        assert q["url"] == "https://symptoms.example.org/api/v1/fhir/Questionnaire/tiny"
+        systems = {o["valueCoding"]["system"] for o in q["item"][2]["answerOption"]}
+        assert systems == {"https://symptoms.example.org/api/v1/fhir/CodeSystem/tiny-answers"}
+        path = finish(c, start(c))
+        check_bundle(c, c.get(f"{path}/fhir.json").json(), app.state.context.packs["tiny"].kb)
+    app.state.context.db.dispose()

@@ -149,6 +149,17 @@ CASES: list[tuple[str, list[str], str]] = [
     ("purge words", ["purge", "--older-than", "soon"], "--older-than"),
     ("purge bad database url", ["purge", "--database-url", "nonsense"], "database"),
     ("purge database in a file", ["purge", "--database-url", "{db-in-file}"], "database"),
+    # backup and restore
+    ("backup bad database url", ["backup", "{missing}", "--database-url", "nonsense"], "database"),
+    ("backup no database", ["backup", "{missing}", "--database-url", "{db}"], "no SQLite"),
+    ("restore missing file", ["restore", "{missing}", "--database-url", "{db}", "--yes"], "read"),
+    ("restore folder", ["restore", "{folder}", "--database-url", "{db}", "--yes"], "folder"),
+    (
+        "restore not a backup",
+        ["restore", "{not.json}", "--database-url", "{db}", "--yes"],
+        "SQLite",
+    ),
+    ("restore no file", ["restore"], "FILE"),
     # articles and feedback
     ("articles search limit", ["articles", "search", "back", "--limit", "0"], "--limit"),
     (

@@ -137,8 +137,8 @@ def test_wrong_or_missing_backup_file_is_one_clear_line(tmp_path: Path) -> None:
         (tmp_path / "missing.backup", "cannot read"),
     ):
         proc = run("restore", str(path), "--database-url", url, "--yes")
-        assert proc.returncode == 1
-        assert proc.stderr.startswith("cannot restore:") and message in proc.stderr
+        assert proc.returncode == 2
+        assert proc.stderr.startswith("error: cannot restore:") and message in proc.stderr
         assert len(proc.stderr.strip().splitlines()) == 1
     proc = run("backup", str(tmp_path / "x"), "--database-url", f"sqlite:///{tmp_path}/none.db")
-    assert proc.returncode == 1 and "no SQLite database" in proc.stderr
+    assert proc.returncode == 2 and "no SQLite database" in proc.stderr

@@ -6,8 +6,8 @@ network, which this project's machines cannot reach, so these checks stand in fo
 
 - every entry's ``fullUrl`` is ``urn:uuid:<resource id>`` and unique; every ``reference`` in
   the Bundle resolves to an entry;
-- every coding has an absolute ``system`` and a ``code``; our own systems are served
-  CodeSystems that contain the code;
+- every coding has an absolute ``system`` and a ``code``; our own systems (URNs, or this
+  server's addresses when a base URL is set) are served CodeSystems that contain the code;
 - the QuestionnaireResponse names the served Questionnaire (``url|version``); each item's
   ``linkId`` is an item of it and each ``valueCoding`` one of that item's ``answerOption``;
 - Observations and RiskAssessment carry a subject and a date; SNOMED CT / ICD-10 codes are
@@ -25,7 +25,7 @@ from fhir.resources.R4B.codesystem import CodeSystem
 from fhir.resources.R4B.questionnaire import Questionnaire
 from starlette.testclient import TestClient
 
-from symptomatic.api.fhir import SNOMED
+from symptomatic.api.fhir import SNOMED, URN_PREFIX
 from symptomatic.kb.codes import icd10_is_valid, snomed_concept_is_valid
 
 ICD10 = "http://hl7.org/fhir/sid/icd-10"
@@ -49,8 +49,14 @@ def _codings(node: Any) -> Iterator[dict[str, Any]]:
 
 
 def fetch(client: TestClient, url: str) -> dict[str, Any]:
-    """GET one of our canonical URLs (absolute, on the test server)."""
-    r = client.get(urlparse(url).path)
+    """GET the resource named by one of our canonical URLs (``urn:symptomatic:fhir:KIND:ID``,
+    or this server's address of it when a base URL is set)."""
+    if url.startswith(URN_PREFIX):
+        kind, _, rid = url.removeprefix(URN_PREFIX).partition(":")
+        path = f"/api/v1/fhir/{kind}/{rid}"
+    else:
+        path = urlparse(url).path
+    r = client.get(path)
     assert r.status_code == 200, (url, r.text)
     assert r.headers["content-type"].startswith("application/fhir+json")
     return dict(r.json())
@@ -59,7 +65,10 @@ def fetch(client: TestClient, url: str) -> dict[str, Any]:
 def check_questionnaire(client: TestClient, body: dict[str, Any]) -> None:
     """A served Questionnaire: valid, with coded answer options from a served CodeSystem."""
     Questionnaire.model_validate(body)
-    assert body["url"].endswith(f"/api/v1/fhir/Questionnaire/{body['id']}")
+    assert body["url"] in (
+        f"{URN_PREFIX}Questionnaire:{body['id']}",
+        f"{client.app.state.settings.base_url}/api/v1/fhir/Questionnaire/{body['id']}",  # type: ignore[attr-defined]
+    )
     link_ids = [i["linkId"] for i in body["item"]]
     assert len(link_ids) == len(set(link_ids))
     _check_codings(client, body)
@@ -69,14 +78,14 @@ def _check_codings(client: TestClient, node: Any) -> None:
     systems: dict[str, set[str]] = {}
     for coding in _codings(node):
         assert coding.get("system") and coding.get("code"), coding
-        assert urlparse(coding["system"]).scheme in ("http", "https"), coding
+        assert urlparse(coding["system"]).scheme in ("http", "https", "urn"), coding
         systems.setdefault(coding["system"], set()).add(coding["code"])
     for system, codes in systems.items():
         if system == SNOMED:
             assert all(snomed_concept_is_valid(c) for c in codes), codes
         elif system == ICD10:
             assert all(icd10_is_valid(c) for c in codes), codes
-        elif "/api/v1/fhir/CodeSystem/" in system:
+        elif system.startswith(f"{URN_PREFIX}CodeSystem:") or "/api/v1/fhir/CodeSystem/" in system:
             cs = fetch(client, system)
             CodeSystem.model_validate(cs)
             assert cs["url"] == system

@@ -7,8 +7,9 @@ systems that the questionnaire and the check records use.
     Item codes are SNOMED CT where the pack gives one, and always the pack's own finding code.
 ``GET /api/v1/fhir/CodeSystem/{pack}-findings`` and ``.../{pack}-answers``
     The pack's finding codes (finding ids) and answer codes (``present``, ``absent``,
-    ``unknown``, and ``FINDING.OPTION`` for choice findings). Their canonical URLs are these
-    addresses, so every ``system`` in our records can be looked up on the server that made it.
+    ``unknown``, and ``FINDING.OPTION`` for choice findings). With ``Settings.base_url`` set
+    their canonical URLs are these addresses, so every ``system`` in our records can be looked
+    up on the server that made it (see :class:`FhirUrls`).
 
 Everything is built with ``fhir.resources`` (R4B models: R4B is R4 with corrections, and these
 resources are unchanged), so it is validated on construction.
@@ -36,6 +37,8 @@ GENDER = "http://hl7.org/fhir/administrative-gender"
 #: Answer codes of every finding, with their display (choice findings add FINDING.OPTION).
 BASE_ANSWERS = {"present": "Yes", "absent": "No", "unknown": "Don't know"}
 AGE_ITEM, SEX_ITEM = "age", "sex"
+#: Canonical URLs when no ``Settings.base_url`` is set: ``urn:symptomatic:fhir:KIND:ID``.
+URN_PREFIX = "urn:symptomatic:fhir:"
 
 router = APIRouter(
     prefix="/fhir",
@@ -45,15 +48,31 @@ router = APIRouter(
 
 
 class FhirUrls:
-    """Canonical URLs of one served pack's FHIR definitions, on the server answering
-    ``request`` (stable for a given deployment address)."""
+    """Canonical URLs of one served pack's FHIR definitions.
+
+    With ``Settings.base_url`` they are this server's addresses of the resources
+    (``https://symptoms.example.org/api/v1/fhir/Questionnaire/back-pelvic``), so they resolve.
+    Without it they are URNs (``urn:symptomatic:fhir:Questionnaire:back-pelvic``): a canonical
+    URL must be absolute, and the Host header of a request is never trusted to make one.
+    """
 
     def __init__(self, request: Request, served: ServedPack) -> None:
+        base_url = request.app.state.settings.base_url
+
+        def canonical(route: str, kind: str, rid: str, **params: str) -> str:
+            if base_url:
+                return f"{base_url}{request.app.url_path_for(route, **params)}"
+            return f"{URN_PREFIX}{kind}:{rid}"
+
         self.pack = served.id
         self.version = served.info.version
-        self.questionnaire = str(request.url_for("fhir_questionnaire", pack_id=served.id))
-        self.findings = str(request.url_for("fhir_code_system", cs_id=f"{served.id}-findings"))
-        self.answers = str(request.url_for("fhir_code_system", cs_id=f"{served.id}-answers"))
+        self.questionnaire = canonical(
+            "fhir_questionnaire", "Questionnaire", served.id, pack_id=served.id
+        )
+        self.findings, self.answers = (
+            canonical("fhir_code_system", "CodeSystem", cs, cs_id=cs)
+            for cs in (f"{served.id}-findings", f"{served.id}-answers")
+        )
 
     @property
     def questionnaire_version(self) -> str:

@@ -201,11 +201,8 @@ def install(app: FastAPI) -> None:
             "Please try again in a few seconds."
         )
         headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
-        page = _html(request, 503, detail)
-        if page is not None:
-            page.headers.update(headers)
-            return page
-        return problem_response(
+        page = html_page(request, 503, detail, headers)
+        return page or problem_response(
             request, 503, "database-unavailable", "Service unavailable", detail, headers=headers
         )
 

@@ -19,6 +19,7 @@ def register(app: typer.Typer) -> None:
         database_url: str | None = typer.Option(None, help="Database URL; overrides settings."),
     ) -> None:
         """Write a consistent copy of the database (safe while the server runs)."""
+        from symptomatic.cli.inputs import fail
         from symptomatic.storage.backup import BackupError
         from symptomatic.storage.backup import backup as do_backup
 
@@ -26,8 +27,7 @@ def register(app: typer.Typer) -> None:
         try:
             do_backup(url, file)
         except BackupError as exc:
-            typer.echo(f"cannot back up: {exc}", err=True)
-            raise typer.Exit(1) from exc
+            raise fail(f"cannot back up: {exc}") from exc
         typer.echo(f"Backed up the database to {file} ({file.stat().st_size} bytes).")
 
     @app.command()
@@ -37,6 +37,7 @@ def register(app: typer.Typer) -> None:
         yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
     ) -> None:
         """Replace everything in the database with the backup FILE, then migrate it."""
+        from symptomatic.cli.inputs import fail
         from symptomatic.storage.backup import BackupError
         from symptomatic.storage.backup import restore as do_restore
 
@@ -48,6 +49,5 @@ def register(app: typer.Typer) -> None:
         try:
             do_restore(url, file)
         except BackupError as exc:
-            typer.echo(f"cannot restore: {exc}", err=True)
-            raise typer.Exit(1) from exc
+            raise fail(f"cannot restore: {exc}") from exc
         typer.echo(f"Restored the database from {file}.")

@@ -19,7 +19,9 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL
+from sqlalchemy.engine import make_url as parse_url
+from sqlalchemy.exc import ArgumentError
 
 from symptomatic.errors import SymptomaticError
 from symptomatic.storage.migrate import upgrade
@@ -30,6 +32,14 @@ PG_DUMP_MAGIC = b"PGDMP"
 
 class BackupError(SymptomaticError):
     """A backup or restore could not be made (message says why and what to do)."""
+
+
+def make_url(database_url: str) -> URL:
+    """The parsed ``database_url``; a :class:`BackupError` when it is not a database URL."""
+    try:
+        return parse_url(database_url)
+    except ArgumentError as exc:
+        raise BackupError(f"not a database URL: {database_url!r}") from exc
 
 
 def backup(database_url: str, dest: Path) -> None:
@@ -50,6 +60,8 @@ def restore(database_url: str, source: Path) -> None:
     try:
         with source.open("rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
+    except IsADirectoryError as exc:
+        raise BackupError(f"{source} is a folder, not a backup file") from exc
     except OSError as exc:
         raise BackupError(f"cannot read {source}: {exc.strerror}") from exc
     backend = url.get_backend_name()
