@@ -158,6 +158,12 @@ def test_emergency_stops_the_interview_and_names_the_condition(client: TestClien
     assert "Your result" in page and 'name="finding"' not in page
     assert "Cauda equina syndrome" in page
     assert page.count("Numbness around the bottom or trouble passing urine") == 1
+    # the health record carries the condition the warning sign points at, first
+    bundle = client.get(path + "/fhir.json").json()
+    risk = next(
+        e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "RiskAssessment"
+    )
+    assert risk["prediction"][0]["outcome"]["text"].startswith("Pressure on the nerves")
     # the person may choose to go on for the doctor's summary
     assert "/continue" in page
     r = client.post(path + "/continue", follow_redirects=False)
