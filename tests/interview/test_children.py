@@ -14,6 +14,7 @@ from symptomatic.interview import (
     answer_group,
     emergency_now,
     next_question,
+    question_for,
     result,
     start,
 )
@@ -58,10 +59,9 @@ def test_questions_speak_to_a_parent_and_fall_back_to_the_plain_question(
     assert first["self"].text.startswith("Have you had a high temperature")
     assert first["other"].text.startswith("Have they had a high temperature")
     # the fixture's ear_pulling has question_child but no question_other: the plain question
-    state = start(child_model, "male", 3, {"fever": "present"}, for_whom="other")
     fnd = child_model.kb.findings["ear_pulling"]
-    assert fnd.question_for("other") == fnd.question
-    assert fnd.question_for("child") == fnd.question_child
+    assert question_for(child_model, "ear_pulling", for_whom="other").text == fnd.question
+    assert question_for(child_model, "ear_pulling", for_whom="child").text == fnd.question_child
 
 
 def test_a_screen_group_is_worded_for_a_parent(child_model: Model) -> None:
