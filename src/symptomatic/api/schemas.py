@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationInfo, field_validator
 
 #: Evidence sources that count as stated up front; anything else counts as an asked question
 #: (which is what the question budget counts).
@@ -24,20 +24,22 @@ class Strict(BaseModel):
 class Age(Strict):
     """An age in whole years, or in whole months (a baby's age: give months under 1 year)."""
 
-    value: int = Field(
-        ge=0, le=MAX_AGE_MONTHS, strict=True, description="Whole years (0 to 130) or months."
-    )
     unit: Literal["year", "month"] = Field(
         default="year",
         description="year (default) or month: months become whole years, and a baby's age in"
         " months sets the findings that depend on it (e.g. under 3 months).",
     )
+    value: int = Field(
+        ge=0, le=MAX_AGE_MONTHS, strict=True, description="Whole years (0 to 130) or months."
+    )
 
-    @model_validator(mode="after")
-    def _years_in_range(self) -> Age:
-        if self.unit == "year" and self.value > 130:
+    @field_validator("value")
+    @classmethod
+    def _years_in_range(cls, value: int, info: ValidationInfo) -> int:
+        # ``unit`` is declared first, so it is known here (absent only when it was invalid)
+        if info.data.get("unit", "year") == "year" and value > 130:
             raise ValueError("an age in years is at most 130")
-        return self
+        return value
 
     @property
     def years(self) -> int:
