@@ -204,8 +204,8 @@ def uncovered_complaints(model: Model, state: InterviewState) -> tuple[str, ...]
 
 
 def covered_complaints(model: Model, state: InterviewState) -> tuple[str, ...]:
-    """Complaint findings the person has that a loaded pack covers."""
-    covered = model.kb.scope_complaints
+    """Complaint findings the person has that a loaded pack covers for their age."""
+    covered = model.kb.complaints_for(state.age)
     return tuple(f for f, v in state.evidence.items() if v == "present" and f in covered)
 
 
