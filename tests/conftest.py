@@ -21,6 +21,8 @@ with warnings.catch_warnings():
     from starlette.testclient import TestClient
 
 TINY_PACK = str(Path(__file__).parent / "fixtures" / "packs" / "tiny")
+#: A fixture pack for children (ages 0-15, parent wording); made-up numbers, not clinical.
+CHILD_PACK = str(Path(__file__).parent / "fixtures" / "packs" / "child-fever")
 
 
 def _missing(what: str, env: str) -> None:
@@ -78,6 +80,27 @@ def tiny_model(tiny_kb):  # type: ignore[no-untyped-def]
     from symptomatic.engine import Model
 
     return Model.compile(tiny_kb)
+
+
+@pytest.fixture(scope="session")
+def child_model():  # type: ignore[no-untyped-def]
+    """The children's fixture pack (with core) compiled into an engine model."""
+    from symptomatic.engine import Model
+    from symptomatic.kb import load_knowledge_base
+
+    return Model.compile(load_knowledge_base(CHILD_PACK))
+
+
+@pytest.fixture
+def child_client(tmp_path: Path) -> Iterator[TestClient]:
+    """A TestClient of the real app serving the children's fixture pack."""
+    from symptomatic.app import create_app
+    from symptomatic.settings import Settings
+
+    app = create_app(Settings(database_url=f"sqlite:///{tmp_path}/c.sqlite3", packs=[CHILD_PACK]))
+    with TestClient(app) as c:
+        yield c
+    app.state.context.db.dispose()
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import CHILD_PACK
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -24,13 +25,23 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of the app served on 127.0.0.1 (a free port) for the whole session."""
+    yield from _serve(tmp_path_factory.mktemp("browser") / "db.sqlite3", ["back-pelvic"])
+
+
+@pytest.fixture(scope="session")
+def child_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of the app serving the children's fixture pack (made-up numbers)."""
+    yield from _serve(tmp_path_factory.mktemp("browser-child") / "db.sqlite3", [CHILD_PACK])
+
+
+def _serve(db: Path, packs: list[str]) -> Iterator[str]:
+    """Serve the real app with ``packs`` on a free port of 127.0.0.1 until closed."""
     import uvicorn
 
     from symptomatic.app import create_app
     from symptomatic.settings import Settings
 
-    db: Path = tmp_path_factory.mktemp("browser") / "db.sqlite3"
-    app = create_app(Settings(database_url=f"sqlite:///{db}", packs=["back-pelvic"]))
+    app = create_app(Settings(database_url=f"sqlite:///{db}", packs=packs))
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -63,6 +74,16 @@ def browser(chromium_path: str) -> Iterator[Any]:
 @pytest.fixture
 def page(browser: Any, live_server: str) -> Iterator[Any]:
     """A fresh page; any request that leaves 127.0.0.1 fails the test."""
+    yield from _page(browser, live_server)
+
+
+@pytest.fixture
+def child_page(browser: Any, child_server: str) -> Iterator[Any]:
+    """A fresh page on the children's server; requests leaving 127.0.0.1 fail the test."""
+    yield from _page(browser, child_server)
+
+
+def _page(browser: Any, live_server: str) -> Iterator[Any]:
     context = browser.new_context(base_url=live_server, viewport={"width": 1024, "height": 800})
     outside: list[str] = []
 

@@ -47,8 +47,10 @@ def kb() -> KnowledgeBase:
 
 
 def _red_flag_findings(kb: KnowledgeBase) -> set[str]:
+    """Red-flag findings read from text (not those set from a baby's age in months)."""
     named = {fid for rule in kb.red_flags for fid, present in rule_findings(rule.when) if present}
-    return {f.id for f in kb.findings.values() if f.group is FindingGroup.RED_FLAG} | named
+    found = {f.id for f in kb.findings.values() if f.group is FindingGroup.RED_FLAG} | named
+    return {fid for fid in found if kb.findings[fid].age_months is None}
 
 
 def test_every_red_flag_finding_has_phrasings(kb: KnowledgeBase) -> None:

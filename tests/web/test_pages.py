@@ -67,7 +67,7 @@ def test_start_form_errors_are_explained(client: TestClient) -> None:
     assert r.status_code == 400
     assert "There is a problem" in r.text
     assert 'aria-invalid="true"' in r.text
-    assert "Enter your age in whole years" in r.text and "Choose female or male" in r.text
+    assert "Enter the age in whole years" in r.text and "Choose female or male" in r.text
     r = client.post("/check", data={"age": "200", "sex": "male"})
     assert "from 0 to 130" in r.text
 

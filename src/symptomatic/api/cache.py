@@ -51,7 +51,8 @@ class LRUCache(Generic[V]):
 
 
 def state_key(pack_id: str, state: InterviewState) -> Hashable:
-    """Canonical key of a state: answer order does not change the next question."""
+    """Canonical key of a state: answer order does not change the next question (its
+    wording depends on who the check is for)."""
     asked = frozenset(state.asked)
     return (
         pack_id,
@@ -62,4 +63,5 @@ def state_key(pack_id: str, state: InterviewState) -> Hashable:
         asked,
         state.questions_asked,
         state.after_emergency,
+        state.for_whom,
     )

@@ -46,7 +46,15 @@ def state_for(ctx: AppContext, body: CaseRequest) -> tuple[ServedPack, Interview
         else:
             asked.append((item.id, item.choice_id))
     model = served.model
-    state = start(model, body.sex, body.age.value, initial, focus=body.focus)
+    state = start(
+        model,
+        body.sex,
+        body.age.years,
+        initial,
+        focus=body.focus,
+        for_whom=body.for_whom,
+        age_months=body.age.months,
+    )
     for fid, value in asked:
         state = answer(model, state, fid, value)
     if body.continue_after_emergency:

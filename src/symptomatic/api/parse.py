@@ -19,7 +19,7 @@ def parse(body: ParseRequest, ctx: AppContext = Depends(get_context)) -> ParseRe
     confirmed them."""
     served = ctx.pack(body.pack)
     mentions = understand(
-        served.kb, body.text, body.sex, body.age.value if body.age is not None else None
+        served.kb, body.text, body.sex, body.age.years if body.age is not None else None
     )
     return ParseResponse(
         mentions=[

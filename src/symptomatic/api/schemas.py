@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationInfo, field_validator
 
 #: Evidence sources that count as stated up front; anything else counts as an asked question
 #: (which is what the question budget counts).
 INITIAL_SOURCES = frozenset({"initial", "predefined", "suggest", "parsed"})
+#: The oldest age in months the API accepts (130 years and 11 months).
+MAX_AGE_MONTHS = 130 * 12 + 11
 
 
 class Strict(BaseModel):
@@ -20,8 +22,34 @@ class Strict(BaseModel):
 
 
 class Age(Strict):
-    value: int = Field(ge=0, le=130, strict=True, description="Age in whole years, 0 to 130.")
-    unit: Literal["year"] = Field(default="year", description="Only years are supported.")
+    """An age in whole years, or in whole months (a baby's age: give months under 1 year)."""
+
+    unit: Literal["year", "month"] = Field(
+        default="year",
+        description="year (default) or month: months become whole years, and a baby's age in"
+        " months sets the findings that depend on it (e.g. under 3 months).",
+    )
+    value: int = Field(
+        ge=0, le=MAX_AGE_MONTHS, strict=True, description="Whole years (0 to 130) or months."
+    )
+
+    @field_validator("value")
+    @classmethod
+    def _years_in_range(cls, value: int, info: ValidationInfo) -> int:
+        # ``unit`` is declared first, so it is known here (absent only when it was invalid)
+        if info.data.get("unit", "year") == "year" and value > 130:
+            raise ValueError("an age in years is at most 130")
+        return value
+
+    @property
+    def years(self) -> int:
+        """The age in whole years."""
+        return self.value // 12 if self.unit == "month" else self.value
+
+    @property
+    def months(self) -> int | None:
+        """The age in months when it was given in months, else None."""
+        return self.value if self.unit == "month" else None
 
 
 class EvidenceItem(Strict):
@@ -67,6 +95,11 @@ class CaseRequest(Strict):
         pattern=r"^[a-z][a-z0-9_]*$",
         max_length=64,
         description="Condition id for a 'could it be ...?' check (questions favour it).",
+    )
+    for_whom: Literal["self", "child", "other"] = Field(
+        default="self",
+        description="Who the check is for: the person answering, their child, or someone else"
+        " they answer for; questions and advice are worded for them.",
     )
     continue_after_emergency: StrictBool = Field(
         default=False,

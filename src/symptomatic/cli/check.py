@@ -210,6 +210,12 @@ def check(
         "all", "--pack", help="Built-in pack id or folder; 'all' (default): every built-in pack."
     ),
     age: int | None = typer.Option(None, "--age", help="Age in whole years."),
+    months: int | None = typer.Option(
+        None, "--months", min=0, help="A baby's age in months (then --age may be left out)."
+    ),
+    for_whom: str = typer.Option(
+        "self", "--for", help="Who the check is for: self, child or other.", show_default=True
+    ),
     sex: str | None = typer.Option(None, "--sex", help="female or male."),
     focus: str | None = typer.Option(None, "--focus", help="Condition id: 'could this be X?'."),
     answers_file: Path | None = typer.Option(
@@ -233,6 +239,8 @@ def check(
     data = _load_answers(answers_file) if answers_file else {}
     sex = sex or data.get("sex")
     age = age if age is not None else data.get("age")
+    if age is None and months is not None:
+        age = months // 12
     focus = focus or data.get("focus")
     interactive = answers_file is None
     if sex is None:
@@ -261,7 +269,15 @@ def check(
     try:
         if text:
             evidence = {**_understood(model, str(text), str(sex), int(age), as_json), **evidence}
-        state: InterviewState = start(model, str(sex), int(age), evidence, focus=focus)
+        state: InterviewState = start(
+            model,
+            str(sex),
+            int(age),
+            evidence,
+            focus=focus,
+            for_whom=for_whom,
+            age_months=months,
+        )
         if interactive and not as_json:
             out.print(
                 "[dim]Symptomatic gives information, not a diagnosis. If you think this is an "

@@ -174,7 +174,7 @@ def protocol_question(
     """
     kb = model.kb
     idx = model.finding_index
-    complaints = [c for c in kb.scope_complaints if c in idx]
+    complaints = [c for c in kb.complaints_for(age) if c in idx]
     if complaints and not any(evidence.get(c) == "present" for c in complaints):
         ask = tuple(sorted(c for c in complaints if open_[idx[c]]))
         if ask:
@@ -231,9 +231,8 @@ def select(
     protocol = protocol_question(model, sx, age, evidence, cand)
     if protocol is not None:
         return protocol
-    if model.kb.scope_complaints and all(
-        evidence.get(c) == "absent" for c in model.kb.scope_complaints
-    ):
+    covered = model.kb.complaints_for(age)
+    if covered and all(evidence.get(c) == "absent" for c in covered):
         return Selection(None, "no complaint that these packs cover")
     if questions_asked >= cfg.max_questions:
         return Selection(None, "question budget reached")

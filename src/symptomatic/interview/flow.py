@@ -18,7 +18,7 @@ from symptomatic.errors import (
     InterviewError,
     UnknownConditionError,
 )
-from symptomatic.interview.state import Answer, InterviewState
+from symptomatic.interview.state import FOR_WHOM, Answer, InterviewState
 from symptomatic.kb.schema import CareLevel, FindingGroup, ScreenGroup, Sex
 from symptomatic.triage import FiredRule, fired_rules
 
@@ -68,9 +68,18 @@ YES_NO_OPTIONS = (
     QuestionOption("unknown", "Don't know"),
 )
 UNKNOWN_OPTION = QuestionOption("unknown", "Don't know")
-#: Wording of the question that establishes the complaint (generic: the items name it).
-COMPLAINT_TEXT = "Which of these is bothering you now?"
-GROUP_TEXT = "Do you have any of these?"
+#: Wording of the question that establishes the complaint (generic: the items name it), and
+#: of a group question without its own wording, by who the check is for.
+COMPLAINT_TEXT = {
+    "self": "Which of these is bothering you now?",
+    "child": "Which of these is bothering your child now?",
+    "other": "Which of these is bothering them now?",
+}
+GROUP_TEXT = {
+    "self": "Do you have any of these?",
+    "child": "Does your child have any of these?",
+    "other": "Do they have any of these?",
+}
 
 
 def _check_applies(model: Model, sex: Sex, finding_id: str, value: str) -> None:
@@ -83,6 +92,29 @@ def _check_applies(model: Model, sex: Sex, finding_id: str, value: str) -> None:
         )
 
 
+def _age_evidence(model: Model, age: int, age_months: int | None) -> dict[str, str]:
+    """The findings set from a baby's age in months (``age_months`` findings, never asked).
+
+    Raises :class:`DemographicsError` when the months do not match the age in years, or when
+    a baby's age (under 1 year) comes without months while the packs have such findings.
+    """
+    derived = {f.id: f.age_months for f in model.kb.findings.values() if f.age_months}
+    if age_months is None:
+        if age == 0 and derived:
+            raise DemographicsError(
+                "for a baby under 1 year, give the age in months as well (0 to 11)"
+            )
+        return {}
+    if isinstance(age_months, bool) or not isinstance(age_months, int) or age_months < 0:
+        raise DemographicsError(f"age in months must be a whole number, not {age_months!r}")
+    if age_months // 12 != age:
+        raise DemographicsError(f"an age of {age_months} months is not {age} years")
+    return {
+        fid: "present" if low <= age_months <= high else "absent"
+        for fid, (low, high) in derived.items()
+    }
+
+
 def start(
     model: Model,
     sex: str,
@@ -90,21 +122,41 @@ def start(
     evidence: Mapping[str, str] | Iterable[tuple[str, str]] | None = None,
     focus: str | None = None,
     complaint_text: str | None = None,
+    for_whom: str = "self",
+    age_months: int | None = None,
 ) -> InterviewState:
     """A new interview for this person with the evidence stated up front.
 
-    Raises :class:`DemographicsError` for a bad sex or age (or a focus condition that does
-    not apply to this person), :class:`UnknownFindingError` / :class:`ConflictingEvidenceError`
-    for bad evidence, :class:`UnknownConditionError` for an unknown focus.
+    ``for_whom`` is ``self``, ``child`` or ``other`` (who the questions and advice speak
+    about); ``age_months`` is a baby's age in months (``age`` is then ``age_months // 12``):
+    the findings the packs set from it (e.g. "under 3 months") become initial evidence.
+
+    Raises :class:`DemographicsError` for a bad sex or age, an age no loaded pack covers, a
+    baby's age without months (or a focus condition that does not apply to this person),
+    :class:`UnknownFindingError` / :class:`ConflictingEvidenceError` for bad evidence,
+    :class:`ContradictoryAnswerError` for evidence that contradicts the age,
+    :class:`UnknownConditionError` for an unknown focus.
     """
     sx = parse_sex(sex)
     check_age(age)
+    if for_whom not in FOR_WHOM:
+        raise DemographicsError(f"for_whom must be one of {', '.join(FOR_WHOM)}, not {for_whom!r}")
     items = list(evidence.items()) if isinstance(evidence, Mapping) else list(evidence or [])
     merged = model.merge_evidence(items)
     if not model.kb.covers_age(age):
         raise DemographicsError(
-            f"this check does not cover age {age}: the loaded packs are written for other ages"
+            f"This check does not cover age {age}: it is written for ages"
+            f" {model.kb.ages_covered}. Ask a doctor, a pharmacist or a nurse advice line"
+            " instead; in an emergency, call the emergency number."
         )
+    from_age = _age_evidence(model, age, age_months)
+    for fid, value in from_age.items():
+        if merged.get(fid, value) != value:
+            raise ContradictoryAnswerError(
+                f"{model.kb.findings[fid].name!r} is set from the age in months, which says"
+                f" {value!r}"
+            )
+    merged = {**from_age, **merged}
     for fid, value in merged.items():
         _check_applies(model, sx, fid, value)
     if focus is not None:
@@ -115,7 +167,12 @@ def start(
             raise DemographicsError(f"{cond.common_name} does not apply to a {sx.value} aged {age}")
     answers = tuple(Answer(fid, value, "initial") for fid, value in merged.items())
     return InterviewState(
-        sex=sx.value, age=age, answers=answers, focus=focus, complaint_text=complaint_text
+        sex=sx.value,
+        age=age,
+        answers=answers,
+        focus=focus,
+        complaint_text=complaint_text,
+        for_whom=for_whom,
     )
 
 
@@ -130,12 +187,13 @@ def emergency_now(model: Model, state: InterviewState) -> tuple[FiredRule, ...]:
 
 
 def uncovered_complaints(model: Model, state: InterviewState) -> tuple[str, ...]:
-    """Complaint findings the person has that no loaded pack covers (e.g. chest pain when
-    only back and pelvic pain are loaded): the interview does not pretend to cover them."""
+    """Complaint findings the person has that no loaded pack covers for their age (e.g. chest
+    pain when only back and pelvic pain are loaded): the interview does not pretend to cover
+    them."""
     kb = model.kb
     if not kb.scopes:
         return ()
-    covered = kb.scope_complaints
+    covered = kb.complaints_for(state.age)
     return tuple(
         fid
         for fid, value in state.evidence.items()
@@ -146,8 +204,8 @@ def uncovered_complaints(model: Model, state: InterviewState) -> tuple[str, ...]
 
 
 def covered_complaints(model: Model, state: InterviewState) -> tuple[str, ...]:
-    """Complaint findings the person has that a loaded pack covers."""
-    covered = model.kb.scope_complaints
+    """Complaint findings the person has that a loaded pack covers for their age."""
+    covered = model.kb.complaints_for(state.age)
     return tuple(f for f, v in state.evidence.items() if v == "present" and f in covered)
 
 
@@ -182,19 +240,23 @@ def next_question(
         return None
     number = state.questions_asked + 1
     if sel.items:
-        return group_question(model, sel.finding_id, sel.items, number)
-    return question_for(model, sel.finding_id, number=number)
+        return group_question(model, sel.finding_id, sel.items, number, state.for_whom)
+    return question_for(model, sel.finding_id, number=number, for_whom=state.for_whom)
 
 
 def group_question(
-    model: Model, group_id: str, finding_ids: tuple[str, ...], number: int = 1
+    model: Model,
+    group_id: str,
+    finding_ids: tuple[str, ...],
+    number: int = 1,
+    for_whom: str = "self",
 ) -> Question:
     """The "any of these?" :class:`Question` asking several yes/no findings at once."""
-    text = COMPLAINT_TEXT if group_id == COMPLAINT_GROUP else GROUP_TEXT
+    text = (COMPLAINT_TEXT if group_id == COMPLAINT_GROUP else GROUP_TEXT)[for_whom]
     for screen in model.kb.screens:
         for item in screen.questions:
             if isinstance(item, ScreenGroup) and item.group == group_id:
-                text = item.text
+                text = item.text_for(for_whom)
     fnds = [model.kb.findings[f] for f in finding_ids]
     return Question(
         finding_id=group_id,
@@ -206,12 +268,14 @@ def group_question(
         group="red_flag" if group_id != COMPLAINT_GROUP else "complaint",
         red_flag=group_id != COMPLAINT_GROUP,
         number=number,
-        items=tuple(QuestionItem(f.id, f.name, f.question, f.help) for f in fnds),
+        items=tuple(QuestionItem(f.id, f.name, f.question_for(for_whom), f.help) for f in fnds),
     )
 
 
-def question_for(model: Model, finding_id: str, number: int = 1) -> Question:
-    """The :class:`Question` that asks about one finding."""
+def question_for(
+    model: Model, finding_id: str, number: int = 1, for_whom: str = "self"
+) -> Question:
+    """The :class:`Question` that asks about one finding, worded for who the check is for."""
     fnd = model.kb.findings[finding_id]
     if fnd.options:
         options = (*(QuestionOption(o.id, o.label) for o in fnd.options), UNKNOWN_OPTION)
@@ -220,7 +284,7 @@ def question_for(model: Model, finding_id: str, number: int = 1) -> Question:
     return Question(
         finding_id=fnd.id,
         name=fnd.name,
-        text=fnd.question,
+        text=fnd.question_for(for_whom),
         help=fnd.help,
         type=fnd.type.value,
         options=options,

@@ -30,9 +30,15 @@ DISCLAIMER = (
     "emergency number."
 )
 INTENDED_USE = (
-    "For adults who want to understand a symptom and decide where to seek care. Not for "
-    "children, not a substitute for a clinician, and not for use in an emergency."
+    "For people who want to understand a symptom and decide where to seek care, for "
+    "themselves, their child or someone they look after, at the ages the loaded checks cover. "
+    "Not a substitute for a clinician, and not for use in an emergency."
 )
+#: Who the check was for, as the doctor's summary says it.
+FOR_WHOM_WORDS = {
+    "child": "a child (answered by a parent or carer)",
+    "other": "someone else (answered on their behalf)",
+}
 #: Conditions shown: at most this many, each at least this probable.
 MAX_SHOWN, MIN_SHOWN_P = 6, 0.01
 
@@ -79,6 +85,8 @@ class CheckResult:
 
     sex: str
     age: int
+    #: Who the check is for: ``self``, ``child`` or ``other`` (wording follows it).
+    for_whom: str
     focus: str | None
     triage: TriageDecision
     title: str
@@ -171,7 +179,7 @@ def result(model: Model, state: InterviewState, config: EngineConfig | None = No
         TranscriptEntry(
             a.finding_id,
             model.kb.findings[a.finding_id].name,
-            model.kb.findings[a.finding_id].question,
+            model.kb.findings[a.finding_id].question_for(state.for_whom),
             a.value,
             _label(model, a.finding_id, a.value),
             a.source,
@@ -179,19 +187,27 @@ def result(model: Model, state: InterviewState, config: EngineConfig | None = No
         for a in state.answers
     )
     level = decision.level
+    title, advice = LEVEL_TITLES[level], LEVEL_ADVICE[level]
     safety = [SAFETY_NET[level]]
     if level is not CareLevel.EMERGENCY:
         safety.append(
             "Call the emergency number at once for collapse, severe sudden pain, heavy bleeding, "
             "or new numbness around your bottom or loss of bladder or bowel control."
         )
+    spoken = model.kb.spoken_to(state.for_whom, level)
+    if spoken is not None:
+        # wording for a parent (or someone answering for another person) replaces the
+        # wording spoken to the person themselves, field by field
+        title, advice = spoken.title or title, spoken.advice or advice
+        safety = [spoken.safety_net] if spoken.safety_net else safety
     res = CheckResult(
         sex=state.sex,
         age=state.age,
+        for_whom=state.for_whom,
         focus=state.focus,
         triage=decision,
-        title=LEVEL_TITLES[level],
-        advice=LEVEL_ADVICE[level],
+        title=title,
+        advice=advice,
         safety_net=tuple(safety),
         conditions=tuple(shown),
         focus_probability=focus_p,
@@ -241,10 +257,11 @@ def _ranked(model: Model, cid: str, p: float, evidence: dict[str, str]) -> Ranke
 
 def _with_summary(res: CheckResult) -> CheckResult:
     """Attach a plain-text summary to bring to a doctor."""
-    lines = [
-        f"Symptom check summary ({res.sex}, {res.age} years)",
-        f"Advice given: {res.title}.",
-    ]
+    age = "under 1 year" if res.age == 0 else f"{res.age} years"
+    lines = [f"Symptom check summary ({res.sex}, {age})"]
+    if res.for_whom in FOR_WHOM_WORDS:
+        lines.append(f"For: {FOR_WHOM_WORDS[res.for_whom]}.")
+    lines.append(f"Advice given: {res.title}.")
     present = [t for t in res.transcript if t.answer not in ("absent", "unknown")]
     absent = [t for t in res.transcript if t.answer == "absent"]
     if present:

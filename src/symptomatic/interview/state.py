@@ -1,9 +1,10 @@
 """Immutable interview state with a JSON round-trip.
 
-The state is only what the person said: sex, age, the initial evidence (from the complaint
-text or the API), the answers to the questions asked (in order; ``unknown`` included), an
-optional focus condition, and whether they chose to go on answering after an emergency was
-found. Everything else (posterior, next question, triage) is derived.
+The state is only what the person said: sex, age, who the check is for (themselves, their
+child or someone else), the initial evidence (from the complaint text or the API), the
+answers to the questions asked (in order; ``unknown`` included), an optional focus condition,
+and whether they chose to go on answering after an emergency was found. Everything else
+(posterior, next question, triage) is derived.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import Any
 from symptomatic.errors import InterviewError
 
 STATE_VERSION = 2
+#: Who a check is for: the person answering, their child, or someone else they answer for.
+FOR_WHOM = ("self", "child", "other")
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,8 @@ class InterviewState:
     complaint_text: str | None = field(default=None, compare=False)
     #: The person chose to answer more questions after an emergency was found.
     after_emergency: bool = False
+    #: Who the check is for (one of :data:`FOR_WHOM`): questions and advice are worded for it.
+    for_whom: str = "self"
 
     @property
     def evidence(self) -> dict[str, str]:
@@ -91,6 +96,7 @@ class InterviewState:
             "age": self.age,
             "focus": self.focus,
             "after_emergency": self.after_emergency,
+            "for_whom": self.for_whom,
             "answers": [[a.finding_id, a.value, a.source, a.group] for a in self.answers],
         }
 
@@ -109,12 +115,16 @@ class InterviewState:
                 for f, v, s, g in data.get("answers", [])
             )
             focus = data.get("focus")
+            for_whom = str(data.get("for_whom", "self"))
+            if for_whom not in FOR_WHOM:
+                raise InterviewError(f"unknown for_whom {for_whom!r} in interview state")
             return cls(
                 sex=str(data["sex"]),
                 age=int(data["age"]),
                 answers=answers,
                 focus=None if focus is None else str(focus),
                 after_emergency=bool(data.get("after_emergency", False)),
+                for_whom=for_whom,
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise InterviewError(f"malformed interview state: {exc}") from exc

@@ -7,11 +7,14 @@ from dataclasses import dataclass, field
 
 from symptomatic.errors import PackError
 from symptomatic.kb.schema import (
+    Audience,
     BodySystem,
+    CareLevel,
     Compound,
     Condition,
     Finding,
     FindingLikelihoods,
+    LevelText,
     Pack,
     RedFlagRule,
     Reference,
@@ -61,6 +64,9 @@ class KnowledgeBase:
     denials: dict[str, tuple[str, ...]] = field(default_factory=dict)
     parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     compounds: tuple[Compound, ...] = ()
+    #: audience -> care level -> wording spoken to them (the first pack stating it, in load
+    #: order, so dependencies such as ``core`` first)
+    advice_for: dict[Audience, dict[CareLevel, LevelText]] = field(default_factory=dict)
 
     @property
     def pack_versions(self) -> dict[str, str]:
@@ -70,16 +76,41 @@ class KnowledgeBase:
     def finding(self, finding_id: str) -> Finding:
         return self.findings[finding_id]
 
-    @property
-    def scope_complaints(self) -> frozenset[str]:
-        """Entry complaints covered by the loaded packs."""
-        return frozenset(c for scope in self.scopes.values() for c in scope.complaints)
-
     def covers_age(self, age: int) -> bool:
         """True when some loaded pack's scope covers this age (or no pack declares a scope)."""
         if not self.scopes:
             return True
         return any(s.min_age <= age <= s.max_age for s in self.scopes.values())
+
+    def spoken_to(self, for_whom: str, level: CareLevel) -> LevelText | None:
+        """The wording of ``level`` for a check about a child or another person (None for
+        ``self``, or when no pack words it for that audience)."""
+        if for_whom not in tuple(Audience):
+            return None
+        return self.advice_for.get(Audience(for_whom), {}).get(level)
+
+    def complaints_for(self, age: int) -> frozenset[str]:
+        """Entry complaints covered for a person of this age (a pack written for adults does
+        not cover a child's back pain)."""
+        return frozenset(
+            c for s in self.scopes.values() if s.min_age <= age <= s.max_age for c in s.complaints
+        )
+
+    @property
+    def ages_covered(self) -> str:
+        """The ages the packs' scopes cover, in words: "16 and over", "0 to 15", "any age"."""
+        ranges = sorted((s.min_age, s.max_age) for s in self.scopes.values())
+        merged: list[list[int]] = []
+        for low, high in ranges:
+            if merged and low <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], high)
+            else:
+                merged.append([low, high])
+        if not merged or merged == [[0, 130]]:
+            return "any age"
+        return ", ".join(
+            f"{low} and over" if high >= 130 else f"{low} to {high}" for low, high in merged
+        )
 
 
 def rule_findings(expr: RuleExpr) -> Iterator[tuple[str, bool]]:
@@ -109,6 +140,7 @@ def compose(packs: Sequence[Pack]) -> KnowledgeBase:
     rules: list[RedFlagRule] = []
     screens: list[Screen] = []
     scopes: dict[str, Scope] = {}
+    advice_for: dict[Audience, dict[CareLevel, LevelText]] = {}
     references: dict[str, Reference] = {}
     origin: dict[str, str] = {}
     visible: dict[str, frozenset[str]] = {}
@@ -171,6 +203,9 @@ def compose(packs: Sequence[Pack]) -> KnowledgeBase:
                 screens.append(screen)
         if pack.meta.scope is not None:
             scopes[pid] = pack.meta.scope
+        for audience, levels in pack.meta.advice_for.items():
+            for level, text in levels.items():
+                advice_for.setdefault(audience, {}).setdefault(level, text)
         for fid, phrases in pack.synonyms.items():
             known = findings.get(fid)
             if known is None:
@@ -229,4 +264,5 @@ def compose(packs: Sequence[Pack]) -> KnowledgeBase:
         denials=denials,
         parts=parts,
         compounds=tuple(compounds),
+        advice_for=advice_for,
     )

@@ -106,6 +106,22 @@ class Author(Strict):
 PackId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$", min_length=1, max_length=64)]
 
 
+class Audience(StrEnum):
+    """Who a check is for, when it is not the person answering: wording changes with it."""
+
+    CHILD = "child"
+    OTHER = "other"
+
+
+class LevelText(Strict):
+    """Wording for one care level: the core pack gives all three; a complaint pack may add
+    ``safety_net`` lines shown when its conditions or findings are involved."""
+
+    title: str | None = None
+    advice: str | None = None
+    safety_net: str | None = None
+
+
 class PackMeta(Strict):
     id: PackId
     name: str
@@ -118,6 +134,9 @@ class PackMeta(Strict):
     references: dict[str, Reference] = Field(default_factory=dict)
     #: Entry complaints and ages covered (a pack without a scope adds no coverage of its own).
     scope: Scope | None = None
+    #: Per audience (a parent checking for their child, someone checking for another person):
+    #: the care-level wording spoken to them ("Take your child to ..."), per care level.
+    advice_for: dict[Audience, dict[CareLevel, LevelText]] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _reviewed_needs_reviewer(self) -> PackMeta:
@@ -211,6 +230,10 @@ class Finding(Strict):
     #: SNOMED CT concept id of the finding (checked by :mod:`symptomatic.kb.codes`).
     snomed: str | None = None
     question: str
+    #: The question asked of a parent about their child ("Has your child ...?"), and of
+    #: someone answering for another person; the plain ``question`` when not given.
+    question_child: str | None = None
+    question_other: str | None = None
     help: str = ""
     type: FindingType = FindingType.YES_NO
     options: list[Option] = Field(default_factory=list)
@@ -222,6 +245,28 @@ class Finding(Strict):
     #: Asked only once this rule expression is definitely true (e.g. "after the menopause",
     #: "has a pain"): a question never assumes what has not been established.
     ask_if: RuleExpr | None = None
+    #: Set from a baby's age in months, never asked: present when the age in months is
+    #: within [low, high] (e.g. ``[0, 2]``: under 3 months), absent otherwise.
+    age_months: tuple[int, int] | None = None
+
+    @model_validator(mode="after")
+    def _age_months_is_set_not_asked(self) -> Finding:
+        if self.age_months is None:
+            return self
+        low, high = self.age_months
+        if not 0 <= low <= high:
+            raise ValueError("age_months must be [low, high] with 0 <= low <= high")
+        if self.type is not FindingType.YES_NO or self.askable:
+            raise ValueError("a finding set from age_months is yes_no with askable: false")
+        return self
+
+    def question_for(self, for_whom: str) -> str:
+        """The question worded for who the check is for (``self``, ``child`` or ``other``)."""
+        if for_whom == Audience.CHILD and self.question_child:
+            return self.question_child
+        if for_whom == Audience.OTHER and self.question_other:
+            return self.question_other
+        return self.question
 
     @model_validator(mode="after")
     def _options_match_type(self) -> Finding:
@@ -320,7 +365,18 @@ class ScreenGroup(Strict):
 
     group: Identifier
     text: str = Field(min_length=3)
+    #: The question worded for a parent / for someone answering for another person.
+    text_child: str | None = None
+    text_other: str | None = None
     findings: list[Identifier] = Field(min_length=2, max_length=6)
+
+    def text_for(self, for_whom: str) -> str:
+        """The question worded for who the check is for (``self``, ``child`` or ``other``)."""
+        if for_whom == Audience.CHILD and self.text_child:
+            return self.text_child
+        if for_whom == Audience.OTHER and self.text_other:
+            return self.text_other
+        return self.text
 
 
 class ScreenQuestion(Strict):

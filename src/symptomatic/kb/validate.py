@@ -95,10 +95,15 @@ def _rule_problems(kb: KnowledgeBase, expr: RuleExpr, where: str) -> list[str]:
         return out
     if isinstance(expr, RuleAge | RuleSex):
         return out
-    for fid, _present in rule_findings(expr):
+    for fid, present in rule_findings(expr):
         fnd = kb.findings.get(fid)
         if fnd is None:
             out.append(f"{where}: unknown finding {fid!r}")
+        elif fnd.age_months is not None and not present:
+            out.append(
+                f"{where}: {fid!r} is known only for a baby whose age in months was given;"
+                " a rule cannot rely on it being absent (use an age range instead)"
+            )
         elif isinstance(expr, RuleAnswer):
             bad = set(expr.in_) - set(fnd.answers)
             if bad:

@@ -6,8 +6,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from symptomatic.api.understand import Mention, understand
-from symptomatic.errors import SymptomaticError
+from symptomatic.errors import DemographicsError, SymptomaticError
 from symptomatic.interview import INTENDED_USE, start
+from symptomatic.interview.state import FOR_WHOM
 from symptomatic.kb.schema import Finding
 from symptomatic.web.steps import context_of, save
 from symptomatic.web.templating import render
@@ -86,23 +87,40 @@ def check_start(
         values={},
         errors={},
         intended_use=INTENDED_USE,
+        ages_covered=ctx.packs[pack or ctx.default_pack].kb.ages_covered,
     )
 
 
-def _validate(age: str, sex: str, text: str) -> tuple[dict[str, str], int | None]:
+def _validate(
+    age: str, sex: str, text: str, months: str = "", for_whom: str = "self"
+) -> tuple[dict[str, str], int | None, int | None]:
+    """(errors by field, age in years, age in months when months were given)."""
     errors: dict[str, str] = {}
     value: int | None = None
+    in_months: int | None = None
+    if for_whom not in FOR_WHOM:
+        errors["for_whom"] = "Choose who this check is for."
     try:
         value = int(age.strip())
         if not 0 <= value <= 130:
             errors["age"] = "Enter an age from 0 to 130 years."
     except ValueError:
-        errors["age"] = "Enter your age in whole years, for example 48."
+        errors["age"] = "Enter the age in whole years, for example 48 (0 for a baby)."
+    if months.strip():
+        try:
+            extra = int(months.strip())
+            if not 0 <= extra <= 11:
+                raise ValueError
+            in_months = None if value is None else value * 12 + extra
+        except ValueError:
+            errors["months"] = "Enter the months as a whole number from 0 to 11."
+    elif value == 0:
+        errors["months"] = "For a baby under 1 year, enter the age in months too (0 to 11)."
     if sex not in ("female", "male"):
         errors["sex"] = "Choose female or male."
     if len(text) > MAX_TEXT:
         errors["text"] = f"Please use fewer than {MAX_TEXT} characters."
-    return errors, value
+    return errors, value, in_months
 
 
 @router.post("/check", response_class=HTMLResponse, name="check_submit")
@@ -111,6 +129,7 @@ async def check_submit(request: Request) -> Response:
     straight to the questions when there is no text."""
     form = await request.form()
     age, sex = str(form.get("age", "")), str(form.get("sex", ""))
+    months, for_whom = str(form.get("months", "")), str(form.get("for_whom", "")) or "self"
     text = str(form.get("text", "")).strip()
     focus = str(form.get("focus", "")) or None
     ctx = context_of(request)
@@ -118,7 +137,7 @@ async def check_submit(request: Request) -> Response:
     served = ctx.packs.get(pack)
     condition = _focus_condition(request, focus, pack)
     finding = _complaint(request, str(form.get("complaint", "")) or None, pack)
-    errors, age_value = _validate(age, sex, text)
+    errors, age_value, age_months = _validate(age, sex, text, months, for_whom)
     if served is None:
         errors["form"] = "This symptom check is not available."
     if focus and condition is None:
@@ -131,7 +150,21 @@ async def check_submit(request: Request) -> Response:
                 f" {sex} aged {age_value}. You can still do a general check."
             )
             focus, condition = None, None
-    if errors or served is None or age_value is None:
+    state = None
+    if not errors and served is not None and age_value is not None:
+        try:  # an age no loaded pack covers is refused here, on the form
+            state = start(
+                served.model,
+                sex,
+                age_value,
+                {},
+                focus=focus,
+                for_whom=for_whom,
+                age_months=age_months,
+            )
+        except DemographicsError as exc:
+            errors["age"] = str(exc)
+    if errors or served is None or age_value is None or state is None:
         return render(
             request,
             "start.html",
@@ -140,9 +173,16 @@ async def check_submit(request: Request) -> Response:
             condition=condition,
             complaint=finding,
             pack=pack,
-            values={"age": age, "sex": sex, "text": text},
+            values={
+                "age": age,
+                "months": months,
+                "sex": sex,
+                "for_whom": for_whom,
+                "text": text,
+            },
             errors=errors,
             intended_use=INTENDED_USE,
+            ages_covered=served.kb.ages_covered if served is not None else "",
         )
     mentions = understand(served.kb, text, sex, age_value) if text else []
     if finding is not None and all(m.id != finding.id for m in mentions):
@@ -153,11 +193,16 @@ async def check_submit(request: Request) -> Response:
             "confirm.html",
             mentions=mentions,
             findings=served.kb.findings,
-            values={"age": age_value, "sex": sex, "text": text},
+            values={
+                "age": age_value,
+                "months": months.strip(),
+                "sex": sex,
+                "for_whom": for_whom,
+                "text": text,
+            },
             focus=focus,
             pack=pack,
         )
-    state = start(served.model, sex, age_value, {}, focus=focus)
     token = save(ctx, served, state, free_text=text or None)
     return RedirectResponse(
         str(request.app.url_path_for("check_step", token=token)), status_code=303
@@ -170,7 +215,14 @@ async def check_confirm(request: Request) -> Response:
     form = await request.form()
     ctx = context_of(request)
     served = ctx.packs.get(str(form.get("pack", "")) or ctx.default_pack)
-    errors, age_value = _validate(str(form.get("age", "")), str(form.get("sex", "")), "")
+    for_whom = str(form.get("for_whom", "")) or "self"
+    errors, age_value, age_months = _validate(
+        str(form.get("age", "")),
+        str(form.get("sex", "")),
+        "",
+        str(form.get("months", "")),
+        for_whom,
+    )
     if served is None or errors or age_value is None:
         return render(
             request,
@@ -188,7 +240,15 @@ async def check_confirm(request: Request) -> Response:
     focus = str(form.get("focus", "")) or None
     text = str(form.get("text", "")) or None
     try:
-        state = start(served.model, str(form.get("sex")), age_value, evidence, focus=focus)
+        state = start(
+            served.model,
+            str(form.get("sex")),
+            age_value,
+            evidence,
+            focus=focus,
+            for_whom=for_whom,
+            age_months=age_months,
+        )
     except SymptomaticError:
         return render(
             request,
