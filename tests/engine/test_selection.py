@@ -67,7 +67,13 @@ def test_focus_gain_matches_brute_force(tiny_model):
 def test_red_flags_screened_first(tiny_model):
     sel = select(tiny_model, "male", 40, {"low_back_pain": "present"})
     assert sel.red_flag_phase
-    assert sel.finding_id in {"saddle_numbness", "bladder_retention", "fever", "onset"}
+    assert sel.finding_id in {
+        "nerve_signs",
+        "saddle_numbness",
+        "bladder_retention",
+        "fever",
+        "onset",
+    }
 
 
 def test_prerequisites_and_demographics(tiny_model):
@@ -83,7 +89,9 @@ def test_prerequisites_and_demographics(tiny_model):
 
 def test_budget_stops(tiny_model):
     cfg = EngineConfig(max_questions=1)
-    sel = select(tiny_model, "male", 40, {}, asked=["fever"], config=cfg)
+    # the complaint and its warning-sign screen are asked whatever the budget; then it stops
+    ev = {"low_back_pain": "present", "saddle_numbness": "absent", "bladder_retention": "absent"}
+    sel = select(tiny_model, "male", 40, ev, ["fever"], config=cfg)
     assert sel.finding_id is None and "budget" in sel.reason
 
 

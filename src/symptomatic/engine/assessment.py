@@ -126,12 +126,9 @@ class Assessor:
         sx = parse_sex(sex)
         base = model.log_prior(sx, age).copy()
         flags: list[FloatArray] = []
-        for fid, value in evidence.items():
-            col = model.column(fid, value)
-            if col is None:
-                continue
+        for fid, col in model.scored(evidence):
             column = model.log_likelihood_column(col)
-            if (fid, value) in model.red_flag_answers:
+            if (fid, model.answer_ids[col]) in model.red_flag_answers:
                 flags.append(column)
             else:
                 base += column
@@ -165,7 +162,7 @@ class Assessor:
     def assess(self, sex: str, age: int, evidence: Mapping[str, str]) -> TriageDecision:
         """The triage decision for this person and evidence; never lowered by a red flag."""
         sx = parse_sex(sex)
-        fired = fired_rules(self.model.kb.red_flags, evidence, sx, age)
+        fired = fired_rules(self.model.kb.red_flags, self.model.closure(evidence), sx, age)
         cond_rank, best_probs, probs = self.cautious_rank(sex, age, evidence)
         level = max([r.level for r in fired] + [CARE_ORDER[cond_rank]], key=rank)
         # the rules' own messages are listed once, as the warning signs; here only why the level

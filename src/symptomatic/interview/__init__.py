@@ -27,7 +27,9 @@ from symptomatic.interview.result import (
     CheckResult,
     RankedCondition,
     TranscriptEntry,
+    answer_statement,
     format_probability,
+    probability_in_words,
     result,
 )
 from symptomatic.interview.state import Answer, InterviewState
@@ -45,11 +47,13 @@ __all__ = [
     "TranscriptEntry",
     "answer",
     "answer_group",
+    "answer_statement",
     "emergency_now",
     "format_probability",
     "go_on_after_emergency",
     "group_question",
     "next_question",
+    "probability_in_words",
     "question_for",
     "result",
     "start",

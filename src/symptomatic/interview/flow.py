@@ -125,7 +125,9 @@ def emergency_now(model: Model, state: InterviewState) -> tuple[FiredRule, ...]:
     Non-empty means: stop and tell them to get emergency help now. The one definition of
     "emergency now" (CLI, pages and API all use it).
     """
-    fired = fired_rules(model.kb.red_flags, state.evidence, parse_sex(state.sex), state.age)
+    fired = fired_rules(
+        model.kb.red_flags, model.closure(state.evidence), parse_sex(state.sex), state.age
+    )
     return tuple(r for r in fired if r.level is CareLevel.EMERGENCY)
 
 

@@ -101,6 +101,15 @@ class Author(Strict):
 PackId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$", min_length=1, max_length=64)]
 
 
+class LevelText(Strict):
+    """Wording for one care level: the core pack gives all three; a complaint pack may add
+    ``safety_net`` lines shown when its conditions or findings are involved."""
+
+    title: str | None = None
+    advice: str | None = None
+    safety_net: str | None = None
+
+
 class PackMeta(Strict):
     id: PackId
     name: str
@@ -113,6 +122,10 @@ class PackMeta(Strict):
     references: dict[str, Reference] = Field(default_factory=dict)
     #: Entry complaints and ages covered (a pack without a scope adds no coverage of its own).
     scope: Scope | None = None
+    #: Per care level: title, advice and safety-net wording (docs/packs.md, section 7).
+    advice: dict[CareLevel, LevelText] = Field(default_factory=dict)
+    #: Shown under every result below emergency level when this pack is involved.
+    emergency_note: str | None = None
 
     @model_validator(mode="after")
     def _reviewed_needs_reviewer(self) -> PackMeta:
@@ -148,11 +161,12 @@ class AppliesTo(Strict):
 
 
 class PriorBand(Sourced):
-    """Prior probability for one sex and age band, in the setting of the pack's complaint."""
+    """Population rate for one sex and age band: new presentations to primary care per 1,000
+    person-years (see docs/packs.md); the engine turns it into a probability over its window."""
 
     sex: Sex | None = None
     ages: tuple[int, int] = (0, 130)
-    p: float = Field(gt=0.0, lt=1.0)
+    rate: float = Field(gt=0.0, lt=1_000_000.0)
 
     @field_validator("ages")
     @classmethod
@@ -172,7 +186,10 @@ class Condition(Strict):
     care_level: CareLevel
     specialty: str | None = None
     applies_to: AppliesTo = Field(default_factory=AppliesTo)
-    pregnancy: Literal["any", "only", "never"] = "any"
+    #: Yes/no findings whose presence this condition requires (``only_when``) or excludes
+    #: (``never_when``), e.g. ``only_when: [pregnant]`` for ectopic pregnancy.
+    only_when: list[Identifier] = Field(default_factory=list)
+    never_when: list[Identifier] = Field(default_factory=list)
     article: str | None = None
     description: str = ""
     prior: list[PriorBand] = Field(min_length=1)
@@ -215,6 +232,9 @@ class Finding(Strict):
     #: Asked only once this rule expression is definitely true (e.g. "after the menopause",
     #: "has a pain"): a question never assumes what has not been established.
     ask_if: RuleExpr | None = None
+    #: The finding this one qualifies: asked only when the parent is present; its likelihoods
+    #: (and default) are conditional on the parent being present (docs/packs.md, section 4).
+    parent: Identifier | None = None
 
     @model_validator(mode="after")
     def _options_match_type(self) -> Finding:
@@ -243,8 +263,11 @@ class Likelihood(Sourced):
 
 
 class FindingLikelihoods(Strict):
+    """P(answer | condition) for some conditions; ``default`` is P(answer | none of the listed
+    conditions) and is stated only by the pack that defines the finding."""
+
     finding: Identifier
-    default: Likelihood
+    default: Likelihood | None = None
     conditions: dict[str, Likelihood] = Field(default_factory=dict)
 
 
