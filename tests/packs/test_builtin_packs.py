@@ -196,13 +196,15 @@ def test_dangerous_conditions_are_critical_and_cancers_severe(kb: KnowledgeBase)
         "endometrial_cancer",
         "ovarian_cancer",
         "myeloma",
-        "spinal_metastases",
     ]:
         cond = kb.conditions[cid]
         assert cond.severity is Severity.SEVERE, cid
         assert cond.care_level is CareLevel.SOON, cid
-    assert kb.conditions["ectopic_pregnancy"].pregnancy == "only"
-    assert kb.conditions["pregnancy_pgp"].pregnancy == "only"
+    # NICE NG234: suspected spinal metastases need contact with the cancer team within 24 hours.
+    assert kb.conditions["spinal_metastases"].severity is Severity.SEVERE
+    assert kb.conditions["spinal_metastases"].care_level is CareLevel.URGENT
+    for cid in ["ectopic_pregnancy", "pregnancy_pgp", "miscarriage", "preterm_labour"]:
+        assert kb.conditions[cid].only_when == ["pregnant"], cid
     assert kb.conditions["mechanical_lbp"].care_level is CareLevel.SELF_CARE
 
 
