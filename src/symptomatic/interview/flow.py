@@ -138,12 +138,21 @@ def uncovered_complaints(model: Model, state: InterviewState) -> tuple[str, ...]
     if not kb.scopes:
         return ()
     covered = kb.scope_complaints
+    evidence = model.closure(state.evidence)
+
+    def uncovered(fid: str) -> bool:
+        # an umbrella complaint ("pain") whose children a pack covers is uncovered only
+        # once every covered child is denied (pain, but not in the back, pelvis or side)
+        kids = [c for c in model.children_of.get(fid, ()) if c in covered]
+        return not kids or all(evidence.get(c) == "absent" for c in kids)
+
     return tuple(
         fid
-        for fid, value in state.evidence.items()
+        for fid, value in evidence.items()
         if value == "present"
         and fid not in covered
         and kb.findings[fid].group is FindingGroup.COMPLAINT
+        and uncovered(fid)
     )
 
 
