@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 import yaml
 
-from symptomatic.engine import Model, select
+from symptomatic.engine import Assessor, Model, select
 from symptomatic.engine.selection import applicable
 from symptomatic.kb import load_knowledge_base
 from symptomatic.kb.schema import Sex
@@ -79,10 +79,21 @@ def test_child_absent_with_parent_unknown_counts_nothing(model: Model) -> None:
     assert probs(model, {"cough_leg_pain": "absent"}) == pytest.approx(probs(model, {}))
 
 
-def test_present_child_wins_over_an_absent_parent(model: Model) -> None:
-    # a contradiction (free text, API) is resolved on the safe side: the child is present
+def test_an_answer_is_never_overwritten(model: Model) -> None:
+    # a contradiction (free text, API): the parent said absent stays absent, the child said
+    # present stays present for the rules but carries no evidence under an absent parent
     full = model.closure({"leg_pain": "absent", "cough_leg_pain": "present"})
-    assert full["leg_pain"] == "present"
+    assert full["leg_pain"] == "absent" and full["cough_leg_pain"] == "present"
+    assert probs(model, {"leg_pain": "absent", "cough_leg_pain": "present"}) == pytest.approx(
+        probs(model, {"leg_pain": "absent"})
+    )
+
+
+def test_cautious_triage_reads_the_hierarchy_exactly(model: Model) -> None:
+    # the red-flag units of the cautious triage add up to the posterior of all the evidence
+    evidence = {"cough_leg_pain": "present", "saddle_numbness": "present", "fever": "absent"}
+    _, _, full = Assessor(model).cautious_rank("male", 50, evidence)
+    assert full == pytest.approx(probs(model, evidence), abs=1e-12)
 
 
 def test_child_is_asked_only_under_a_present_parent(model: Model) -> None:

@@ -385,15 +385,17 @@ class Model:
 
     def closure(self, evidence: Mapping[str, str]) -> dict[str, str]:
         """``evidence`` completed by the hierarchy: a present finding (or any answer of a
-        choice finding) makes its parent present, up the chain (present wins over a
-        contradicting ``absent``); an absent finding makes its unanswered yes/no
-        descendants absent (choice descendants stay unanswered); ``unknown`` is kept."""
+        choice finding) makes its unanswered parent present, up the chain; an absent finding
+        makes its unanswered yes/no descendants absent (choice descendants stay unanswered).
+        Answers given are never overwritten: a child said present under a parent said absent
+        (free text, API) stays present for the rules but carries no evidence (:meth:`scored`
+        needs the whole chain present), so a later answer can never change earlier ones."""
         out = dict(evidence)
         stack = [f for f, v in evidence.items() if v not in ("absent", "unknown")]
         while stack:
             fid = stack.pop()
             up = self.parent_of.get(fid)
-            if up is not None and out.get(up) != "present":
+            if up is not None and out.get(up, "unknown") == "unknown":
                 out[up] = "present"
                 stack.append(up)
         stack = [f for f, v in out.items() if v == "absent"]
@@ -408,18 +410,24 @@ class Model:
     def scored(self, evidence: Mapping[str, str]) -> list[tuple[str, int]]:
         """(finding, answer column) pairs that carry evidence, from :meth:`closure`: a
         finding with a parent counts only when the parent is present (its likelihoods are
-        conditional on that). Raises :class:`UnknownFindingError` on an unknown id/answer."""
+        conditional on that, up the chain). Raises :class:`UnknownFindingError` on an unknown
+        id or answer."""
         full = self.closure(evidence)
         out: list[tuple[str, int]] = []
         for fid, value in full.items():
             col = self.column(fid, value)
-            if col is None:
-                continue
-            parent = self.parent_of.get(fid)
-            if parent is not None and full.get(parent) != "present":
-                continue
-            out.append((fid, col))
+            if col is not None and self.chain_present(fid, full):
+                out.append((fid, col))
         return out
+
+    def chain_present(self, finding_id: str, full: Mapping[str, str]) -> bool:
+        """True when every ancestor of ``finding_id`` is present in ``full`` (a closure)."""
+        parent = self.parent_of.get(finding_id)
+        while parent is not None:
+            if full.get(parent) != "present":
+                return False
+            parent = self.parent_of.get(parent)
+        return True
 
 
 def _rule_answers(expr: RuleExpr) -> set[tuple[str, str]]:
