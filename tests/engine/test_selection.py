@@ -89,7 +89,9 @@ def test_prerequisites_and_demographics(tiny_model):
 
 def test_budget_stops(tiny_model):
     cfg = EngineConfig(max_questions=1)
-    sel = select(tiny_model, "male", 40, {}, asked=["fever"], config=cfg)
+    # the complaint and its warning-sign screen are asked whatever the budget; then it stops
+    ev = {"low_back_pain": "present", "saddle_numbness": "absent", "bladder_retention": "absent"}
+    sel = select(tiny_model, "male", 40, ev, ["fever"], config=cfg)
     assert sel.finding_id is None and "budget" in sel.reason
 
 

@@ -17,7 +17,9 @@ from symptomatic.interview import (
     InterviewState,
     answer,
     answer_group,
+    answer_statement,
     next_question,
+    probability_in_words,
     result,
     start,
     undo,
@@ -90,3 +92,38 @@ def test_focus_result_reports_focus_probability(tiny_model):
         tiny_model.posterior("female", 30, {"period_pain": "present"}).of("endometriosis")
     )
     assert any(c.id == "endometriosis" for c in res.conditions)
+
+
+@pytest.mark.parametrize(
+    ("p", "words"),
+    [
+        (0.0, "none"),
+        (0.0004, "fewer than 1 in 1,000"),
+        (0.004, "fewer than 1 in 100"),
+        (0.01, "about 1 in 100"),
+        (0.048, "about 1 in 20"),
+        (0.1, "about 1 in 10"),
+        (0.08, "about 1 in 12"),
+        (0.33, "about 1 in 3"),
+        (0.5, "about 5 in 10"),
+        (0.71, "about 7 in 10"),
+        (0.96, "more than 9 in 10"),
+        (0.995, "more than 99 in 100"),
+    ],
+)
+def test_probability_in_words(p, words):
+    assert probability_in_words(p) == words
+
+
+def test_why_list_always_shows_the_answer(tiny_model):
+    evidence = {"low_back_pain": "present", "leg_pain": "absent", "onset": "sudden"}
+    state = start(tiny_model, "male", 44, evidence)
+    res = result(tiny_model, state)
+    stone = next(c for c in res.conditions if c.id == "kidney_stone")
+    said = (*stone.reasons_for, *stone.reasons_against)
+    assert "How it started: Suddenly" in said  # the option's label, never its id
+    sciatica = next(c for c in res.conditions if c.id == "sciatica")
+    assert "No: Pain below the knee" in sciatica.reasons_against
+    assert answer_statement(tiny_model, "fever", "unknown") == "Don't know: Fever"
+    assert stone.chance == probability_in_words(stone.probability)
+    assert stone.chance in res.summary

@@ -18,6 +18,7 @@ from symptomatic.interview import (
     start,
     undo,
 )
+from symptomatic.interview.flow import uncovered_complaints
 from symptomatic.kb import load_knowledge_base
 from symptomatic.language import parse
 
@@ -174,3 +175,21 @@ def test_an_uncovered_symptom_beside_a_covered_complaint_is_noted_not_escalated(
 def test_chest_pain_beside_back_pain_still_needs_assessment_today(model):
     state = start(model, "male", 50, {"low_back_pain": "present", "chest_pain": "present"})
     assert result(model, state).triage.level.value in ("urgent", "emergency")
+
+
+def test_pain_is_covered_through_its_locations(model: Model) -> None:
+    """``pain`` is the umbrella of the covered pain locations: a back pain is covered; a pain
+    denied in every covered place (knee pain, say) is not, and is said so."""
+    back = start(model, "female", 40, {"low_back_pain": "present"})
+    assert uncovered_complaints(model, back) == ()
+    assert "does not cover" not in " ".join(result(model, back).triage.reasons)
+    only_pain = start(model, "female", 40, {"pain": "present"})
+    assert uncovered_complaints(model, only_pain) == ()  # where is not known yet
+    elsewhere = start(
+        model,
+        "female",
+        40,
+        {"pain": "present", "low_back_pain": "absent", "pelvic_pain": "absent"}
+        | {"flank_pain": "absent"},
+    )
+    assert uncovered_complaints(model, elsewhere) == ("pain",)

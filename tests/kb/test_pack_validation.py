@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from symptomatic.engine import Model
 from symptomatic.errors import PackError, PackNotFoundError
 from symptomatic.kb import compose, load_knowledge_base, load_pack, load_with_dependencies, validate
 
@@ -37,10 +38,100 @@ def test_fixture_is_valid():
 
 
 def test_schema_error_names_file_and_field(pack_dir):
-    edit(pack_dir, "conditions.yaml", lambda d: d["conditions"][1]["prior"][0].update(p=1.5))
+    edit(pack_dir, "conditions.yaml", lambda d: d["conditions"][1]["prior"][0].update(rate=-2))
     with pytest.raises(PackError) as exc:
         load_pack(pack_dir)
-    assert any("conditions.yaml: conditions[1].prior[0].p" in p for p in exc.value.problems)
+    assert any("conditions.yaml: conditions[1].prior[0].rate" in p for p in exc.value.problems)
+
+
+def test_old_probability_prior_is_rejected(pack_dir):
+    # priors are rates per 1,000 person-years only (docs/packs.md 2): no second unit
+    def to_p(d):
+        band = d["conditions"][0]["prior"][0]
+        band["p"] = band.pop("rate") / 1000
+
+    edit(pack_dir, "conditions.yaml", to_p)
+    with pytest.raises(PackError) as exc:
+        load_pack(pack_dir)
+    assert any("prior[0].p" in p for p in exc.value.problems)
+
+
+def _second_pack(root: Path, likelihoods: list[dict]) -> Path:
+    """A pack depending on tiny that states likelihoods for tiny's findings."""
+    extra = root / "extra"
+    extra.mkdir()
+    (extra / "pack.yaml").write_text(
+        yaml.safe_dump(
+            {
+                "id": "extra",
+                "name": "Extra",
+                "version": "1.0.0",
+                "depends": ["tiny"],
+                "references": {"X1": {"citation": "Extra fixture reference."}},
+            }
+        )
+    )
+    for name, key in (("conditions", "conditions"), ("findings", "findings")):
+        (extra / f"{name}.yaml").write_text(yaml.safe_dump({key: []}))
+    (extra / "red_flags.yaml").write_text(yaml.safe_dump({"red_flags": []}))
+    (extra / "likelihoods.yaml").write_text(yaml.safe_dump({"likelihoods": likelihoods}))
+    return extra
+
+
+def test_default_is_stated_once_by_the_defining_pack(pack_dir):
+    extra = _second_pack(
+        pack_dir.parent,
+        [{"finding": "fever", "default": {"p": 0.3, "source": "X1"}, "conditions": {}}],
+    )
+    with pytest.raises(PackError) as exc:
+        compose([load_pack(pack_dir), load_pack(extra)])
+    assert any("only its defining pack 'tiny' states its default" in p for p in exc.value.problems)
+
+
+def test_second_pack_adds_entries_and_keeps_the_default(pack_dir):
+    extra = _second_pack(
+        pack_dir.parent,
+        [{"finding": "fever", "conditions": {"sciatica": {"p": 0.07, "source": "X1"}}}],
+    )
+    kb = compose([load_pack(pack_dir), load_pack(extra)])
+    table = kb.likelihoods["fever"]
+    assert table.default is not None and table.default.p == 0.05  # tiny's own
+    assert table.conditions["sciatica"].p == 0.07
+    assert table.conditions["kidney_stone"].p == 0.1
+    assert validate(kb).ok
+
+
+def test_compile_rejects_probabilities_outside_0_1(pack_dir):
+    # the loader's validation is bypassed (check=False): Model.compile must still refuse
+    edit(
+        pack_dir,
+        "likelihoods.yaml",
+        lambda d: d["likelihoods"][1]["conditions"].update(sciatica={"p": 1.0, "source": "T1"}),
+    )
+    kb = load_knowledge_base(str(pack_dir), check=False)
+    with pytest.raises(PackError) as exc:
+        Model.compile(kb)
+    assert any("'leg_pain', condition 'sciatica'" in p for p in exc.value.problems)
+
+
+def test_compile_rejects_priors_summing_to_one(pack_dir):
+    edit(pack_dir, "conditions.yaml", lambda d: d["conditions"][0]["prior"][0].update(rate=900_000))
+    kb = load_knowledge_base(str(pack_dir), check=False)
+    with pytest.raises(PackError) as exc:
+        Model.compile(kb)
+    assert any("priors for" in p and "sum to" in p for p in exc.value.problems)
+
+
+def test_parent_must_exist_and_not_loop(pack_dir):
+    def link(d):
+        d["findings"][1]["parent"] = "nope"
+        d["findings"][2]["parent"] = "fever"
+        d["findings"][3]["parent"] = "saddle_numbness"
+
+    edit(pack_dir, "findings.yaml", link)
+    errs = errors_of(pack_dir)
+    assert any("leg_pain.parent: unknown finding 'nope'" in e for e in errs)
+    assert any("saddle_numbness.parent: the parent chain loops" in e for e in errs)
 
 
 def test_unknown_key_is_an_error(pack_dir):

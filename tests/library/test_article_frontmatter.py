@@ -73,3 +73,15 @@ def test_reviewer_is_shown_only_when_recorded():
         "test-article.md",
     )
     assert art.meta.reviewer_label == "A Person (GP)"
+
+
+def test_review_date_needs_a_reviewer():
+    dated = GOOD.replace("published:", "last_reviewed: 2026-06-01\npublished:")
+    with pytest.raises(ArticleError) as info:
+        parse_article(dated, "test-article.md")
+    assert any("medical_reviewer" in p for p in info.value.problems)
+    reviewed = dated.replace(
+        "published:", "medical_reviewer: {name: A Person, role: GP}\npublished:", 1
+    )
+    art = parse_article(reviewed, "test-article.md")
+    assert art.meta.last_reviewed is not None

@@ -37,10 +37,14 @@ def test_check_recorded_on_postgres(pg_client: TestClient) -> None:
         if "Your result" in page:
             break
         fid = re.search(r'name="finding" value="([a-z_]+)"', page).group(1)  # type: ignore[union-attr]
-        value = re.findall(r'name="answer" value="([a-z0-9_]+)"', page)[0]
-        path = pg_client.post(
-            path, data={"finding": fid, "answer": value}, follow_redirects=False
-        ).headers["location"]
+        if 'name="item"' in page:  # a group question ("any of these?"): none of these
+            data = {"finding": fid, "answer": "group", "none": "1"}
+        else:
+            data = {
+                "finding": fid,
+                "answer": re.findall(r'name="answer" value="([a-z0-9_]+)"', page)[0],
+            }
+        path = pg_client.post(path, data=data, follow_redirects=False).headers["location"]
     assert "Your result" in pg_client.get(path).text
     with ctx.sessions() as s:
         row = s.query(CompletedCheck).one()

@@ -92,7 +92,7 @@ def article_detail(article: Article) -> dict[str, Any]:
         "medical_reviewer": meta.medical_reviewer.model_dump() if meta.medical_reviewer else None,
         "review_status": meta.reviewer_label,
         "published": meta.published.isoformat(),
-        "last_reviewed": meta.last_reviewed.isoformat(),
+        "last_reviewed": meta.last_reviewed.isoformat() if meta.last_reviewed else None,
         "next_review_due": meta.next_review_due.isoformat(),
         "red_flags": meta.red_flags,
         "references": [r.model_dump(exclude_none=True) for r in meta.references],

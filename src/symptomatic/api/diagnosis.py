@@ -190,8 +190,9 @@ async def explain(body: ExplainRequest, ctx: AppContext = Depends(get_context)) 
             f"unknown condition id {body.target!r}; see GET /api/v1/packs/{served.id}/conditions"
         )
     evidence = state.evidence
-    p = model.posterior(state.sex, state.age, evidence).of(body.target)
-    support, against = contributions(model, body.target, evidence)
+    post = model.posterior(state.sex, state.age, evidence)
+    p = post.of(body.target)
+    support, against = contributions(model, body.target, evidence, post.probs)
 
     def out(items: tuple[Contribution, ...]) -> list[ContributionOut]:
         return [

@@ -185,10 +185,10 @@ def render(res: CheckResult) -> None:
     if res.conditions:
         table = Table("probability", "condition", "ICD-10", "why", title="Worth discussing")
         for c in res.conditions:
-            why = "; ".join(f"+ {s.name}" for s in c.supporting[:3])
-            against = "; ".join(f"− {s.name}" for s in c.conflicting[:2])
+            why = "; ".join(f"+ {s}" for s in c.reasons_for[:3])
+            against = "; ".join(f"− {s}" for s in c.reasons_against[:2])
             table.add_row(
-                format_probability(c.probability),
+                f"{c.chance}\n({format_probability(c.probability)})",
                 f"{c.common_name}\n[dim]{c.name}[/dim]",
                 ", ".join(c.icd10),
                 "\n".join(x for x in (why, against) if x) or "—",

@@ -63,6 +63,43 @@ def subset_upper_bound(base: FloatArray, flags: FloatArray) -> FloatArray:
     return bound
 
 
+def _flag_units(model: Model, evidence: Mapping[str, str]) -> list[FloatArray]:
+    """The red-flag answers as additive log-likelihood units over the non-flag evidence.
+
+    Each red flag that carries evidence is one unit; an ancestor it makes present (unknown
+    without the flags) is a unit of its own, together with the answered findings under it
+    that only then carry evidence. Every subset of units is a cautious reading, and adding a
+    red flag only adds units, so the maximum over subsets never falls; all units together
+    give exactly the posterior of the whole evidence.
+    """
+    full = model.closure(evidence)
+    rest = {f: v for f, v in evidence.items() if (f, v) not in model.red_flag_answers}
+    base = model.closure(rest)
+    counted = {f for f, _ in model.scored(evidence)}
+    units: dict[str, FloatArray] = {}
+    in_base = {f for f in counted if f in base and model.chain_present(f, base)}
+    for fid, value in evidence.items():
+        if (fid, value) in model.red_flag_answers and fid in counted - in_base:
+            col = model.column(fid, value)
+            assert col is not None
+            units[fid] = model.log_likelihood_column(col)
+    for fid in counted - in_base:
+        if fid in units:
+            continue
+        # newly carrying evidence: its topmost ancestor not present without the flags
+        top, up = fid, model.parent_of.get(fid)
+        while up is not None:
+            if base.get(up) != "present":
+                top = up
+            up = model.parent_of.get(up)
+        key = top
+        col = model.column(fid, full[fid])
+        assert col is not None
+        column = model.log_likelihood_column(col)
+        units[key] = units[key] + column if key in units else column
+    return list(units.values())
+
+
 @dataclass(frozen=True)
 class Escalation:
     """A condition whose probability passed its severity threshold."""
@@ -125,16 +162,11 @@ class Assessor:
         model = self.model
         sx = parse_sex(sex)
         base = model.log_prior(sx, age).copy()
-        flags: list[FloatArray] = []
-        for fid, value in evidence.items():
-            col = model.column(fid, value)
-            if col is None:
-                continue
-            column = model.log_likelihood_column(col)
-            if (fid, value) in model.red_flag_answers:
-                flags.append(column)
-            else:
-                base += column
+        flags = _flag_units(model, evidence)
+        for _fid, col in model.scored(
+            {f: v for f, v in evidence.items() if (f, v) not in model.red_flag_answers}
+        ):
+            base += model.log_likelihood_column(col)
         full_probs = _normalise(base + (np.sum(flags, axis=0) if flags else 0.0))
         best, best_probs = self.condition_rank(full_probs), full_probs
         k = len(flags)
@@ -165,7 +197,7 @@ class Assessor:
     def assess(self, sex: str, age: int, evidence: Mapping[str, str]) -> TriageDecision:
         """The triage decision for this person and evidence; never lowered by a red flag."""
         sx = parse_sex(sex)
-        fired = fired_rules(self.model.kb.red_flags, evidence, sx, age)
+        fired = fired_rules(self.model.kb.red_flags, self.model.closure(evidence), sx, age)
         cond_rank, best_probs, probs = self.cautious_rank(sex, age, evidence)
         level = max([r.level for r in fired] + [CARE_ORDER[cond_rank]], key=rank)
         # the rules' own messages are listed once, as the warning signs; here only why the level

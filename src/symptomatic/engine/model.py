@@ -4,10 +4,20 @@ Layout (``C`` conditions plus one "another cause" class at index ``C``; ``A`` an
 
 * every finding owns a contiguous run of answer columns: ``present``/``absent`` for yes/no
   findings, one column per option for choice findings;
-* ``default[a]`` is P(answer a | any other cause), used for every condition without an
-  explicit likelihood — so the likelihood matrix is "default everywhere, plus a sparse set of
-  explicit entries", kept as coordinate arrays sorted by answer column. Nothing dense of size
-  C x A is ever built, which keeps one step fast even at 2,000 x 5,000.
+* ``default[a]`` is P(answer a | none of the listed conditions), used for every condition
+  without an explicit likelihood — so the likelihood matrix is "default everywhere, plus a
+  sparse set of explicit entries", kept as coordinate arrays sorted by answer column.
+  Nothing dense of size C x A is ever built, which keeps one step fast even at 2,000 x 5,000.
+
+Priors are population rates (new presentations per 1,000 person-years, by sex and age band)
+turned into the probability of a new episode within :data:`WINDOW_DAYS`; "another cause" is
+the rest of the population (none of the listed conditions), a real share of the mass.
+
+Findings may form a hierarchy (``parent``): a child's likelihoods are conditional on its
+parent being present. :meth:`Model.closure` completes the evidence (a present child makes its
+parent present; an absent parent makes its descendants absent) and :meth:`Model.scored` keeps
+only the answers that carry evidence (a child counts only under a present parent), so
+correlated answers are never multiplied as if independent.
 
 All probabilities are handled in log space; an ``unknown`` answer contributes nothing.
 """
@@ -21,7 +31,12 @@ from functools import cached_property
 import numpy as np
 import numpy.typing as npt
 
-from symptomatic.errors import ConflictingEvidenceError, DemographicsError, UnknownFindingError
+from symptomatic.errors import (
+    ConflictingEvidenceError,
+    DemographicsError,
+    PackError,
+    UnknownFindingError,
+)
 from symptomatic.kb.knowledge import KnowledgeBase, rule_findings
 from symptomatic.kb.schema import (
     Condition,
@@ -42,9 +57,15 @@ BoolArray = npt.NDArray[np.bool_]
 
 OTHER_CAUSE = "other_cause"
 MIN_AGE, MAX_AGE = 0, 130
-#: Likelihood of "pregnant" forced on conditions that exist only / never in pregnancy.
-PREGNANCY_ONLY_P, PREGNANCY_NEVER_P = 0.99, 0.01
-PREGNANCY_FINDING = "pregnant"
+#: The window of every prior: P(a new episode of the condition presents within this many days).
+WINDOW_DAYS = 14
+#: P(present) forced on a condition's ``only_when`` / ``never_when`` findings (unless stated).
+ONLY_WHEN_P, NEVER_WHEN_P = 0.99, 0.01
+
+
+def rate_to_probability(rate: float, days: float = WINDOW_DAYS) -> float:
+    """Probability of at least one new presentation within ``days`` at ``rate`` per 1,000 PY."""
+    return float(-np.expm1(-rate / 1000.0 * days / 365.0))
 
 
 def parse_sex(sex: str | Sex) -> Sex:
@@ -114,13 +135,16 @@ class Model:
     red_flag: BoolArray  # per finding: group red_flag or named present by a rule
     informative: BoolArray  # per finding: at least one explicit likelihood
     red_flag_answers: frozenset[tuple[str, str]]  # red_flag-group answers (see compile)
-    other_floor: float = 0.05
     _prior_cache: dict[tuple[Sex, int], FloatArray] = field(default_factory=dict, repr=False)
 
     # -- construction -------------------------------------------------------------------
     @classmethod
-    def compile(cls, kb: KnowledgeBase, other_floor: float = 0.05) -> Model:
-        """Compile a validated knowledge base. Cost is linear in its size; do it once."""
+    def compile(cls, kb: KnowledgeBase) -> Model:
+        """Compile a validated knowledge base. Cost is linear in its size; do it once.
+
+        Raises :class:`PackError` when a probability is outside (0, 1), a finding with
+        per-condition entries has no default, or the priors of some person sum to 1 or more.
+        """
         condition_ids = tuple(kb.conditions)
         cindex = {cid: i for i, cid in enumerate(condition_ids)}
         finding_ids = tuple(kb.findings)
@@ -133,6 +157,13 @@ class Model:
         cols: list[int] = []
         vals: list[float] = []
         rule_present = {f for r in kb.red_flags for f, present in rule_findings(r.when) if present}
+        problems = _probability_problems(kb)
+        forced: dict[str, dict[str, float]] = {}
+        for cid, cond in kb.conditions.items():
+            for fid in cond.only_when:
+                forced.setdefault(fid, {})[cid] = ONLY_WHEN_P
+            for fid in cond.never_when:
+                forced.setdefault(fid, {})[cid] = NEVER_WHEN_P
 
         for fi, fid in enumerate(finding_ids):
             fnd = kb.findings[fid]
@@ -143,23 +174,23 @@ class Model:
             answer_ids.extend(answers)
             answer_finding.extend([fi] * len(answers))
             table = kb.likelihoods.get(fid)
-            if table is None:
+            explicit: dict[str, float | dict[str, float]] = {}
+            if table is None or table.default is None:
                 default.extend([1.0 / len(answers)] * len(answers))
-                explicit: dict[str, float | dict[str, float]] = {}
             else:
                 default.extend(_distribution(fnd, table.default.p))
+            if table is not None:
                 explicit = {cid: lk.p for cid, lk in table.conditions.items()}
-            if fid == PREGNANCY_FINDING and fnd.type is FindingType.YES_NO:
-                for cid, cond in kb.conditions.items():
-                    if cond.pregnancy != "any" and cid not in explicit:
-                        only = cond.pregnancy == "only"
-                        explicit[cid] = PREGNANCY_ONLY_P if only else PREGNANCY_NEVER_P
+            for cid, p_forced in forced.get(fid, {}).items():
+                explicit.setdefault(cid, p_forced)
             for cid, p in explicit.items():
                 for k, value in enumerate(_distribution(fnd, p)):
                     rows.append(cindex[cid])
                     cols.append(start + k)
                     vals.append(value)
 
+        if problems:
+            raise PackError("the knowledge base cannot be compiled", problems)
         order = np.lexsort((np.asarray(rows), np.asarray(cols))) if cols else np.array([], int)
         ex_rows = np.asarray(rows, dtype=np.int64)[order]
         ex_cols = np.asarray(cols, dtype=np.int64)[order]
@@ -201,7 +232,6 @@ class Model:
             red_flag=red_flag,
             informative=informative,
             red_flag_answers=frozenset(flag_answers),
-            other_floor=other_floor,
         )
 
     # -- indices ------------------------------------------------------------------------
@@ -237,7 +267,12 @@ class Model:
             max_age=np.array([f.applies_to.max_age for f in fnds], dtype=np.int64),
             askable=np.array([f.askable for f in fnds], dtype=bool),
             with_prerequisites=tuple(
-                i for i, f in enumerate(fnds) if f.applies_to.requires or f.applies_to.requires_any
+                i
+                for i, f in enumerate(fnds)
+                if f.applies_to.requires
+                or f.applies_to.requires_any
+                or f.parent is not None
+                or f.ask_if is not None
             ),
         )
 
@@ -303,8 +338,8 @@ class Model:
     def log_prior(self, sex: Sex, age: int) -> FloatArray:
         """log prior over conditions + other cause for this person (-inf: not applicable).
 
-        The prior of a condition is its pack band for this sex and age; ``other_cause`` gets
-        ``max(other_floor, 1 - sum)``; the vector is normalised to sum to 1 before the log.
+        A condition's prior is the probability that its band's rate yields a new presentation
+        within :data:`WINDOW_DAYS`; ``other_cause`` (none of the listed conditions) is the rest.
         """
         key = (sex, age)
         cached = self._prior_cache.get(key)
@@ -313,8 +348,7 @@ class Model:
         prior = np.zeros(self.n_conditions + 1)
         for i, cid in enumerate(self.condition_ids):
             prior[i] = _prior_for(self.kb.conditions[cid], sex, age)
-        prior[-1] = max(self.other_floor, 1.0 - prior[:-1].sum())
-        prior /= prior.sum()
+        prior[-1] = 1.0 - prior[:-1].sum()
         with np.errstate(divide="ignore"):
             logp = np.log(prior)
         logp.setflags(write=False)
@@ -331,11 +365,69 @@ class Model:
         sx = parse_sex(sex)
         check_age(age)
         log_joint = self.log_prior(sx, age).copy()
-        for fid, value in evidence.items():
-            col = self.column(fid, value)
-            if col is not None:
-                log_joint += self.log_likelihood_column(col)
+        for _fid, col in self.scored(evidence):
+            log_joint += self.log_likelihood_column(col)
         return Posterior(self.ids, _normalise(log_joint), log_joint)
+
+    # -- hierarchy ----------------------------------------------------------------------
+    @cached_property
+    def parent_of(self) -> dict[str, str]:
+        """Finding id -> its parent (only findings that declare one)."""
+        return {f: fnd.parent for f, fnd in self.kb.findings.items() if fnd.parent is not None}
+
+    @cached_property
+    def children_of(self) -> dict[str, tuple[str, ...]]:
+        """Finding id -> the findings that declare it as parent."""
+        out: dict[str, list[str]] = {}
+        for child, parent in self.parent_of.items():
+            out.setdefault(parent, []).append(child)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def closure(self, evidence: Mapping[str, str]) -> dict[str, str]:
+        """``evidence`` completed by the hierarchy: a present finding (or any answer of a
+        choice finding) makes its unanswered parent present, up the chain; an absent finding
+        makes its unanswered yes/no descendants absent (choice descendants stay unanswered).
+        Answers given are never overwritten: a child said present under a parent said absent
+        (free text, API) stays present for the rules but carries no evidence (:meth:`scored`
+        needs the whole chain present), so a later answer can never change earlier ones."""
+        out = dict(evidence)
+        stack = [f for f, v in evidence.items() if v not in ("absent", "unknown")]
+        while stack:
+            fid = stack.pop()
+            up = self.parent_of.get(fid)
+            if up is not None and out.get(up, "unknown") == "unknown":
+                out[up] = "present"
+                stack.append(up)
+        stack = [f for f, v in out.items() if v == "absent"]
+        while stack:
+            for child in self.children_of.get(stack.pop(), ()):
+                yes_no = self.kb.findings[child].type is FindingType.YES_NO
+                if yes_no and out.get(child, "unknown") == "unknown":
+                    out[child] = "absent"
+                    stack.append(child)
+        return out
+
+    def scored(self, evidence: Mapping[str, str]) -> list[tuple[str, int]]:
+        """(finding, answer column) pairs that carry evidence, from :meth:`closure`: a
+        finding with a parent counts only when the parent is present (its likelihoods are
+        conditional on that, up the chain). Raises :class:`UnknownFindingError` on an unknown
+        id or answer."""
+        full = self.closure(evidence)
+        out: list[tuple[str, int]] = []
+        for fid, value in full.items():
+            col = self.column(fid, value)
+            if col is not None and self.chain_present(fid, full):
+                out.append((fid, col))
+        return out
+
+    def chain_present(self, finding_id: str, full: Mapping[str, str]) -> bool:
+        """True when every ancestor of ``finding_id`` is present in ``full`` (a closure)."""
+        parent = self.parent_of.get(finding_id)
+        while parent is not None:
+            if full.get(parent) != "present":
+                return False
+            parent = self.parent_of.get(parent)
+        return True
 
 
 def _rule_answers(expr: RuleExpr) -> set[tuple[str, str]]:
@@ -375,9 +467,42 @@ def _distribution(fnd: Finding, p: float | dict[str, float]) -> list[float]:
 
 
 def _prior_for(cond: Condition, sex: Sex, age: int) -> float:
+    """P(a new presentation within the window) for this person; 0 when not applicable."""
     if not cond.applies_to.admits(sex, age):
         return 0.0
     for band in cond.prior:
         if (band.sex is None or band.sex == sex) and band.ages[0] <= age <= band.ages[1]:
-            return band.p
+            return rate_to_probability(band.rate)
     return 0.0
+
+
+def _probability_problems(kb: KnowledgeBase) -> list[str]:
+    """Every probability outside (0, 1), missing default, or prior sum >= 1, named."""
+    out: list[str] = []
+
+    def check(where: str, p: float | dict[str, float]) -> None:
+        values = p.values() if isinstance(p, dict) else [p]
+        for value in values:
+            if not 0.0 < float(value) < 1.0:
+                out.append(f"{where}: probability {value} is outside (0, 1)")
+
+    for fid, table in kb.likelihoods.items():
+        if table.default is None:
+            if table.conditions:
+                out.append(f"finding {fid!r}: no default (its defining pack must state one)")
+        else:
+            check(f"finding {fid!r} default", table.default.p)
+        for cid, lk in table.conditions.items():
+            check(f"finding {fid!r}, condition {cid!r}", lk.p)
+    edges = {MIN_AGE}
+    for cond in kb.conditions.values():
+        edges |= {cond.applies_to.min_age, cond.applies_to.max_age + 1}
+        edges |= {e for band in cond.prior for e in (band.ages[0], band.ages[1] + 1)}
+    ages = sorted(a for a in edges if MIN_AGE <= a <= MAX_AGE)
+    for sex in Sex:
+        for age in ages:
+            total = sum(_prior_for(c, sex, age) for c in kb.conditions.values())
+            if total >= 1.0:
+                out.append(f"priors for {sex.value} aged {age} sum to {total:.3f} (must be < 1)")
+                break
+    return out

@@ -137,7 +137,8 @@ def focus_gain(model: Model, probs: FloatArray, focus: int, p_a: FloatArray) -> 
 
 
 def applicable(model: Model, sex: Sex, age: int, evidence: Mapping[str, str]) -> BoolArray:
-    """Per finding: may this person be asked it now (demographics and prerequisites)?"""
+    """Per finding: may this person be asked it now (demographics, prerequisites, and a
+    present parent for a child finding)? ``evidence`` should be :meth:`Model.closure`'d."""
     dem = model.demographics
     sex_code = 1 if sex is Sex.FEMALE else 2
     out: BoolArray = (
@@ -150,6 +151,9 @@ def applicable(model: Model, sex: Sex, age: int, evidence: Mapping[str, str]) ->
         if not out[i]:
             continue
         fnd = model.kb.findings[model.finding_ids[i]]
+        if fnd.parent is not None and evidence.get(fnd.parent) != "present":
+            out[i] = False
+            continue
         app = fnd.applies_to
         if (
             any(evidence.get(r) != "present" for r in app.requires)
@@ -166,17 +170,23 @@ def applicable(model: Model, sex: Sex, age: int, evidence: Mapping[str, str]) ->
 
 
 def protocol_question(
-    model: Model, sex: Sex, age: int, evidence: Mapping[str, str], open_: BoolArray
+    model: Model,
+    sex: Sex,
+    age: int,
+    evidence: Mapping[str, str],
+    open_: BoolArray,
+    complaint_open: BoolArray,
 ) -> Selection | None:
     """Steps 2 and 3: the complaint, then the packs' warning-sign screens (None when done).
 
-    ``open_`` marks the findings that may be asked now (applicable, not yet answered).
+    ``open_`` marks the findings that may be asked now (applicable, not yet answered);
+    ``complaint_open`` the same with the complaints' parent (``pain``) taken as present.
     """
     kb = model.kb
     idx = model.finding_index
     complaints = [c for c in kb.complaints_for(age) if c in idx]
     if complaints and not any(evidence.get(c) == "present" for c in complaints):
-        ask = tuple(sorted(c for c in complaints if open_[idx[c]]))
+        ask = tuple(sorted(c for c in complaints if complaint_open[idx[c]]))
         if ask:
             return _group_or_single(COMPLAINT_GROUP, ask, "the complaint")
         return None  # every complaint was denied: nothing here is about "the pain"
@@ -220,15 +230,22 @@ def select(
         questions_asked = len(set(asked))
     cfg = config or EngineConfig()
     sx = parse_sex(sex)
+    evidence = model.closure(evidence)
     asked_set = set(asked)
     # 1. candidates
     cand = applicable(model, sx, age, evidence)
+    # the complaint question itself establishes the umbrella complaint (a pain location
+    # implies pain), so complaints are open as if their parent were present
+    parents = {model.parent_of[c] for c in model.kb.complaints_for(age) if c in model.parent_of}
+    hypothesis = {**{p: "present" for p in parents if p not in evidence}, **evidence}
+    complaint_open = applicable(model, sx, age, hypothesis) if parents else cand.copy()
     for fid in (*evidence, *asked_set):
         idx = model.finding_index.get(fid)
         if idx is not None:
             cand[idx] = False
+            complaint_open[idx] = False
     # 2-3. the complaint, then the screens: protocol, asked whatever the budget or prior
-    protocol = protocol_question(model, sx, age, evidence, cand)
+    protocol = protocol_question(model, sx, age, evidence, cand, complaint_open)
     if protocol is not None:
         return protocol
     covered = model.kb.complaints_for(age)

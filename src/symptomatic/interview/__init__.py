@@ -28,7 +28,9 @@ from symptomatic.interview.result import (
     CheckResult,
     RankedCondition,
     TranscriptEntry,
+    answer_statement,
     format_probability,
+    probability_in_words,
     result,
 )
 from symptomatic.interview.state import Answer, InterviewState
@@ -47,6 +49,7 @@ __all__ = [
     "TranscriptEntry",
     "answer",
     "answer_group",
+    "answer_statement",
     "answers_from",
     "asked_findings",
     "drive",
@@ -55,6 +58,7 @@ __all__ = [
     "go_on_after_emergency",
     "group_question",
     "next_question",
+    "probability_in_words",
     "question_for",
     "result",
     "start",

@@ -182,7 +182,9 @@ def emergency_now(model: Model, state: InterviewState) -> tuple[FiredRule, ...]:
     Non-empty means: stop and tell them to get emergency help now. The one definition of
     "emergency now" (CLI, pages and API all use it).
     """
-    fired = fired_rules(model.kb.red_flags, state.evidence, parse_sex(state.sex), state.age)
+    fired = fired_rules(
+        model.kb.red_flags, model.closure(state.evidence), parse_sex(state.sex), state.age
+    )
     return tuple(r for r in fired if r.level is CareLevel.EMERGENCY)
 
 
@@ -194,12 +196,21 @@ def uncovered_complaints(model: Model, state: InterviewState) -> tuple[str, ...]
     if not kb.scopes:
         return ()
     covered = kb.complaints_for(state.age)
+    evidence = model.closure(state.evidence)
+
+    def uncovered(fid: str) -> bool:
+        # an umbrella complaint ("pain") whose children a pack covers is uncovered only
+        # once every covered child is denied (pain, but not in the back, pelvis or side)
+        kids = [c for c in model.children_of.get(fid, ()) if c in covered]
+        return not kids or all(evidence.get(c) == "absent" for c in kids)
+
     return tuple(
         fid
-        for fid, value in state.evidence.items()
+        for fid, value in evidence.items()
         if value == "present"
         and fid not in covered
         and kb.findings[fid].group is FindingGroup.COMPLAINT
+        and uncovered(fid)
     )
 
 

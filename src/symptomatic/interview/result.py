@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -14,6 +15,7 @@ from symptomatic.engine import (
     contributions,
 )
 from symptomatic.engine.assessment import TriageDecision
+from symptomatic.engine.model import FloatArray
 from symptomatic.interview.flow import (
     covered_complaints,
     emergency_now,
@@ -22,7 +24,7 @@ from symptomatic.interview.flow import (
 )
 from symptomatic.interview.state import InterviewState
 from symptomatic.kb.schema import CareLevel
-from symptomatic.triage import LEVEL_ADVICE, LEVEL_TITLES, SAFETY_NET, rank
+from symptomatic.triage import rank
 
 DISCLAIMER = (
     "Symptomatic gives information, not a diagnosis. It cannot examine you and can be wrong. "
@@ -54,6 +56,44 @@ def format_probability(p: float) -> str:
     return f"{p:.0%}"
 
 
+#: "about 1 in N" for these N (a chance between 1 in 100 and 1 in 2), nearest on a log scale.
+_ONE_IN = (2, 3, 4, 5, 6, 7, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 70, 80, 100)
+
+
+def probability_in_words(p: float) -> str:
+    """A probability as natural frequencies people read correctly.
+
+    "fewer than 1 in 1,000", "fewer than 1 in 100", "about 1 in 20", "about 7 in 10",
+    "more than 99 in 100"; 0 is "none".
+    """
+    if p <= 0.0:
+        return "none"
+    if p < 0.001:
+        return "fewer than 1 in 1,000"
+    if p < 0.01:
+        return "fewer than 1 in 100"
+    if p > 0.99:
+        return "more than 99 in 100"
+    if p >= 0.95:
+        return "more than 9 in 10"
+    if p < 0.45:
+        n = min(_ONE_IN, key=lambda k: abs(math.log(k * p)))
+        return f"about 1 in {n}"
+    return f"about {round(p * 10)} in 10"
+
+
+def answer_statement(model: Model, finding_id: str, value: str) -> str:
+    """One answer as a person reads it, always with the answer itself: "Yes: Fever",
+    "No: Periods stopped (after the menopause)", "How long the pain has lasted: 6 to 12
+    weeks" (the option's label, never its id), "Don't know: Fever"."""
+    fnd = model.kb.findings[finding_id]
+    if value == "unknown":
+        return f"Don't know: {fnd.name}"
+    if fnd.options:
+        return f"{fnd.name}: {_label(model, finding_id, value)}"
+    return f"{'Yes' if value == 'present' else 'No'}: {fnd.name}"
+
+
 @dataclass(frozen=True)
 class RankedCondition:
     id: str
@@ -67,6 +107,11 @@ class RankedCondition:
     article: str | None
     supporting: tuple[Contribution, ...]
     conflicting: tuple[Contribution, ...]
+    #: the probability in words ("about 1 in 20"), see :func:`probability_in_words`
+    chance: str
+    #: the supporting / conflicting answers as read by a person (:func:`answer_statement`)
+    reasons_for: tuple[str, ...]
+    reasons_against: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -162,19 +207,21 @@ def result(model: Model, state: InterviewState, config: EngineConfig | None = No
         for cid in rule.conditions
         if cid in model.condition_index and post.of(cid) > 0.0
     )
-    shown: list[RankedCondition] = [_ranked(model, cid, post.of(cid), evidence) for cid in named]
+    shown: list[RankedCondition] = [
+        _ranked(model, cid, post.of(cid), evidence, post.probs) for cid in named
+    ]
     # 2. then the most probable others
     for cid, p in post.ranked():
         if cid not in model.kb.conditions or cid in named:
             continue
         if len(shown) >= max(MAX_SHOWN, len(named)) or p < MIN_SHOWN_P:
             break
-        shown.append(_ranked(model, cid, p, evidence))
+        shown.append(_ranked(model, cid, p, evidence, post.probs))
     focus_p: float | None = None
     if state.focus is not None:
         focus_p = post.of(state.focus)
         if all(c.id != state.focus for c in shown):
-            shown.append(_ranked(model, state.focus, focus_p, evidence))
+            shown.append(_ranked(model, state.focus, focus_p, evidence, post.probs))
     transcript = tuple(
         TranscriptEntry(
             a.finding_id,
@@ -187,19 +234,14 @@ def result(model: Model, state: InterviewState, config: EngineConfig | None = No
         for a in state.answers
     )
     level = decision.level
-    title, advice = LEVEL_TITLES[level], LEVEL_ADVICE[level]
-    safety = [SAFETY_NET[level]]
-    if level is not CareLevel.EMERGENCY:
-        safety.append(
-            "Call the emergency number at once for collapse, severe sudden pain, heavy bleeding, "
-            "or new numbness around your bottom or loss of bladder or bowel control."
-        )
+    involved = involved_packs(model, evidence, [c.id for c in shown])
+    title, advice, safety = level_wording(model, level, involved)
     spoken = model.kb.spoken_to(state.for_whom, level)
     if spoken is not None:
         # wording for a parent (or someone answering for another person) replaces the
         # wording spoken to the person themselves, field by field
         title, advice = spoken.title or title, spoken.advice or advice
-        safety = [spoken.safety_net] if spoken.safety_net else safety
+        safety = (spoken.safety_net,) if spoken.safety_net else safety
     res = CheckResult(
         sex=state.sex,
         age=state.age,
@@ -208,7 +250,7 @@ def result(model: Model, state: InterviewState, config: EngineConfig | None = No
         triage=decision,
         title=title,
         advice=advice,
-        safety_net=tuple(safety),
+        safety_net=safety,
         conditions=tuple(shown),
         focus_probability=focus_p,
         other_cause_probability=float(post.probs[-1]),
@@ -237,9 +279,52 @@ def _with_not_covered(decision: TriageDecision, names: tuple[str, ...]) -> Triag
     return replace(decision, level=level, reasons=(reason, *decision.reasons))
 
 
-def _ranked(model: Model, cid: str, p: float, evidence: dict[str, str]) -> RankedCondition:
+def involved_packs(
+    model: Model, evidence: dict[str, str], condition_ids: list[str]
+) -> frozenset[str]:
+    """Packs whose findings are present (after the hierarchy) or whose conditions are shown."""
+    kb = model.kb
+    ids = {kb.origin[f"finding:{f}"] for f, v in model.closure(evidence).items() if v == "present"}
+    ids |= {kb.origin[f"condition:{c}"] for c in condition_ids}
+    return frozenset(ids)
+
+
+def level_wording(
+    model: Model, level: CareLevel, involved: frozenset[str]
+) -> tuple[str, str, tuple[str, ...]]:
+    """(title, advice, safety-net lines) for a care level, from pack data (docs/packs.md 7).
+
+    The title is the first one a loaded pack states; advice and safety-net lines come from
+    every pack that states the level's wording and is involved (a pack stating a title, such
+    as ``core``, always is); below emergency, the involved packs' ``emergency_note`` follows.
+    """
+    title = level.value.replace("_", " ").capitalize()
+    titled = False
+    advice: list[str] = []
+    safety: list[str] = []
+    notes: list[str] = []
+    for info in model.kb.packs:
+        meta = model.kb.metas[info.id]
+        text = meta.advice.get(level)
+        own_title = text is not None and text.title is not None
+        if not own_title and info.id not in involved:
+            continue
+        if text is not None:
+            if text.title is not None and not titled:
+                title, titled = text.title, True
+            advice += [text.advice] if text.advice else []
+            safety += [text.safety_net] if text.safety_net else []
+        if meta.emergency_note and level is not CareLevel.EMERGENCY:
+            notes.append(meta.emergency_note)
+    return title, " ".join(advice), (*safety, *notes)
+
+
+def _ranked(
+    model: Model, cid: str, p: float, evidence: dict[str, str], probs: FloatArray
+) -> RankedCondition:
     cond = model.kb.conditions[cid]
-    support, against = contributions(model, cid, evidence)
+    support, against = contributions(model, cid, evidence, probs)
+    support, against = support[:5], against[:5]
     return RankedCondition(
         id=cid,
         name=cond.name,
@@ -250,8 +335,11 @@ def _ranked(model: Model, cid: str, p: float, evidence: dict[str, str]) -> Ranke
         care_level=cond.care_level.value,
         specialty=cond.specialty,
         article=cond.article,
-        supporting=support[:5],
-        conflicting=against[:5],
+        supporting=support,
+        conflicting=against,
+        chance=probability_in_words(p),
+        reasons_for=tuple(answer_statement(model, s.finding_id, s.answer) for s in support),
+        reasons_against=tuple(answer_statement(model, s.finding_id, s.answer) for s in against),
     )
 
 
@@ -273,7 +361,10 @@ def _with_summary(res: CheckResult) -> CheckResult:
     if res.conditions:
         lines.append(
             "Possibilities to discuss: "
-            + ", ".join(f"{c.name} ({format_probability(c.probability)})" for c in res.conditions)
+            + ", ".join(
+                f"{c.name} ({c.chance}, {format_probability(c.probability)})"
+                for c in res.conditions
+            )
             + "."
         )
     lines.append(

@@ -16,6 +16,7 @@ from symptomatic.kb.schema import (
     FindingLikelihoods,
     LevelText,
     Pack,
+    PackMeta,
     RedFlagRule,
     Reference,
     RuleAll,
@@ -40,8 +41,9 @@ class PackInfo:
 class KnowledgeBase:
     """Packs merged into one id space.
 
-    ``likelihoods`` maps a finding id to its merged table: the default from the first pack
-    that states one, and per-condition entries from every pack.
+    ``likelihoods`` maps a finding id to its merged table: the default stated by the pack
+    that defines the finding (no other pack may state one), and per-condition entries from
+    every pack.
     ``origin`` maps every id (condition, finding, rule) to the id of the pack defining it.
     ``systems`` maps a body-system id to its words and the findings its denial denies;
     ``denials`` a finding id to words that say it is absent ("apyrexial"); ``parts`` a part
@@ -58,6 +60,8 @@ class KnowledgeBase:
     screens: tuple[Screen, ...] = ()
     # pack id -> what it covers (only packs that declare a scope)
     scopes: dict[str, Scope] = field(default_factory=dict)
+    #: pack id -> its pack.yaml metadata (wording per care level, references, ...)
+    metas: dict[str, PackMeta] = field(default_factory=dict)
     # pack id -> the reference ids visible to it (its own plus its dependencies')
     visible_refs: dict[str, frozenset[str]] = field(default_factory=dict)
     systems: dict[str, BodySystem] = field(default_factory=dict)
@@ -180,6 +184,12 @@ def compose(packs: Sequence[Pack]) -> KnowledgeBase:
                 findings[fnd.id] = fnd
         for i, table in enumerate(pack.likelihoods):
             origin.setdefault(f"likelihoods:{table.finding}:{i}", pid)
+            owner = origin.get(f"finding:{table.finding}")
+            if table.default is not None and owner is not None and owner != pid:
+                problems.append(
+                    f"{pid}: likelihoods.yaml: likelihoods[{i}]: finding {table.finding!r}:"
+                    f" only its defining pack {owner!r} states its default"
+                )
             if table.finding in likelihoods:
                 prev = likelihoods[table.finding]
                 clash = set(prev.conditions) & set(table.conditions)
@@ -189,12 +199,15 @@ def compose(packs: Sequence[Pack]) -> KnowledgeBase:
                         f" gives conditions already given elsewhere: {sorted(clash)}"
                     )
                 merged = {**prev.conditions, **table.conditions}
-                likelihoods[table.finding] = prev.model_copy(update={"conditions": merged})
+                likelihoods[table.finding] = prev.model_copy(
+                    update={"conditions": merged, "default": prev.default or table.default}
+                )
             else:
                 likelihoods[table.finding] = table
             for cid in table.conditions:
                 origin[f"likelihood:{table.finding}:{cid}"] = pid
-            origin.setdefault(f"likelihood_default:{table.finding}", pid)
+            if table.default is not None:
+                origin.setdefault(f"likelihood_default:{table.finding}", pid)
         for rule in pack.red_flags:
             if claim("rule", rule.id, pid):
                 rules.append(rule)
@@ -257,6 +270,7 @@ def compose(packs: Sequence[Pack]) -> KnowledgeBase:
         red_flags=tuple(rules),
         references=references,
         origin=origin,
+        metas={p.meta.id: p.meta for p in packs},
         visible_refs=visible,
         screens=tuple(screens),
         scopes=scopes,

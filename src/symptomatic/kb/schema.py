@@ -137,6 +137,10 @@ class PackMeta(Strict):
     #: Per audience (a parent checking for their child, someone checking for another person):
     #: the care-level wording spoken to them ("Take your child to ..."), per care level.
     advice_for: dict[Audience, dict[CareLevel, LevelText]] = Field(default_factory=dict)
+    #: Per care level: title, advice and safety-net wording (docs/packs.md, section 7).
+    advice: dict[CareLevel, LevelText] = Field(default_factory=dict)
+    #: Shown under every result below emergency level when this pack is involved.
+    emergency_note: str | None = None
 
     @model_validator(mode="after")
     def _reviewed_needs_reviewer(self) -> PackMeta:
@@ -172,11 +176,12 @@ class AppliesTo(Strict):
 
 
 class PriorBand(Sourced):
-    """Prior probability for one sex and age band, in the setting of the pack's complaint."""
+    """Population rate for one sex and age band: new presentations to primary care per 1,000
+    person-years (see docs/packs.md); the engine turns it into a probability over its window."""
 
     sex: Sex | None = None
     ages: tuple[int, int] = (0, 130)
-    p: float = Field(gt=0.0, lt=1.0)
+    rate: float = Field(gt=0.0, lt=1_000_000.0)
 
     @field_validator("ages")
     @classmethod
@@ -196,7 +201,10 @@ class Condition(Strict):
     care_level: CareLevel
     specialty: str | None = None
     applies_to: AppliesTo = Field(default_factory=AppliesTo)
-    pregnancy: Literal["any", "only", "never"] = "any"
+    #: Yes/no findings whose presence this condition requires (``only_when``) or excludes
+    #: (``never_when``), e.g. ``only_when: [pregnant]`` for ectopic pregnancy.
+    only_when: list[Identifier] = Field(default_factory=list)
+    never_when: list[Identifier] = Field(default_factory=list)
     article: str | None = None
     description: str = ""
     prior: list[PriorBand] = Field(min_length=1)
@@ -268,6 +276,10 @@ class Finding(Strict):
             return self.question_other
         return self.question
 
+    #: The finding this one qualifies: asked only when the parent is present; its likelihoods
+    #: (and default) are conditional on the parent being present (docs/packs.md, section 4).
+    parent: Identifier | None = None
+
     @model_validator(mode="after")
     def _options_match_type(self) -> Finding:
         if self.type is FindingType.YES_NO and self.options:
@@ -295,8 +307,11 @@ class Likelihood(Sourced):
 
 
 class FindingLikelihoods(Strict):
+    """P(answer | condition) for some conditions; ``default`` is P(answer | none of the listed
+    conditions) and is stated only by the pack that defines the finding."""
+
     finding: Identifier
-    default: Likelihood
+    default: Likelihood | None = None
     conditions: dict[str, Likelihood] = Field(default_factory=dict)
 
 

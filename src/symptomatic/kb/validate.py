@@ -122,7 +122,7 @@ def _reachable(kb: KnowledgeBase) -> set[str]:
         for fid, fnd in kb.findings.items():
             if fid in reach:
                 continue
-            req = fnd.applies_to.requires
+            req = [*fnd.applies_to.requires, *([fnd.parent] if fnd.parent else [])]
             req_any = fnd.applies_to.requires_any
             if all(r in reach for r in req) and (not req_any or any(r in reach for r in req_any)):
                 reach.add(fid)
@@ -147,6 +147,11 @@ def validate(kb: KnowledgeBase) -> Report:
             if problem:
                 rep.errors.append(problem)
         _check_prior_coverage(rep, where, cond.prior, cond.applies_to)
+        for key in ("only_when", "never_when"):
+            for fid in getattr(cond, key):
+                target = kb.findings.get(fid)
+                if target is None or target.type is not FindingType.YES_NO:
+                    rep.errors.append(f"{where}.{key}: {fid!r} is not a yes/no finding")
 
     for fid, fnd in kb.findings.items():
         pid = org[f"finding:{fid}"]
@@ -155,6 +160,10 @@ def validate(kb: KnowledgeBase) -> Report:
         for req in (*fnd.applies_to.requires, *fnd.applies_to.requires_any):
             if req not in kb.findings:
                 rep.errors.append(f"{where}.applies_to.requires: unknown finding {req!r}")
+        if fnd.parent is not None and fnd.parent not in kb.findings:
+            rep.errors.append(f"{where}.parent: unknown finding {fnd.parent!r}")
+        if _parent_cycle(kb, fid):
+            rep.errors.append(f"{where}.parent: the parent chain loops back to {fid!r}")
         if not fnd.synonyms and fnd.askable:
             rep.warnings.append(f"{where}.synonyms: none, so free text cannot find it")
         if fnd.ask_if is not None:
@@ -177,7 +186,15 @@ def validate(kb: KnowledgeBase) -> Report:
         if fid not in kb.findings:
             rep.errors.append(f"{where}.finding: unknown finding {fid!r}")
             continue
-        rep.errors += _check_likelihood(kb, fid, table.default, f"{where}.default", pid)
+        if table.default is None:
+            owner = org.get(f"finding:{fid}", "?")
+            if table.conditions:
+                rep.errors.append(
+                    f"{owner}/likelihoods.yaml: {fid}.default: missing (the pack defining a"
+                    " finding states P(answer | none of the listed conditions))"
+                )
+        else:
+            rep.errors += _check_likelihood(kb, fid, table.default, f"{where}.default", pid)
         for cid, lk in table.conditions.items():
             cpid = org.get(f"likelihood:{fid}:{cid}", pid)
             cwhere = f"{cpid}/likelihoods.yaml: {fid}.conditions.{cid}"
@@ -205,7 +222,7 @@ def validate(kb: KnowledgeBase) -> Report:
             continue  # a complaint always tells something: whether the packs cover it
         pid = org[f"finding:{fid}"]
         used_as_prereq = any(
-            fid in (*f.applies_to.requires, *f.applies_to.requires_any)
+            fid in (*f.applies_to.requires, *f.applies_to.requires_any, f.parent)
             for f in kb.findings.values()
         )
         if not used_as_prereq:
@@ -256,6 +273,17 @@ def _check_snomed(rep: Report, where: str, sctid: str | None) -> None:
     problem = None if sctid is None else snomed_concept_problem(sctid)
     if problem is not None:
         rep.errors.append(f"{where}.snomed: {sctid!r} is not a SNOMED CT concept id ({problem})")
+
+
+def _parent_cycle(kb: KnowledgeBase, fid: str) -> bool:
+    seen = {fid}
+    fnd = kb.findings.get(fid)
+    while fnd is not None and fnd.parent is not None:
+        if fnd.parent in seen:
+            return True
+        seen.add(fnd.parent)
+        fnd = kb.findings.get(fnd.parent)
+    return False
 
 
 def _check_prior_coverage(

@@ -19,7 +19,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from rapidfuzz.process import extract
 
 from symptomatic.kb import KnowledgeBase
-from symptomatic.kb.schema import FindingType
+from symptomatic.kb.schema import FindingGroup, FindingType
 from symptomatic.language.normalise import (
     BARRIERS,
     FILLERS,
@@ -186,8 +186,17 @@ class Lexicon:
             for variant, strict in _variants(keys):
                 entries.append(Entry(finding_id, value, variant, phrase, strict=strict, **kind))
 
+        # an umbrella complaint ("pain") is the parent of the complaints people actually name
+        # (back pain, pelvic pain): text is matched to those, and they imply the umbrella
+        umbrellas = {
+            f.parent
+            for f in kb.findings.values()
+            if f.parent is not None and f.group is FindingGroup.COMPLAINT
+        }
         for finding in kb.findings.values():
             extra.extend(re.findall(r"[A-Za-z]+", f"{finding.question} {finding.help}"))
+            if finding.id in umbrellas:
+                continue
             if finding.type is FindingType.YES_NO:
                 for phrase in [*_split_name(finding.name), *finding.synonyms]:
                     add(finding.id, "present", phrase)

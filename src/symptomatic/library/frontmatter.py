@@ -79,7 +79,8 @@ class ArticleMeta(_Strict):
     authors: list[Author] = Field(min_length=1)
     medical_reviewer: Author | None = None
     published: date
-    last_reviewed: date
+    #: Date of the last clinical review; None until a named medical reviewer has reviewed it.
+    last_reviewed: date | None = None
     next_review_due: date
     red_flags: list[str] = Field(min_length=1)
     references: list[ArticleReference] = Field(min_length=1)
@@ -88,7 +89,10 @@ class ArticleMeta(_Strict):
     def _consistent(self) -> ArticleMeta:
         if not self.title.endswith("?"):
             raise ValueError("title must be a question (end with '?')")
-        if not self.published <= self.last_reviewed < self.next_review_due:
+        if self.last_reviewed is not None and self.medical_reviewer is None:
+            raise ValueError("last_reviewed needs a medical_reviewer (never imply a review)")
+        reviewed = self.last_reviewed or self.published
+        if not self.published <= reviewed < self.next_review_due:
             raise ValueError("dates must satisfy published <= last_reviewed < next_review_due")
         ids = [r.id for r in self.references]
         if len(set(ids)) != len(ids):

@@ -85,7 +85,7 @@ def plain_text(markdown: str) -> str:
 def json_ld(article: Article, url: str) -> dict[str, Any]:
     """Returns the schema.org ``MedicalWebPage`` description of the article.
 
-    ``reviewedBy`` appears only when a reviewer is recorded; never otherwise.
+    ``reviewedBy`` and ``lastReviewed`` appear only when a clinical review is recorded.
     """
     meta = article.meta
     data: dict[str, Any] = {
@@ -97,7 +97,6 @@ def json_ld(article: Article, url: str) -> dict[str, Any]:
         "url": url,
         "inLanguage": "en",
         "datePublished": meta.published.isoformat(),
-        "lastReviewed": meta.last_reviewed.isoformat(),
         "audience": {"@type": "PeopleAudience", "audienceType": "Patient"},
         "author": [
             {"@type": "Organization", "name": a.name, "description": a.role} for a in meta.authors
@@ -110,6 +109,8 @@ def json_ld(article: Article, url: str) -> dict[str, Any]:
     }
     if meta.medical_reviewer is not None:
         data["reviewedBy"] = {"@type": "Person", "name": meta.medical_reviewer.name}
+    if meta.last_reviewed is not None:
+        data["lastReviewed"] = meta.last_reviewed.isoformat()
     return data
 
 
