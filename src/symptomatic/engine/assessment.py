@@ -26,13 +26,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import combinations
+from weakref import WeakKeyDictionary
 
 import numpy as np
 
 from symptomatic.engine.config import EngineConfig
 from symptomatic.engine.model import FloatArray, IntArray, Model, _normalise, parse_sex
 from symptomatic.kb.schema import CareLevel, Severity
-from symptomatic.triage import CARE_ORDER, DEFAULT_LEVEL, FiredRule, fired_rules, rank
+from symptomatic.triage import CARE_ORDER, DEFAULT_LEVEL, FiredRule, rank
 
 #: Up to this many red-flag answers, every subset is tried (2^k posteriors); above it the
 #: monotone upper bound of :func:`subset_upper_bound` is used.
@@ -100,6 +101,12 @@ class LevelTable:
         return int(self.care_rank[mask].max())
 
 
+#: Model -> thresholds -> table: an Assessor is built per request, the table once per model.
+_TABLES: WeakKeyDictionary[Model, dict[tuple[tuple[Severity, float], ...], LevelTable]] = (
+    WeakKeyDictionary()
+)
+
+
 class Assessor:
     """Triage for one compiled model and config (cheap to build; cache one per model)."""
 
@@ -109,7 +116,13 @@ class Assessor:
 
     @cached_property
     def table(self) -> LevelTable:
-        return LevelTable(self.model, self.config)
+        """The model's :class:`LevelTable` for these thresholds (built once per model)."""
+        tables = _TABLES.setdefault(self.model, {})
+        key = tuple(sorted(self.config.thresholds.items()))
+        table = tables.get(key)
+        if table is None:
+            table = tables[key] = LevelTable(self.model, self.config)
+        return table
 
     def condition_rank(self, probs: FloatArray) -> int:
         return self.table.level_rank(probs)
@@ -164,9 +177,9 @@ class Assessor:
 
     def assess(self, sex: str, age: int, evidence: Mapping[str, str]) -> TriageDecision:
         """The triage decision for this person and evidence; never lowered by a red flag."""
-        sx = parse_sex(sex)
-        fired = fired_rules(self.model.kb.red_flags, evidence, sx, age)
-        cond_rank, best_probs, probs = self.cautious_rank(sex, age, evidence)
+        cond_rank, best_probs, probs = self.cautious_rank(sex, age, evidence)  # validates
+        rules = self.model.rules
+        fired = rules.fired(rules.evaluate(evidence, parse_sex(sex), age))
         level = max([r.level for r in fired] + [CARE_ORDER[cond_rank]], key=rank)
         # the rules' own messages are listed once, as the warning signs; here only why the level
         reasons: list[str] = []

@@ -1,0 +1,108 @@
+"""The built-in packs copied N times under new ids: a knowledge base of the size we are heading
+for, with the rule shapes of the real packs (composite rules, ~60 % red-flag findings).
+
+Copy 0 keeps the real ids (so the real complaints still start an interview); copy k > 0
+renames every condition, finding and rule id with the suffix ``_rk``. With
+``condition_copies`` below ``copies``, the findings of copy k give their likelihoods to the
+conditions of copy ``k % condition_copies`` (conditions shared across complaints, as they will
+be), which sets the number of conditions and findings apart: 16 copies of the findings over 13
+of the conditions is 416 conditions x 1,552 findings.
+
+Only copy 0 keeps the lay synonyms (the same phrases under 16 ids would make every mention
+ambiguous), so the free-text lexicon stays the real one.
+
+Used by ``bench/engine.py`` (in memory) and ``bench/load.py --replicate N`` (written to a
+folder and served)::
+
+    pack = replicated_pack(10)           # 320 conditions, 970 findings, 480 rules
+    write_pack(pack, Path("/tmp/x10"))   # a pack folder: symptomatic serve --pack /tmp/x10
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from symptomatic.kb import KnowledgeBase, compose, validate
+from symptomatic.kb.loader import load_with_dependencies
+from symptomatic.kb.schema import Pack
+
+BASE_PACK = "back-pelvic"
+
+
+def _renamer(ids: dict[str, str]) -> Any:
+    """A function renaming, in a JSON-like tree, every string and key found in ``ids``."""
+
+    def rename(node: Any) -> Any:
+        if isinstance(node, str):
+            return ids.get(node, node)
+        if isinstance(node, list):
+            return [rename(v) for v in node]
+        if isinstance(node, dict):
+            return {ids.get(k, k): rename(v) for k, v in node.items()}
+        return node
+
+    return rename
+
+
+def replicated_pack(
+    copies: int, condition_copies: int | None = None, base: str = BASE_PACK
+) -> Pack:
+    """One pack holding ``copies`` copies of ``base`` and its dependencies (see the module)."""
+    cond_copies = copies if condition_copies is None else condition_copies
+    if not 1 <= cond_copies <= copies:
+        raise ValueError("condition_copies must be between 1 and copies")
+    packs = load_with_dependencies(base)
+    dumped = [p.model_dump(mode="json", by_alias=True, exclude_defaults=True) for p in packs]
+    conditions = {c.id for p in packs for c in p.conditions}
+    findings = {f.id for p in packs for f in p.findings}
+    rules = {r.id for p in packs for r in p.red_flags}
+    if conditions & (findings | rules):  # findings and rules share a suffix; conditions not
+        raise ValueError("condition ids overlap finding or rule ids: renaming is ambiguous")
+    lists = [name for name in Pack.model_fields if name not in ("meta", "synonyms")]
+    merged: dict[str, Any] = {name: [] for name in lists}
+    for k in range(copies):
+        own = "" if k == 0 else f"_r{k}"
+        ck = k % cond_copies
+        cond = "" if ck == 0 else f"_r{ck}"
+        ids = {f: f + own for f in findings} | {r: r + own for r in rules}
+        ids |= {c: c + cond for c in conditions}
+        rename = _renamer(ids)
+        for data in dumped:
+            for name in lists:
+                if name == "conditions" and k >= cond_copies:
+                    continue
+                merged[name].extend(rename(data.get(name, [])))
+    meta = dict(dumped[-1]["meta"])
+    meta.update(
+        id=f"replicated-x{copies}",
+        name=f"{base} and its dependencies, {copies} copies (benchmark only)",
+        depends=[],
+        references={ref: v for d in dumped for ref, v in d["meta"].get("references", {}).items()},
+    )
+    synonyms: dict[str, list[str]] = {}
+    for data in dumped:
+        for fid, phrases in data.get("synonyms", {}).items():
+            synonyms.setdefault(fid, []).extend(phrases)
+    return Pack.model_validate({"meta": meta, **merged, "synonyms": synonyms})
+
+
+def replicated_kb(copies: int, condition_copies: int | None = None) -> KnowledgeBase:
+    """The composed, validated knowledge base of :func:`replicated_pack`."""
+    kb = compose([replicated_pack(copies, condition_copies)])
+    report = validate(kb)
+    if not report.ok:
+        raise ValueError("replicated packs are invalid: " + "; ".join(report.errors[:5]))
+    return kb
+
+
+def write_pack(pack: Pack, folder: Path) -> Path:
+    """Write ``pack`` as a pack folder (pack.yaml plus one file per list); returns ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    data = pack.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    (folder / "pack.yaml").write_text(yaml.safe_dump(data.pop("meta"), sort_keys=False))
+    for name, value in data.items():
+        (folder / f"{name}.yaml").write_text(yaml.safe_dump({name: value}, sort_keys=False))
+    return folder
