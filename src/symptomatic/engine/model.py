@@ -76,7 +76,9 @@ class Posterior:
     def ranked(self) -> list[tuple[str, float]]:
         """(id, probability) pairs, most probable first, zero-probability ones left out."""
         order = np.argsort(-self.probs, kind="stable")
-        return [(self.ids[i], float(self.probs[i])) for i in order if self.probs[i] > 0.0]
+        order = order[self.probs[order] > 0.0]
+        ids = [self.ids[i] for i in order.tolist()]
+        return list(zip(ids, self.probs[order].tolist(), strict=True))
 
     def of(self, condition_id: str) -> float:
         """Probability of one condition (0.0 when it does not apply)."""

@@ -37,13 +37,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from functools import cached_property
 
 import numpy as np
 
 from symptomatic.engine.assessment import Assessor
 from symptomatic.engine.config import EngineConfig
-from symptomatic.engine.model import BoolArray, FloatArray, Model, parse_sex
+from symptomatic.engine.model import BoolArray, FloatArray, IntArray, Model, parse_sex
 from symptomatic.engine.triage_change import expected_changes
 from symptomatic.kb.schema import ScreenGroup, Sex
 from symptomatic.triage import Truth, evaluate
@@ -273,7 +272,7 @@ def select(
         if rf.size:
             # in focus mode the focus condition's own warning signs come first; then the
             # score, then P(present), then the later finding (the order of tuples)
-            score = gain[rf] + cfg.triage_weight * ctx.changes[rf]
+            score = gain[rf] + cfg.triage_weight * ctx.changes(rf)
             top = int(np.lexsort((rf, present_p[rf], score, focus_sign[rf]))[-1])
             best = int(rf[top])
             return Selection(
@@ -283,8 +282,7 @@ def select(
     cand_idx = np.flatnonzero(cand)
     pool = cand_idx[np.argsort(-gain[cand_idx], kind="stable")[: cfg.candidate_pool]]
     best_i, best_score, best_change = -1, -1.0, 0.0
-    for i in pool:
-        change = float(ctx.changes[i])
+    for i, change in zip(pool.tolist(), ctx.changes(pool).tolist(), strict=True):
         score = float(gain[i]) + cfg.triage_weight * change
         if score > best_score:
             best_i, best_score, best_change = int(i), score, change
@@ -308,9 +306,8 @@ class _Context:
     current: int  # triage rank now
     rule_rank: int  # most urgent rank among the rules that fire now
 
-    @cached_property
-    def changes(self) -> FloatArray:
-        """Per finding: expected |change in triage rank| if it were answered (sum over answers).
+    def changes(self, findings: IntArray) -> FloatArray:
+        """Per finding in ``findings``: expected |change in triage rank| if it were answered.
 
         Only rules naming the finding can change when it is answered (an unanswered finding
         cannot make a fired rule false: Kleene logic), so the rules that fire now give a floor
@@ -325,6 +322,7 @@ class _Context:
             self.rules,
             self.current,
             self.rule_rank,
+            findings,
         )
 
 
