@@ -34,7 +34,14 @@ import numpy as np  # noqa: E402
 from replicate import replicated_kb  # noqa: E402
 
 from symptomatic.engine import Model, parse_sex, select  # noqa: E402
-from symptomatic.interview import InterviewState, answer, next_question, result, start  # noqa: E402
+from symptomatic.interview import (  # noqa: E402
+    InterviewState,
+    answer,
+    answer_group,
+    next_question,
+    result,
+    start,
+)
 from symptomatic.kb.knowledge import KnowledgeBase, PackInfo  # noqa: E402
 from symptomatic.kb.schema import (  # noqa: E402
     CareLevel,
@@ -158,12 +165,21 @@ def simulated_states(model: Model, interviews: int, seed: int) -> list[Interview
             q = next_question(model, state)
             if q is None:
                 break
-            fid = q.finding_id
-            answers = model.kb.findings[fid].answers
-            p = np.array([answer_p(model, hidden, fid, a) for a in answers])
-            value = "unknown" if rng.random() < 0.05 else str(rng.choice(answers, p=p / p.sum()))
-            state = answer(model, state, fid, value)
+            if q.items:  # a group question: every item answered at once
+                values = {i.finding_id: draw(model, hidden, i.finding_id, rng) for i in q.items}
+                state = answer_group(model, state, q.finding_id, values)
+            else:
+                state = answer(model, state, q.finding_id, draw(model, hidden, q.finding_id, rng))
     return states
+
+
+def draw(model: Model, condition: int, finding_id: str, rng: np.random.Generator) -> str:
+    """An answer drawn from P(answer | condition), or "unknown" 5 % of the time."""
+    if rng.random() < 0.05:
+        return "unknown"
+    answers = model.kb.findings[finding_id].answers
+    p = np.array([answer_p(model, condition, finding_id, a) for a in answers])
+    return str(rng.choice(answers, p=p / p.sum()))
 
 
 def answer_p(model: Model, condition: int, finding_id: str, value: str) -> float:
@@ -189,7 +205,15 @@ def bench_real(copies: int, condition_copies: int, interviews: int, seed: int) -
     results: list[float] = []
     for state in states:
         start_t, start_cpu = time.perf_counter(), time.process_time()
-        select(model, state.sex, state.age, state.evidence, state.asked, state.focus)
+        select(
+            model,
+            state.sex,
+            state.age,
+            state.evidence,
+            state.asked,
+            state.focus,
+            questions_asked=state.questions_asked,
+        )
         step_cpu.append((time.process_time() - start_cpu) * 1000.0)
         steps.append((time.perf_counter() - start_t) * 1000.0)
     for state in states[::2]:

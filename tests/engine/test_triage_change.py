@@ -31,15 +31,18 @@ def interview_states(n: int) -> list[tuple[str, int, dict[str, str]]]:
         sex, age = ("female", "male")[it % 2], 16 + (it * 7) % 75
         evidence = {COMPLAINTS[it % 3]: "present"}
         asked: list[str] = []
+        questions = 0
         while True:
             out.append((sex, age, dict(evidence)))
-            sel = select(MODEL, sex, age, evidence, asked)
+            sel = select(MODEL, sex, age, evidence, asked, questions_asked=questions)
             if sel.finding_id is None:
                 break
-            answers = [*MODEL.kb.findings[sel.finding_id].answers, "unknown"]
-            h = zlib.crc32(f"{it}:{sel.finding_id}".encode())
-            evidence[sel.finding_id] = answers[1] if h % 10 < 6 else answers[h % len(answers)]
-            asked.append(sel.finding_id)
+            for fid in sel.items or (sel.finding_id,):
+                answers = [*MODEL.kb.findings[fid].answers, "unknown"]
+                h = zlib.crc32(f"{it}:{fid}".encode())
+                evidence[fid] = answers[1] if h % 10 < 6 else answers[h % len(answers)]
+                asked.append(fid)
+            questions += 1
     return out
 
 
