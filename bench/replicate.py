@@ -2,11 +2,11 @@
 for, with the rule shapes of the real packs (composite rules, ~60 % red-flag findings).
 
 Copy 0 keeps the real ids (so the real complaints still start an interview); copy k > 0
-renames every condition, finding and rule id with the suffix ``_rk``. With
+renames every condition, finding, rule and screen id with the suffix ``_rk``. With
 ``condition_copies`` below ``copies``, the findings of copy k give their likelihoods to the
 conditions of copy ``k % condition_copies`` (conditions shared across complaints, as they will
-be), which sets the number of conditions and findings apart: 16 copies of the findings over 13
-of the conditions is 416 conditions x 1,552 findings.
+be), which sets the number of conditions and findings apart. With the packs of November 2026
+(32 conditions, 114 findings, 55 rules), 10 copies are 320 x 1,140 and 13 copies 416 x 1,482.
 
 Only copy 0 keeps the lay synonyms (the same phrases under 16 ids would make every mention
 ambiguous), so the free-text lexicon stays the real one.
@@ -14,7 +14,7 @@ ambiguous), so the free-text lexicon stays the real one.
 Used by ``bench/engine.py`` (in memory) and ``bench/load.py --replicate N`` (written to a
 folder and served)::
 
-    pack = replicated_pack(10)           # 320 conditions, 970 findings, 480 rules
+    pack = replicated_pack(10)           # 320 conditions, 1,140 findings, 550 rules
     write_pack(pack, Path("/tmp/x10"))   # a pack folder: symptomatic serve --pack /tmp/x10
 """
 
@@ -56,19 +56,21 @@ def replicated_pack(
         raise ValueError("condition_copies must be between 1 and copies")
     packs = load_with_dependencies(base)
     dumped = [p.model_dump(mode="json", by_alias=True, exclude_defaults=True) for p in packs]
-    conditions = {c.id for p in packs for c in p.conditions}
-    findings = {f.id for p in packs for f in p.findings}
-    rules = {r.id for p in packs for r in p.red_flags}
-    if conditions & (findings | rules):  # findings and rules share a suffix; conditions not
-        raise ValueError("condition ids overlap finding or rule ids: renaming is ambiguous")
     lists = [name for name in Pack.model_fields if name not in ("meta", "synonyms")]
+    conditions = {c.id for p in packs for c in p.conditions}
+    # every other id a copy defines: findings, rules, screens, and screens' group questions
+    own = {item["id"] for d in dumped for name in lists for item in d.get(name, []) if "id" in item}
+    own -= conditions
+    screens = [s for d in dumped for s in d.get("screens", [])]
+    own |= {q["group"] for s in screens for q in s["questions"] if "group" in q}
+    if conditions & own:  # the copies of a condition and of the rest get different suffixes
+        raise ValueError("condition ids overlap other ids: renaming would be ambiguous")
     merged: dict[str, Any] = {name: [] for name in lists}
     for k in range(copies):
-        own = "" if k == 0 else f"_r{k}"
+        suffix = "" if k == 0 else f"_r{k}"
         ck = k % cond_copies
         cond = "" if ck == 0 else f"_r{ck}"
-        ids = {f: f + own for f in findings} | {r: r + own for r in rules}
-        ids |= {c: c + cond for c in conditions}
+        ids = {i: i + suffix for i in own} | {c: c + cond for c in conditions}
         rename = _renamer(ids)
         for data in dumped:
             for name in lists:
@@ -76,6 +78,10 @@ def replicated_pack(
                     continue
                 merged[name].extend(rename(data.get(name, [])))
     meta = dict(dumped[-1]["meta"])
+    if meta.get("scope"):  # every copy's complaints are covered, as a pack of its own would be
+        complaints = meta["scope"]["complaints"]
+        renamed = [c if k == 0 else f"{c}_r{k}" for k in range(copies) for c in complaints]
+        meta["scope"] = {**meta["scope"], "complaints": renamed}
     meta.update(
         id=f"replicated-x{copies}",
         name=f"{base} and its dependencies, {copies} copies (benchmark only)",
