@@ -83,5 +83,5 @@ def test_a_broken_pack_stops_serve_before_the_workers(tmp_path):
     env = dict(os.environ, SYMPTOMATIC_DATABASE_URL=f"sqlite:///{tmp_path}/serve.sqlite3")
     cmd = [EXE, "serve", "--port", str(_free_port()), "--workers", "2", "--pack", str(pack)]
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 1
+    assert done.returncode == 2  # bad input (cli.inputs.fail)
     assert "cannot serve" in done.stderr and "conditions.yaml" in done.stderr

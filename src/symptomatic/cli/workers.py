@@ -7,8 +7,8 @@ does that work once and then forks; every worker shares it (copy-on-write) and o
 its app (database engine, routes) and its uvicorn server on the inherited listening socket.
 
 The parent supervises: SIGINT or SIGTERM stops every worker (uvicorn shuts each down
-gracefully); a worker that dies is started again, unless it died during its own start-up
-(then the server exits with an error rather than loop).
+gracefully); a worker that dies is started again, unless it exited with an error during its
+own start-up (then the server exits with an error rather than loop).
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
-#: A worker that exits sooner than this after its start failed to start.
+#: A worker that exits with an error sooner than this after its start failed to start (one
+#: killed by a signal is replaced, however young).
 STARTUP_SECONDS = 2.0
 
 
@@ -78,7 +79,8 @@ def run_workers(
             began = started.pop(pid, None)
             if began is None or stopping:
                 continue
-            if time.monotonic() - began < STARTUP_SECONDS:
+            failed = os.WIFEXITED(status) and os.WEXITSTATUS(status) != 0
+            if failed and time.monotonic() - began < STARTUP_SECONDS:
                 print(
                     f"a server worker failed to start (status {status}); stopping", file=sys.stderr
                 )
