@@ -8,8 +8,8 @@ conditions of copy ``k % condition_copies`` (conditions shared across complaints
 be), which sets the number of conditions and findings apart. With the packs of November 2026
 (32 conditions, 114 findings, 55 rules), 10 copies are 320 x 1,140 and 13 copies 416 x 1,482.
 
-Only copy 0 keeps the lay synonyms (the same phrases under 16 ids would make every mention
-ambiguous), so the free-text lexicon stays the real one.
+Only copy 0 keeps the lay synonyms and the other lexicon data (the same phrases under 13 ids
+would make every mention ambiguous), so the free-text lexicon stays the real one.
 
 Used by ``bench/engine.py`` (in memory) and ``bench/load.py --replicate N`` (written to a
 folder and served)::
@@ -56,10 +56,14 @@ def replicated_pack(
         raise ValueError("condition_copies must be between 1 and copies")
     packs = load_with_dependencies(base)
     dumped = [p.model_dump(mode="json", by_alias=True, exclude_defaults=True) for p in packs]
-    lists = [name for name in Pack.model_fields if name not in ("meta", "synonyms")]
+    fields = [name for name in Pack.model_fields if name != "meta"]
+    # lists (conditions, findings, rules, screens, ...) are copied; mappings keyed by finding
+    # (synonyms and other lexicon data) are kept for copy 0 only
+    lists = [n for n in fields if all(isinstance(d.get(n, []), list) for d in dumped)]
     conditions = {c.id for p in packs for c in p.conditions}
     # every other id a copy defines: findings, rules, screens, and screens' group questions
-    own = {item["id"] for d in dumped for name in lists for item in d.get(name, []) if "id" in item}
+    items = [i for d in dumped for name in lists for i in d.get(name, []) if isinstance(i, dict)]
+    own = {item["id"] for item in items if "id" in item}
     own -= conditions
     screens = [s for d in dumped for s in d.get("screens", [])]
     own |= {q["group"] for s in screens for q in s["questions"] if "group" in q}
@@ -88,11 +92,15 @@ def replicated_pack(
         depends=[],
         references={ref: v for d in dumped for ref, v in d["meta"].get("references", {}).items()},
     )
-    synonyms: dict[str, list[str]] = {}
+    lexicon: dict[str, dict[str, Any]] = {n: {} for n in fields if n not in lists}
     for data in dumped:
-        for fid, phrases in data.get("synonyms", {}).items():
-            synonyms.setdefault(fid, []).extend(phrases)
-    return Pack.model_validate({"meta": meta, **merged, "synonyms": synonyms})
+        for name, mapping in lexicon.items():
+            for key, value in data.get(name, {}).items():
+                if isinstance(value, list):
+                    mapping.setdefault(key, []).extend(value)
+                else:
+                    mapping.setdefault(key, value)
+    return Pack.model_validate({"meta": meta, **merged, **lexicon})
 
 
 def replicated_kb(copies: int, condition_copies: int | None = None) -> KnowledgeBase:
