@@ -1,12 +1,23 @@
-"""Engine benchmark: one interview step (posterior + next question) on synthetic knowledge bases.
+"""Engine benchmark: one interview step on the real packs replicated, and on synthetic bases.
 
-Sizes (conditions x findings): 50 x 100, 500 x 1,000, 2,000 x 5,000. Each condition gets
-explicit likelihoods for a few dozen findings (as real packs do); everything else uses the
-finding's default. Prints median and p99 step time and peak memory (tracemalloc) per size.
+1. The real packs (``back-pelvic`` with ``core``) copied N times under new ids (see
+   ``bench/replicate.py``): x1 (32 conditions x 114 findings, 55 rules), x10 (320 x 1,140,
+   550 rules) and x13 (416 x 1,482, 715 rules), the size the packs are heading for.
+   These keep the real rule shapes (composite rules, ~60 % red-flag findings). The states are
+   those of simulated interviews: a hidden condition, answers drawn from P(answer | it), 5 %
+   "don't know". Prints median and p99 of one step (``select``: posterior + next question);
+   the median CPU time of the steps that score questions (leaving out the packs' fixed
+   warning-sign screens, which cost almost nothing) and of every step (CPU time is less
+   sensitive to other work on the machine); median and p99 of the full ``interview.result``;
+   the seconds to load, validate and compile.
+   Goal: step <= 5 ms median at 416 x 1,482 on one core.
+2. Synthetic bases (conditions x findings): 50 x 100, 500 x 1,000, 2,000 x 5,000, with
+   one-finding rules and ~1 % red-flag findings: they measure the information-gain arithmetic,
+   not the rules. Prints median and p99 step time and peak memory (tracemalloc) per size.
+   Goal: <= 1 ms median at 500 x 1,000 and <= 15 ms at 2,000 x 5,000 on one core.
 
-Goal: <= 1 ms median at 500 x 1,000 and <= 15 ms at 2,000 x 5,000 on one core.
-
-Run: ``python bench/engine.py [--steps 200] [--seed 7]`` (pins NumPy to one thread).
+Run: ``python bench/engine.py [--steps 200] [--interviews 40] [--seed 7] [--only real]``
+(pins NumPy to one thread).
 """
 
 from __future__ import annotations
@@ -22,8 +33,17 @@ import time  # noqa: E402
 import tracemalloc  # noqa: E402
 
 import numpy as np  # noqa: E402
+from replicate import replicated_kb  # noqa: E402
 
-from symptomatic.engine import Model, select  # noqa: E402
+from symptomatic.engine import Model, parse_sex, select  # noqa: E402
+from symptomatic.interview import (  # noqa: E402
+    InterviewState,
+    answer,
+    answer_group,
+    next_question,
+    result,
+    start,
+)
 from symptomatic.kb.knowledge import KnowledgeBase, PackInfo  # noqa: E402
 from symptomatic.kb.schema import (  # noqa: E402
     CareLevel,
@@ -39,6 +59,8 @@ from symptomatic.kb.schema import (  # noqa: E402
 )
 
 SIZES = ((50, 100, 10), (500, 1000, 25), (2000, 5000, 40))
+#: (copies of the findings and rules, copies of the conditions) of the real packs
+REPLICAS = ((1, 1), (10, 10), (13, 13))
 LEVELS = list(CareLevel)
 SEVERITIES = list(Severity)
 
@@ -127,11 +149,111 @@ def bench(n_cond: int, n_find: int, per: int, steps: int, seed: int) -> dict[str
     }
 
 
+def simulated_states(model: Model, interviews: int, seed: int) -> list[InterviewState]:
+    """Every state met in ``interviews`` simulated interviews (before each question)."""
+    rng = np.random.default_rng(seed)
+    complaints = [f for f, fnd in model.kb.findings.items() if fnd.group.value == "complaint"]
+    states: list[InterviewState] = []
+    for _ in range(interviews):
+        sex = str(rng.choice(["female", "male"]))
+        age = int(rng.integers(18, 86))
+        prior = np.exp(model.log_prior(parse_sex(sex), age))[:-1]
+        hidden = int(rng.choice(len(prior), p=prior / prior.sum()))
+        # the complaint this condition is likeliest to bring
+        complaint = max(complaints, key=lambda f: answer_p(model, hidden, f, "present"))
+        state = start(model, sex, age, {complaint: "present"})
+        while True:
+            states.append(state)
+            q = next_question(model, state)
+            if q is None:
+                break
+            if q.items:  # a group question: every item answered at once
+                values = {i.finding_id: draw(model, hidden, i.finding_id, rng) for i in q.items}
+                state = answer_group(model, state, q.finding_id, values)
+            else:
+                state = answer(model, state, q.finding_id, draw(model, hidden, q.finding_id, rng))
+    return states
+
+
+def draw(model: Model, condition: int, finding_id: str, rng: np.random.Generator) -> str:
+    """An answer drawn from P(answer | condition), or "unknown" 5 % of the time."""
+    if rng.random() < 0.05:
+        return "unknown"
+    answers = model.kb.findings[finding_id].answers
+    p = np.array([answer_p(model, condition, finding_id, a) for a in answers])
+    return str(rng.choice(answers, p=p / p.sum()))
+
+
+def answer_p(model: Model, condition: int, finding_id: str, value: str) -> float:
+    """P(answer | condition) as compiled (explicit entry or the finding's default)."""
+    col = model.column(finding_id, value)
+    assert col is not None
+    return float(np.exp(model.log_likelihood_column(col)[condition]))
+
+
+def percentiles(times: list[float]) -> tuple[float, float]:
+    """(median, p99) of ``times``."""
+    times = sorted(times)
+    return statistics.median(times), times[min(len(times) - 1, int(0.99 * len(times)))]
+
+
+def bench_real(copies: int, condition_copies: int, interviews: int, seed: int) -> None:
+    t0 = time.perf_counter()
+    model = Model.compile(replicated_kb(copies, condition_copies))
+    compile_s = time.perf_counter() - t0
+    states = simulated_states(model, interviews, seed)
+    steps: list[float] = []
+    scored: list[float] = []  # CPU ms of the steps that score questions (not the screens)
+    step_cpu: list[float] = []
+    results: list[float] = []
+    for state in states:
+        start_t, start_cpu = time.perf_counter(), time.process_time()
+        sel = select(
+            model,
+            state.sex,
+            state.age,
+            state.evidence,
+            state.asked,
+            state.focus,
+            questions_asked=state.questions_asked,
+        )
+        step_cpu.append((time.process_time() - start_cpu) * 1000.0)
+        steps.append((time.perf_counter() - start_t) * 1000.0)
+        if not sel.reason.startswith(("warning-sign screen", "the complaint")):
+            scored.append(step_cpu[-1])
+    for state in states[::2]:
+        start_t = time.perf_counter()
+        result(model, state)
+        results.append((time.perf_counter() - start_t) * 1000.0)
+    step_med, step_p99 = percentiles(steps)
+    res_med, res_p99 = percentiles(results)
+    size = f"{model.n_conditions} x {len(model.finding_ids)}"
+    print(
+        f"{size:>12} {len(model.kb.red_flags):>6} {int(model.red_flag.sum()):>6}"
+        f" {len(states):>7} {step_med:>9.3f} {step_p99:>8.3f} {statistics.median(scored):>10.3f}"
+        f" {statistics.median(step_cpu):>8.3f} {res_med:>9.3f} {res_p99:>8.3f} {compile_s:>7.2f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=200)
+    parser.add_argument("--interviews", type=int, default=40)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--only", choices=["real", "synthetic"])
     args = parser.parse_args()
+    if args.only != "synthetic":
+        print("real packs replicated (simulated interviews; times in ms)")
+        print(
+            f"{'size':>12} {'rules':>6} {'flags':>6} {'states':>7} {'step med':>9}"
+            f" {'step p99':>8} {'scored cpu':>10} {'cpu med':>8} {'result med':>9} {'res p99':>8}"
+            f" {'load s':>7}"
+        )
+        for copies, cond_copies in REPLICAS:
+            bench_real(copies, cond_copies, args.interviews, args.seed)
+    if args.only == "real":
+        return
+    print("synthetic bases")
     print(
         f"{'size':>14} {'explicit':>9} {'median ms':>10} {'p99 ms':>8} {'peak MiB':>9}"
         f" {'compile s':>10}"

@@ -17,7 +17,12 @@ database and on a throwaway PostgreSQL server (Debian's binaries, as the tests u
 
     .venv/bin/python bench/load.py --concurrency 32 --duration 20
     .venv/bin/python bench/load.py --database postgres --flow pages
+    .venv/bin/python bench/load.py --replicate 10 --database sqlite --flow api
     .venv/bin/python bench/load.py --url http://127.0.0.1:8000   # an already running server
+
+``--replicate N`` serves the built-in packs copied N times under new ids (see
+``bench/replicate.py``; x10 is 320 conditions, 1,140 findings, 550 rules), written to a
+temporary pack folder: the size packs are heading for, with the real rule shapes.
 
 Only 127.0.0.1 / localhost / ::1 URLs are accepted: this is not a tool to load other hosts.
 A server given with ``--url`` needs ``SYMPTOMATIC_API_RATE_LIMIT=0``: all the load comes from
@@ -46,6 +51,7 @@ from typing import Any
 from urllib.parse import urlencode, urlparse
 
 import httpx
+from replicate import replicated_pack, write_pack
 
 COMPLAINTS = ["low_back_pain", "pelvic_pain", "flank_pain", "leg_pain"]
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -409,6 +415,9 @@ def main() -> None:
     )
     ap.add_argument("--workers", type=int, default=2, help="server workers when started here")
     ap.add_argument("--pack", help="pack to serve when started here (default: settings)")
+    ap.add_argument(
+        "--replicate", type=int, default=0, help="serve the built-in packs copied N times"
+    )
     ap.add_argument("--concurrency", type=int, default=32, help="simultaneous interviews (<=256)")
     ap.add_argument("--duration", type=float, default=15.0, help="seconds of load per flow (<=300)")
     ap.add_argument("--seed", type=int, default=1)
@@ -436,8 +445,12 @@ def main() -> None:
                 database_url = f"sqlite:///{tmp}/bench.sqlite3"
             else:
                 server, database_url = throwaway_postgres()
-            proc, url = start_server(args.workers, args.pack, database_url)
-            print(f"== {database}: {url}, started here with {args.workers} workers")
+            pack = args.pack
+            if args.replicate:
+                pack = str(write_pack(replicated_pack(args.replicate), tmp / "replicated"))
+            proc, url = start_server(args.workers, pack, database_url)
+            served = f", packs x{args.replicate}" if args.replicate else ""
+            print(f"== {database}: {url}, started here with {args.workers} workers{served}")
             try:
                 for flow in flows:
                     measure(flow, url, proc, database, args)

@@ -17,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from symptomatic import __version__
-from symptomatic.api import API_PREFIX, AppContext, build_api, compile_packs
+from symptomatic.api import API_PREFIX, AppContext, ServedPack, build_api, compile_packs
 from symptomatic.api.cache import LRUCache
 from symptomatic.api.headers import ResponseHeaders
 from symptomatic.api.limits import BodySizeLimit
@@ -58,11 +58,18 @@ def _module_exists(name: str) -> bool:
         return False
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """A ready ASGI app for ``settings`` (read from the environment when None)."""
+def create_app(
+    settings: Settings | None = None, packs: dict[str, ServedPack] | None = None
+) -> FastAPI:
+    """A ready ASGI app for ``settings`` (read from the environment when None).
+
+    ``packs``: the configured packs already compiled (``symptomatic serve`` compiles them once
+    for all its workers); compiled here from the settings when None.
+    """
     settings = settings or Settings()
     # 1. Knowledge: load, validate and compile every configured pack once.
-    packs = compile_packs(list(settings.packs))
+    if packs is None:
+        packs = compile_packs(list(settings.packs))
     # 2. Storage: engine, migrations shipped in the package, sessions.
     db = make_engine(settings.database_url)
     upgrade(db)
@@ -120,8 +127,3 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             TrustedHostMiddleware, allowed_hosts=settings.allowed_hosts, www_redirect=False
         )
     return app
-
-
-def create_app_from_env() -> FastAPI:
-    """Factory for ``uvicorn --factory`` (server workers): settings from the environment."""
-    return create_app(Settings())

@@ -12,6 +12,7 @@ from symptomatic.engine import Model
 from symptomatic.eval import Vignette, check_vignettes, load_vignettes
 from symptomatic.eval.simulated import truth
 from symptomatic.kb import load_knowledge_base
+from symptomatic.kb.knowledge import rule_findings
 from symptomatic.kb.schema import Sex
 from symptomatic.triage import fired_rules
 
@@ -58,9 +59,8 @@ def test_every_red_flag_rule_is_reached_and_the_look_alikes_reach_none(
     # a rule on a finding the interview never asks (words of crisis) is reached by text alone
     text_only = {
         rule.id
-        for fid, rules in model.rules_by_finding.items()
-        if not model.kb.findings[fid].askable
-        for rule in rules
+        for rule in model.kb.red_flags
+        if any(not model.kb.findings[fid].askable for fid, _ in rule_findings(rule.when))
     }
     missing = [r.id for r in model.kb.red_flags if r.id not in reached | text_only]
     assert not missing, f"no simulated patient reaches {missing}"

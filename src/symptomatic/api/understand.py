@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from symptomatic.kb import KnowledgeBase
-from symptomatic.language import parse
+from symptomatic.language import parse, parser_for
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,12 @@ class Mention:
     choice_id: str
     name: str
     span: tuple[int, int]
+
+
+def prepare_parser(kb: KnowledgeBase) -> None:
+    """Build the free-text parser of ``kb`` now (it is cached per knowledge base), so that the
+    first /parse does not wait for it."""
+    parser_for(kb)
 
 
 def understand(

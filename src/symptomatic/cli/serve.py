@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import os
 import socket
+from typing import Any
 
 import typer
 
 from symptomatic.cli.inputs import fail
+from symptomatic.cli.workers import run_workers
 from symptomatic.settings import Settings
 
 
@@ -35,28 +37,30 @@ def register(app: typer.Typer) -> None:
         """
         import uvicorn
 
+        from symptomatic.api import compile_packs
+        from symptomatic.api.understand import prepare_parser
+        from symptomatic.app import create_app
         from symptomatic.cli.inputs import open_database
+        from symptomatic.errors import SymptomaticError
 
         if packs:
             os.environ["SYMPTOMATIC_PACKS"] = json.dumps(packs)
         if database_url:
             os.environ["SYMPTOMATIC_DATABASE_URL"] = database_url
         settings = Settings()
-        # Fail here, with a readable message, rather than in every worker.
-        from symptomatic.errors import SymptomaticError
-        from symptomatic.kb import load_knowledge_base
-
+        # Load, validate and compile the packs and build their free-text parsers once, here:
+        # a broken pack fails with a readable message, the workers forked below share the
+        # result, and the first /parse does not wait for a parser.
         try:
-            for ref in settings.packs:
-                load_knowledge_base(ref)
+            served = compile_packs(list(settings.packs))
         except SymptomaticError as exc:
             raise fail(f"cannot serve: {str(exc).splitlines()[0]}") from exc
+        for pack in served.values():
+            prepare_parser(pack.kb)
         # Migrate once here so that several workers never race to create the tables.
         open_database(settings.database_url).dispose()
         typer.echo(f"Symptomatic on http://{host}:{port} (packs: {', '.join(settings.packs)})")
-        options = dict(
-            factory=True,
-            workers=workers,
+        options: dict[str, Any] = dict(
             access_log=False,
             log_level="warning",
             server_header=False,
@@ -64,15 +68,16 @@ def register(app: typer.Typer) -> None:
             proxy_headers=bool(settings.trusted_proxies),
             forwarded_allow_ips=list(settings.trusted_proxies) or None,
         )
-        if workers > 1:
-            # uvicorn's worker processes receive the listening socket without its protocol, so
-            # asyncio does not set TCP_NODELAY on accepted connections and every response
-            # waits ~40 ms for a delayed ACK (headers and body go out as two writes). Accepted
-            # sockets inherit TCP_NODELAY from the listening socket, so set it there.
-            sock = _listening_socket(host, port)
-            uvicorn.run("symptomatic.app:create_app_from_env", fd=sock.fileno(), **options)
-        else:
-            uvicorn.run("symptomatic.app:create_app_from_env", host=host, port=port, **options)
+        if workers == 1:
+            uvicorn.run(create_app(settings, packs=served), host=host, port=port, **options)
+            return
+        # Forked workers receive the listening socket without its protocol, so asyncio does not
+        # set TCP_NODELAY on accepted connections and every response waits ~40 ms for a
+        # delayed ACK (headers and body go out as two writes). Accepted sockets inherit
+        # TCP_NODELAY from the listening socket, so set it there.
+        sock = _listening_socket(host, port)
+        code = run_workers(lambda: create_app(settings, packs=served), sock, workers, options)
+        raise typer.Exit(code)
 
 
 def _listening_socket(host: str, port: int) -> socket.socket:

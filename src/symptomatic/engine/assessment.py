@@ -26,17 +26,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import combinations
+from weakref import WeakKeyDictionary
 
 import numpy as np
 
 from symptomatic.engine.config import EngineConfig
 from symptomatic.engine.model import FloatArray, IntArray, Model, _normalise, parse_sex
 from symptomatic.kb.schema import CareLevel, Severity
-from symptomatic.triage import CARE_ORDER, DEFAULT_LEVEL, FiredRule, fired_rules, rank
+from symptomatic.triage import CARE_ORDER, DEFAULT_LEVEL, FiredRule, rank
 
 #: Up to this many red-flag answers, every subset is tried (2^k posteriors); above it the
 #: monotone upper bound of :func:`subset_upper_bound` is used.
 MAX_EXACT_RED_FLAGS = 10
+#: Subsets whose posteriors are computed together (bounds the memory: rows x conditions).
+SUBSET_BATCH = 256
 
 
 def subset_upper_bound(base: FloatArray, flags: FloatArray) -> FloatArray:
@@ -136,6 +139,42 @@ class LevelTable:
             return rank(DEFAULT_LEVEL)
         return int(self.care_rank[mask].max())
 
+    def level_ranks(self, probs: FloatArray) -> IntArray:
+        """:meth:`level_rank` of every row of ``probs``."""
+        mask = probs[:, : len(self.threshold)] >= self.threshold
+        top: IntArray = np.where(mask, self.care_rank, -1).max(axis=1, initial=-1)
+        top[top < 0] = rank(DEFAULT_LEVEL)
+        return top
+
+
+#: Model -> thresholds -> table: an Assessor is built per request, the table once per model.
+_TABLES: WeakKeyDictionary[Model, dict[tuple[tuple[Severity, float], ...], LevelTable]] = (
+    WeakKeyDictionary()
+)
+
+
+def _sum_rows(stacked: FloatArray, subsets: IntArray) -> FloatArray:
+    """Per row of ``subsets``: the sum of those rows of ``stacked``, added in order (as
+    ``np.sum(rows, axis=0)`` does, to the bit); zeros for empty subsets."""
+    out: FloatArray = np.zeros((len(subsets), stacked.shape[1]))
+    if subsets.shape[1]:
+        out = stacked[subsets[:, 0]].copy()
+        for j in range(1, subsets.shape[1]):
+            out += stacked[subsets[:, j]]
+    return out
+
+
+def _normalise_rows(log_joint: FloatArray) -> FloatArray:
+    """``_normalise`` of every row (the same arithmetic, so the same result to the bit)."""
+    finite = np.isfinite(log_joint)
+    top = np.where(finite, log_joint, -np.inf).max(axis=1, keepdims=True)
+    top[~finite.any(axis=1)] = 0.0
+    out: FloatArray = np.where(finite, np.exp(np.where(finite, log_joint - top, 0.0)), 0.0)
+    total = out.sum(axis=1, keepdims=True)
+    total[total == 0.0] = 1.0
+    out /= total
+    return out
+
 
 class Assessor:
     """Triage for one compiled model and config (cheap to build; cache one per model)."""
@@ -146,7 +185,13 @@ class Assessor:
 
     @cached_property
     def table(self) -> LevelTable:
-        return LevelTable(self.model, self.config)
+        """The model's :class:`LevelTable` for these thresholds (built once per model)."""
+        tables = _TABLES.setdefault(self.model, {})
+        key = tuple(sorted(self.config.thresholds.items()))
+        table = tables.get(key)
+        if table is None:
+            table = tables[key] = LevelTable(self.model, self.config)
+        return table
 
     def condition_rank(self, probs: FloatArray) -> int:
         return self.table.level_rank(probs)
@@ -173,32 +218,38 @@ class Assessor:
         if k > MAX_EXACT_RED_FLAGS:
             bound = subset_upper_bound(base, np.asarray(flags))
             return max(best, self.condition_rank(bound)), best_probs, full_probs
+        stacked = np.array(flags).reshape(k, len(base))
+        # Subsets in order of size then ``combinations`` order, a batch at a time; the
+        # posterior kept is that of the first subset reaching the highest rank.
         for size in range(k):
-            for subset in combinations(range(k), size):
+            combos = list(combinations(range(k), size))
+            subsets = np.array(combos, dtype=np.int64).reshape(len(combos), size)
+            for at in range(0, len(subsets), SUBSET_BATCH):
                 if best == len(CARE_ORDER) - 1:
                     return best, best_probs, full_probs
-                lj = base + (np.sum([flags[i] for i in subset], axis=0) if subset else 0.0)
-                probs = _normalise(lj)
-                r = self.condition_rank(probs)
-                if r > best:
-                    best, best_probs = r, probs
+                batch = subsets[at : at + SUBSET_BATCH]
+                probs = _normalise_rows(base + _sum_rows(stacked, batch))
+                ranks = self.table.level_ranks(probs)
+                top = int(ranks.max())
+                if top > best:
+                    best, best_probs = top, probs[int(np.argmax(ranks == top))]
         return best, best_probs, full_probs
 
     def _escalations(self, probs: FloatArray) -> list[Escalation]:
         kb = self.model.kb
+        order = np.argsort(-probs[:-1], kind="stable")
+        order = order[probs[order] >= self.table.threshold[order]]
         out: list[Escalation] = []
-        for i in np.argsort(-probs[:-1], kind="stable"):
-            p = float(probs[i])
-            if p >= self.table.threshold[i]:
-                cond = kb.conditions[self.model.condition_ids[i]]
-                out.append(Escalation(cond.id, p, cond.care_level))
+        for i, p in zip(order.tolist(), probs[order].tolist(), strict=True):
+            cond = kb.conditions[self.model.condition_ids[i]]
+            out.append(Escalation(cond.id, p, cond.care_level))
         return out
 
     def assess(self, sex: str, age: int, evidence: Mapping[str, str]) -> TriageDecision:
         """The triage decision for this person and evidence; never lowered by a red flag."""
-        sx = parse_sex(sex)
-        fired = fired_rules(self.model.kb.red_flags, self.model.closure(evidence), sx, age)
-        cond_rank, best_probs, probs = self.cautious_rank(sex, age, evidence)
+        cond_rank, best_probs, probs = self.cautious_rank(sex, age, evidence)  # validates
+        rules = self.model.rules
+        fired = rules.fired(rules.evaluate(self.model.closure(evidence), parse_sex(sex), age))
         level = max([r.level for r in fired] + [CARE_ORDER[cond_rank]], key=rank)
         # the rules' own messages are listed once, as the warning signs; here only why the level
         reasons: list[str] = []

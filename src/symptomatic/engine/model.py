@@ -43,13 +43,13 @@ from symptomatic.kb.schema import (
     Finding,
     FindingGroup,
     FindingType,
-    RedFlagRule,
     RuleAll,
     RuleAnswer,
     RuleAny,
     RuleExpr,
     Sex,
 )
+from symptomatic.triage.compiled import CompiledRules
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -97,7 +97,9 @@ class Posterior:
     def ranked(self) -> list[tuple[str, float]]:
         """(id, probability) pairs, most probable first, zero-probability ones left out."""
         order = np.argsort(-self.probs, kind="stable")
-        return [(self.ids[i], float(self.probs[i])) for i in order if self.probs[i] > 0.0]
+        order = order[self.probs[order] > 0.0]
+        ids = [self.ids[i] for i in order.tolist()]
+        return list(zip(ids, self.probs[order].tolist(), strict=True))
 
     def of(self, condition_id: str) -> float:
         """Probability of one condition (0.0 when it does not apply)."""
@@ -249,13 +251,29 @@ class Model:
         return (*self.condition_ids, OTHER_CAUSE)
 
     @cached_property
-    def rules_by_finding(self) -> dict[str, tuple[RedFlagRule, ...]]:
-        """Finding id -> the red-flag rules that name it (present or absent), in pack order."""
-        index: dict[str, list[RedFlagRule]] = {}
-        for rule in self.kb.red_flags:
-            for fid in dict.fromkeys(f for f, _ in rule_findings(rule.when)):
-                index.setdefault(fid, []).append(rule)
-        return {fid: tuple(rules) for fid, rules in index.items()}
+    def rules(self) -> CompiledRules:
+        """The red-flag rules compiled against the answer columns (built on first use)."""
+        findings = {f: self.kb.findings[f].answers for f in self.finding_ids}
+        return CompiledRules(self.kb.red_flags, findings)
+
+    @cached_property
+    def ex_gap(self) -> FloatArray:
+        """Per explicit entry: p - d, d the default of its column (for the information gain)."""
+        out: FloatArray = self.ex_p - self.default[self.ex_cols]
+        return out
+
+    @cached_property
+    def ex_entropy_gap(self) -> FloatArray:
+        """Per explicit entry: p log p - d log d, d the default of its column."""
+        d_e = self.default[self.ex_cols]
+        out: FloatArray = self.ex_p * np.log(self.ex_p) - d_e * np.log(d_e)
+        return out
+
+    @cached_property
+    def default_entropy(self) -> FloatArray:
+        """Per column: d log d of its default d."""
+        out: FloatArray = self.default * np.log(self.default)
+        return out
 
     @cached_property
     def demographics(self) -> FindingDemographics:

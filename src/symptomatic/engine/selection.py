@@ -42,9 +42,11 @@ import numpy as np
 
 from symptomatic.engine.assessment import Assessor
 from symptomatic.engine.config import EngineConfig
-from symptomatic.engine.model import BoolArray, FloatArray, Model, _normalise, parse_sex
+from symptomatic.engine.model import BoolArray, FloatArray, IntArray, Model, parse_sex
+from symptomatic.engine.triage_change import expected_changes
 from symptomatic.kb.schema import ScreenGroup, Sex
-from symptomatic.triage import Truth, evaluate, fired_rules, rank
+from symptomatic.triage import Truth, evaluate
+from symptomatic.triage.compiled import RuleValues
 
 #: Id of the group question that establishes the complaint (see step 2).
 COMPLAINT_GROUP = "complaint"
@@ -87,18 +89,16 @@ def information_gain(model: Model, probs: FloatArray) -> tuple[FloatArray, Float
     """(EIG per finding in nats, P(answer) per column) under ``probs`` (sums to 1)."""
     d = model.default
     n = len(d)
-    rows, cols, p = model.ex_rows, model.ex_cols, model.ex_p
+    rows, cols = model.ex_rows, model.ex_cols
     pi_r = probs[rows]
     logpi = np.zeros_like(probs)
     pos = probs > 0
     logpi[pos] = np.log(probs[pos])
     k = float(np.sum(probs * logpi))
-    d_e = d[cols]
-    diff = (p - d_e) * pi_r
+    diff = model.ex_gap * pi_r
     p_a = d + np.bincount(cols, weights=diff, minlength=n)
     t1 = d * k + np.bincount(cols, weights=diff * logpi[rows], minlength=n)
-    dlogd = d * np.log(d)
-    t2 = dlogd + np.bincount(cols, weights=pi_r * (p * np.log(p) - d_e * np.log(d_e)), minlength=n)
+    t2 = model.default_entropy + np.bincount(cols, weights=pi_r * model.ex_entropy_gap, minlength=n)
     per_answer = t1 + t2 - _xlogx(p_a)
     per_finding = np.add.reduceat(per_answer, model.answer_start) if n else per_answer
     eig = -k + per_finding  # H(pi) = -k
@@ -271,39 +271,35 @@ def select(
     else:
         gain = eig / np.log(2.0)  # bits
     assessor = assessor or Assessor(model, cfg)
-    rule_rank = max(
-        (rank(r.level) for r in fired_rules(model.kb.red_flags, evidence, sx, age)), default=0
-    )
+    rules = model.rules.evaluate(evidence, sx, age)
+    rule_rank = model.rules.fired_rank(rules)
     current = max(rule_rank, assessor.condition_rank(probs))
-    ctx = _Context(model, assessor, evidence, sx, age, post.log_joint, p_a, current, rule_rank)
+    ctx = _Context(model, assessor, rules, probs, post.log_joint, p_a, current, rule_rank)
     # 4. red-flag screening
     rf_asked = sum(1 for f in asked_set if model.red_flag[model.finding_index[f]])
     rf_budget = cfg.max_red_flag_questions if focus is None else cfg.max_red_flag_questions_focus
     if rf_asked < rf_budget and current < 4:
         present_p = p_a[model.answer_start]  # first column = "present" for yes/no findings
-        rf_idx = np.flatnonzero(cand & model.red_flag & (present_p >= cfg.red_flag_min_p))
-        rf = [int(i) for i in rf_idx if _still_relevant(model, int(i), evidence, sx, age)]
-        if rf:
-            # in focus mode the focus condition's own warning signs come first
-            scored = [
-                (
-                    bool(focus_sign[i]),
-                    gain[i] + cfg.triage_weight * _triage_change(ctx, i),
-                    float(present_p[i]),
-                    i,
-                )
-                for i in rf
-            ]
-            _, score, _, best = max(scored)
+        rf = np.flatnonzero(
+            cand
+            & model.red_flag
+            & (present_p >= cfg.red_flag_min_p)
+            & _still_relevant(model, rules)
+        )
+        if rf.size:
+            # in focus mode the focus condition's own warning signs come first; then the
+            # score, then P(present), then the later finding (the order of tuples)
+            score = gain[rf] + cfg.triage_weight * ctx.changes(rf)
+            top = int(np.lexsort((rf, present_p[rf], score, focus_sign[rf]))[-1])
+            best = int(rf[top])
             return Selection(
-                model.finding_ids[best], "red-flag screening", score, float(gain[best]), True
+                model.finding_ids[best], "red-flag screening", score[top], float(gain[best]), True
             )
     # 5. best by gain + triage change, over a pool of the best by gain
     cand_idx = np.flatnonzero(cand)
     pool = cand_idx[np.argsort(-gain[cand_idx], kind="stable")[: cfg.candidate_pool]]
     best_i, best_score, best_change = -1, -1.0, 0.0
-    for i in pool:
-        change = _triage_change(ctx, int(i))
+    for i, change in zip(pool.tolist(), ctx.changes(pool).tolist(), strict=True):
         score = float(gain[i]) + cfg.triage_weight * change
         if score > best_score:
             best_i, best_score, best_change = int(i), score, change
@@ -320,44 +316,35 @@ class _Context:
 
     model: Model
     assessor: Assessor
-    evidence: Mapping[str, str]
-    sex: Sex
-    age: int
+    rules: RuleValues  # the compiled rules evaluated for this person and evidence
+    probs: FloatArray
     log_joint: FloatArray
     p_a: FloatArray
     current: int  # triage rank now
     rule_rank: int  # most urgent rank among the rules that fire now
 
+    def changes(self, findings: IntArray) -> FloatArray:
+        """Per finding in ``findings``: expected |change in triage rank| if it were answered.
 
-def _still_relevant(model: Model, fi: int, evidence: Mapping[str, str], sex: Sex, age: int) -> bool:
-    """A red-flag finding is worth screening while some rule naming it is undecided, or
-    (for red-flag findings without a rule) it has explicit likelihoods at all."""
-    rules = model.rules_by_finding.get(model.finding_ids[fi], ())
-    if any(evaluate(r.when, evidence, sex, age) is Truth.MAYBE for r in rules):
-        return True
-    return not rules and bool(model.informative[fi])
+        Only rules naming the finding can change when it is answered (an unanswered finding
+        cannot make a fired rule false: Kleene logic), so the rules that fire now give a floor
+        (see :mod:`symptomatic.engine.triage_change`).
+        """
+        return expected_changes(
+            self.model,
+            self.assessor.table,
+            self.probs,
+            self.log_joint,
+            self.p_a,
+            self.rules,
+            self.current,
+            self.rule_rank,
+            findings,
+        )
 
 
-def _triage_change(ctx: _Context, fi: int) -> float:
-    """Expected |change in triage rank| if finding ``fi`` were answered (sum over answers).
-
-    Only rules naming the finding can change when it is answered (an unanswered finding
-    cannot make a fired rule false: Kleene logic), so the rules that fire now give a floor
-    and only the finding's own rules are evaluated per answer.
-    """
-    model = ctx.model
-    start, count = int(model.answer_start[fi]), int(model.answer_count[fi])
-    fid = model.finding_ids[fi]
-    rules = model.rules_by_finding.get(fid, ())
-    total = float(ctx.p_a[start : start + count].sum()) or 1.0
-    expected = 0.0
-    for k in range(count):
-        col = start + k
-        probs = _normalise(ctx.log_joint + model.log_likelihood_column(col))
-        new = max(ctx.assessor.condition_rank(probs), ctx.rule_rank)
-        if rules:
-            trial = {**ctx.evidence, fid: model.answer_ids[col]}
-            for rule in fired_rules(rules, trial, ctx.sex, ctx.age):
-                new = max(new, rank(rule.level))
-        expected += float(ctx.p_a[col]) / total * abs(new - ctx.current)
-    return expected
+def _still_relevant(model: Model, rules: RuleValues) -> BoolArray:
+    """Per finding: a red-flag finding is worth screening while some rule naming it is
+    undecided, or (for red-flag findings without a rule) it has explicit likelihoods at all."""
+    out: BoolArray = model.rules.undecided(rules) | (~model.rules.named & model.informative)
+    return out

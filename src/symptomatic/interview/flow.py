@@ -20,7 +20,7 @@ from symptomatic.errors import (
 )
 from symptomatic.interview.state import FOR_WHOM, Answer, InterviewState
 from symptomatic.kb.schema import CareLevel, FindingGroup, ScreenGroup, Sex
-from symptomatic.triage import FiredRule, fired_rules
+from symptomatic.triage import FiredRule
 
 
 @dataclass(frozen=True)
@@ -182,10 +182,8 @@ def emergency_now(model: Model, state: InterviewState) -> tuple[FiredRule, ...]:
     Non-empty means: stop and tell them to get emergency help now. The one definition of
     "emergency now" (CLI, pages and API all use it).
     """
-    fired = fired_rules(
-        model.kb.red_flags, model.closure(state.evidence), parse_sex(state.sex), state.age
-    )
-    return tuple(r for r in fired if r.level is CareLevel.EMERGENCY)
+    rules = model.rules.evaluate(model.closure(state.evidence), parse_sex(state.sex), state.age)
+    return tuple(r for r in model.rules.fired(rules) if r.level is CareLevel.EMERGENCY)
 
 
 def uncovered_complaints(model: Model, state: InterviewState) -> tuple[str, ...]:

@@ -94,12 +94,13 @@ def _eval(expr: RuleExpr, evidence: Mapping[str, str], sex: Sex, age: int) -> in
     return _TRUE if expr.sex == sex else _FALSE
 
 
+def fire(rule: RedFlagRule) -> FiredRule:
+    """The :class:`FiredRule` a rule gives when it fires."""
+    return FiredRule(rule.id, rule.level, rule.message, rule.source, rule.condition_ids)
+
+
 def fired_rules(
     rules: tuple[RedFlagRule, ...], evidence: Mapping[str, str], sex: Sex, age: int
 ) -> tuple[FiredRule, ...]:
     """The rules that are definitely true for this evidence, in pack order."""
-    return tuple(
-        FiredRule(r.id, r.level, r.message, r.source, r.condition_ids)
-        for r in rules
-        if _eval(r.when, evidence, sex, age) == _TRUE
-    )
+    return tuple(fire(r) for r in rules if _eval(r.when, evidence, sex, age) == _TRUE)
