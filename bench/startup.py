@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 import httpx
+from load import group_cpu_seconds
 from replicate import replicated_pack, write_pack
 
 
@@ -35,22 +36,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-def group_cpu_seconds(pgid: int) -> float:
-    """CPU time (user + system, seconds) of the live processes in process group ``pgid``."""
-    tick = os.sysconf("SC_CLK_TCK")
-    total = 0.0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[2]) == pgid:  # fields after "comm": state ppid pgrp ...
-            total += (int(fields[11]) + int(fields[12])) / tick
-    return total
 
 
 def cold_start(workers: int, packs: list[str], tmp: Path) -> tuple[float, float, list[float]]:

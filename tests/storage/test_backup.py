@@ -3,12 +3,11 @@ the round trip on SQLite and on PostgreSQL, whatever happened to the database in
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from sqlalchemy import delete, select
+from tests.cli_run import run
 
 from symptomatic.feedback import record_feedback
 from symptomatic.feedback.tables import ArticleFeedback
@@ -19,17 +18,6 @@ from symptomatic.storage import (
     session_factory,
     upgrade,
 )
-
-
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "symptomatic", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -235,13 +235,7 @@ def result(model: Model, state: InterviewState, config: EngineConfig | None = No
     )
     level = decision.level
     involved = involved_packs(model, evidence, [c.id for c in shown])
-    title, advice, safety = level_wording(model, level, involved)
-    spoken = model.kb.spoken_to(state.for_whom, level)
-    if spoken is not None:
-        # wording for a parent (or someone answering for another person) replaces the
-        # wording spoken to the person themselves, field by field
-        title, advice = spoken.title or title, spoken.advice or advice
-        safety = (spoken.safety_net,) if spoken.safety_net else safety
+    title, advice, safety = level_wording(model, level, involved, state.for_whom)
     res = CheckResult(
         sex=state.sex,
         age=state.age,
@@ -290,14 +284,31 @@ def involved_packs(
 
 
 def level_wording(
-    model: Model, level: CareLevel, involved: frozenset[str]
+    model: Model, level: CareLevel, involved: frozenset[str], for_whom: str = "self"
 ) -> tuple[str, str, tuple[str, ...]]:
     """(title, advice, safety-net lines) for a care level, from pack data (docs/packs.md 7).
 
     The title is the first one a loaded pack states; advice and safety-net lines come from
     every pack that states the level's wording and is involved (a pack stating a title, such
     as ``core``, always is); below emergency, the involved packs' ``emergency_note`` follows.
+    For a check done for a child or someone else, the packs' wording for that audience
+    (``advice_for``, docs/children.md) replaces the person's own, field by field.
     """
+    spoken = model.kb.spoken_to(for_whom, level)
+    title, advice, safety = _own_wording(model, level, involved)
+    if spoken is None:
+        return title, advice, safety
+    return (
+        spoken.title or title,
+        spoken.advice or advice,
+        (spoken.safety_net,) if spoken.safety_net else safety,
+    )
+
+
+def _own_wording(
+    model: Model, level: CareLevel, involved: frozenset[str]
+) -> tuple[str, str, tuple[str, ...]]:
+    """The wording spoken to the person themselves (see :func:`level_wording`)."""
     title = level.value.replace("_", " ").capitalize()
     titled = False
     advice: list[str] = []
