@@ -1,8 +1,9 @@
 """Engine benchmark: one interview step on the real packs replicated, and on synthetic bases.
 
 1. The real packs (``back-pelvic`` with ``core``) copied N times under new ids (see
-   ``bench/replicate.py``): x1 (32 conditions x 114 findings, 55 rules), x10 (320 x 1,140,
-   550 rules) and x13 (416 x 1,482, 715 rules), the size the packs are heading for.
+   ``bench/replicate.py``): with the packs of December 2026, x1 (68 conditions x 122
+   findings, 70 rules), x10 (680 x 1,220), x13 with the conditions copied 6 times (408 x
+   1,586, 910 rules: issue 11's "400 conditions x 1,500 findings") and x13 (884 x 1,586).
    These keep the real rule shapes (composite rules, ~60 % red-flag findings). The states are
    those of simulated interviews: a hidden condition, answers drawn from P(answer | it), 5 %
    "don't know". Prints median and p99 of one step (``select``: posterior + next question);
@@ -60,7 +61,7 @@ from symptomatic.kb.schema import (  # noqa: E402
 
 SIZES = ((50, 100, 10), (500, 1000, 25), (2000, 5000, 40))
 #: (copies of the findings and rules, copies of the conditions) of the real packs
-REPLICAS = ((1, 1), (10, 10), (13, 13))
+REPLICAS = ((1, 1), (10, 10), (13, 6), (13, 13))
 LEVELS = list(CareLevel)
 SEVERITIES = list(Severity)
 

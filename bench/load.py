@@ -19,9 +19,18 @@ database and on a throwaway PostgreSQL server (Debian's binaries, as the tests u
     .venv/bin/python bench/load.py --database postgres --flow pages
     .venv/bin/python bench/load.py --replicate 10 --database sqlite --flow api
     .venv/bin/python bench/load.py --url http://127.0.0.1:8000   # an already running server
+    .venv/bin/python bench/load.py --rate 500 --flow api   # p99 at the goal's 500 req/s
+
+Without ``--rate`` the load is a closed loop: each simulated person sends the next request as
+soon as the last is answered, so the figures show the most the server does, with latency
+that includes queueing behind the other 31 people. ``--rate R`` offers R requests/s in all on a
+fixed schedule and counts each latency from the request's slot, so a server that falls
+behind shows it in p99 (no coordinated omission): this is the check of the goal
+">= 500 diagnosis req/s with p99 < 50 ms".
 
 ``--replicate N`` serves the built-in packs copied N times under new ids (see
-``bench/replicate.py``; x10 is 320 conditions, 1,140 findings, 550 rules), written to a
+``bench/replicate.py``; x10 is 680 conditions, 1,220 findings, 700 rules with the packs of
+December 2026; ``--replicate 13 --condition-copies 6`` is 408 x 1,586), written to a
 temporary pack folder: the size packs are heading for, with the real rule shapes.
 
 Only 127.0.0.1 / localhost / ::1 URLs are accepted: this is not a tool to load other hosts.
@@ -119,6 +128,28 @@ class Connection:
             self.writer.close()
 
 
+class Pacer:
+    """When a rate is set, each request of one worker waits for its slot on a fixed schedule
+    (``interval`` seconds apart) and its latency counts from that slot, not from when it was
+    sent: a slow server cannot hide its queue by delaying the next request (no coordinated
+    omission). Without a rate, requests go back to back (a closed loop)."""
+
+    def __init__(self, interval: float | None, offset: float) -> None:
+        self.interval = interval
+        self.next = time.perf_counter() + offset
+
+    async def slot(self) -> float:
+        """Wait for the next slot; the time the request should have started."""
+        if self.interval is None:
+            return time.perf_counter()
+        due = self.next
+        self.next += self.interval
+        wait = due - time.perf_counter()
+        if wait > 0:
+            await asyncio.sleep(wait)
+        return due
+
+
 class Stats:
     """Latencies (seconds) per kind of request, and error descriptions."""
 
@@ -136,11 +167,16 @@ ITEM = re.compile(r'name="item" value="([a-z0-9_]+)"')
 
 
 async def page_interview(
-    conn: Connection, rng: random.Random, stats: Stats, complaints: list[str], deadline: float
+    conn: Connection,
+    rng: random.Random,
+    stats: Stats,
+    complaints: list[str],
+    deadline: float,
+    pacer: Pacer,
 ) -> None:
     """One simulated check through the pages: start form, one question per page, result."""
     form = {"age": str(rng.randint(18, 85)), "sex": rng.choice(["female", "male"]), "text": ""}
-    t0 = time.perf_counter()
+    t0 = await pacer.slot()
     status, headers, _ = await conn.send(
         "POST", "/check", urlencode(form).encode(), "application/x-www-form-urlencoded"
     )
@@ -153,7 +189,7 @@ async def page_interview(
     for _ in range(60):
         if time.perf_counter() > deadline:
             return
-        t0 = time.perf_counter()
+        t0 = await pacer.slot()
         status, _, body = await conn.send("GET", path)
         page = body.decode()
         done = "Your result" in page
@@ -180,7 +216,7 @@ async def page_interview(
         else:
             weights = [3 if o == "absent" else 1 for o in options]
             answer.append(("answer", rng.choices(options, weights)[0]))
-        t0 = time.perf_counter()
+        t0 = await pacer.slot()
         status, headers, body = await conn.send(
             "POST", path, urlencode(answer).encode(), "application/x-www-form-urlencoded"
         )
@@ -193,7 +229,12 @@ async def page_interview(
 
 
 async def interview(
-    conn: Connection, rng: random.Random, stats: Stats, complaints: list[str], deadline: float
+    conn: Connection,
+    rng: random.Random,
+    stats: Stats,
+    complaints: list[str],
+    deadline: float,
+    pacer: Pacer,
 ) -> None:
     """One simulated interview through the API."""
     evidence: list[dict[str, str]] = [
@@ -207,7 +248,7 @@ async def interview(
     for _ in range(25):
         if time.perf_counter() > deadline:
             return
-        t0 = time.perf_counter()
+        t0 = await pacer.slot()
         status, data = await conn.request("POST", "/api/v1/diagnosis", body)
         stats.latency["diagnosis"].append(time.perf_counter() - t0)
         if status != 200:
@@ -221,7 +262,7 @@ async def interview(
         evidence.append(
             {"id": item["id"], "choice_id": rng.choices(choices, weights)[0], "source": "interview"}
         )
-    t0 = time.perf_counter()
+    t0 = await pacer.slot()
     status, data = await conn.request("POST", "/api/v1/triage", body)
     stats.latency["triage"].append(time.perf_counter() - t0)
     if status != 200:
@@ -238,22 +279,25 @@ async def worker(
     complaints: list[str],
     deadline: float,
     seed: int,
+    pacer: Pacer,
 ) -> None:
     rng = random.Random(seed * 1000 + n)
     conn = Connection(host, port)
     one = interview if flow == "api" else page_interview
     while time.perf_counter() < deadline:
         try:
-            await one(conn, rng, stats, complaints, deadline)
+            await one(conn, rng, stats, complaints, deadline, pacer)
         except (OSError, ConnectionError, ValueError, asyncio.IncompleteReadError) as exc:
             stats.errors.append(f"{type(exc).__name__}: {exc}")
             conn = Connection(host, port)
     await conn.close()
 
 
-async def run(flow: str, url: str, concurrency: int, duration: float, seed: int) -> Stats:
+async def run(
+    flow: str, url: str, concurrency: int, duration: float, seed: int, rate: float | None = None
+) -> Stats:
     """Drive ``concurrency`` interviews of ``flow`` (``api`` or ``pages``) in parallel for
-    ``duration`` seconds."""
+    ``duration`` seconds; with ``rate``, offer that many requests per second in all."""
     parsed = urlparse(url)
     host, port = parsed.hostname or "127.0.0.1", parsed.port or 80
     conn = Connection(host, port)
@@ -264,13 +308,26 @@ async def run(flow: str, url: str, concurrency: int, duration: float, seed: int)
     kinds = API_KINDS if flow == "api" else PAGE_KINDS
     one = interview if flow == "api" else page_interview
     # warm-up: one interview, not counted
-    await one(conn, random.Random(0), Stats(kinds), complaints, time.perf_counter() + 30)
+    warm = Pacer(None, 0.0)
+    await one(conn, random.Random(0), Stats(kinds), complaints, time.perf_counter() + 30, warm)
     await conn.close()
     stats = Stats(kinds)
+    interval = concurrency / rate if rate else None
     deadline = time.perf_counter() + duration
     await asyncio.gather(
         *(
-            worker(flow, i, host, port, stats, complaints, deadline, seed)
+            # the workers' slots are spread evenly over one interval: a smooth offered load
+            worker(
+                flow,
+                i,
+                host,
+                port,
+                stats,
+                complaints,
+                deadline,
+                seed,
+                Pacer(interval, (interval or 0.0) * i / concurrency),
+            )
             for i in range(concurrency)
         )
     )
@@ -357,7 +414,11 @@ def report(
     """Print the figures of one flow on one database."""
     counts = {k: len(v) for k, v in stats.latency.items()}
     total = sum(counts.values())
-    print(f"-- {flow} flow on {database}: concurrency {args.concurrency}, {args.duration:g} s")
+    offered = f", offered {args.rate:g} req/s" if args.rate else " (closed loop)"
+    print(
+        f"-- {flow} flow on {database}: concurrency {args.concurrency}{offered},"
+        f" {args.duration:g} s"
+    )
     print(f"interviews completed: {stats.interviews}")
     print(
         f"requests: {total} ({total / span:.0f} req/s); "
@@ -392,7 +453,7 @@ def measure(
     """Run one flow against ``url`` and print its figures."""
     cpu_before = group_cpu_seconds(proc.pid) if proc is not None else 0.0
     t0 = time.perf_counter()
-    stats = asyncio.run(run(flow, url, args.concurrency, args.duration, args.seed))
+    stats = asyncio.run(run(flow, url, args.concurrency, args.duration, args.seed, args.rate))
     elapsed = time.perf_counter() - t0
     cpu_used = group_cpu_seconds(proc.pid) - cpu_before if proc is not None else None
     report(flow, stats, min(elapsed, args.duration) or 1.0, cpu_used, database, args)
@@ -418,12 +479,27 @@ def main() -> None:
     ap.add_argument(
         "--replicate", type=int, default=0, help="serve the built-in packs copied N times"
     )
+    ap.add_argument(
+        "--condition-copies",
+        type=int,
+        help="with --replicate: copies of the conditions (fewer than the findings' copies share"
+        " conditions across copies; 13 findings' copies with 6 of the conditions are the"
+        " 400 conditions x 1,500 findings of issue 11's goal)",
+    )
     ap.add_argument("--concurrency", type=int, default=32, help="simultaneous interviews (<=256)")
     ap.add_argument("--duration", type=float, default=15.0, help="seconds of load per flow (<=300)")
+    ap.add_argument(
+        "--rate",
+        type=float,
+        help="offer this many requests/s in all, latency counted from each request's slot"
+        " (default: closed loop, as fast as answers come)",
+    )
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
     if not 1 <= args.concurrency <= 256 or not 0 < args.duration <= 300:
         raise SystemExit("bounded load only: concurrency 1..256, duration up to 300 s")
+    if args.rate is not None and not 0 < args.rate <= 5000:
+        raise SystemExit("--rate must be between 0 and 5000 requests/s")
     flows = ["api", "pages"] if args.flow == "both" else [args.flow]
     print(
         f"cpus: {os.cpu_count()}; load average before: {os.getloadavg()[0]:.2f} (other work on"
@@ -447,9 +523,14 @@ def main() -> None:
                 server, database_url = throwaway_postgres()
             pack = args.pack
             if args.replicate:
-                pack = str(write_pack(replicated_pack(args.replicate), tmp / "replicated"))
+                replica = replicated_pack(args.replicate, args.condition_copies)
+                pack = str(write_pack(replica, tmp / "replicated"))
             proc, url = start_server(args.workers, pack, database_url)
-            served = f", packs x{args.replicate}" if args.replicate else ""
+            served = ""
+            if args.replicate:
+                served = f", packs x{args.replicate}"
+                if args.condition_copies:
+                    served += f" (conditions x{args.condition_copies})"
             print(f"== {database}: {url}, started here with {args.workers} workers{served}")
             try:
                 for flow in flows:

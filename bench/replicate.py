@@ -5,8 +5,9 @@ Copy 0 keeps the real ids (so the real complaints still start an interview); cop
 renames every condition, finding, rule and screen id with the suffix ``_rk``. With
 ``condition_copies`` below ``copies``, the findings of copy k give their likelihoods to the
 conditions of copy ``k % condition_copies`` (conditions shared across complaints, as they will
-be), which sets the number of conditions and findings apart. With the packs of November 2026
-(32 conditions, 114 findings, 55 rules), 10 copies are 320 x 1,140 and 13 copies 416 x 1,482.
+be), which sets the number of conditions and findings apart. With the packs of December 2026
+(68 conditions, 122 findings, 70 rules), 10 copies are 680 x 1,220 and 13 copies with 6
+copies of the conditions 408 x 1,586.
 
 Only copy 0 keeps the lay synonyms and the other lexicon data (the same phrases under 13 ids
 would make every mention ambiguous), so the free-text lexicon stays the real one.
@@ -14,7 +15,7 @@ would make every mention ambiguous), so the free-text lexicon stays the real one
 Used by ``bench/engine.py`` (in memory) and ``bench/load.py --replicate N`` (written to a
 folder and served)::
 
-    pack = replicated_pack(10)           # 320 conditions, 1,140 findings, 550 rules
+    pack = replicated_pack(13, 6)        # 408 conditions, 1,586 findings, 910 rules
     write_pack(pack, Path("/tmp/x10"))   # a pack folder: symptomatic serve --pack /tmp/x10
 """
 
@@ -80,7 +81,13 @@ def replicated_pack(
             for name in lists:
                 if name == "conditions" and k >= cond_copies:
                     continue
-                merged[name].extend(rename(data.get(name, [])))
+                items = data.get(name, [])
+                copied = rename(items)
+                if name != "conditions":  # a rule may share its condition's id: its own suffix
+                    for item, copy in zip(items, copied, strict=True):
+                        if isinstance(item, dict) and "id" in item:
+                            copy["id"] = item["id"] + suffix
+                merged[name].extend(copied)
     meta = dict(dumped[-1]["meta"])
     if meta.get("scope"):  # every copy's complaints are covered, as a pack of its own would be
         complaints = meta["scope"]["complaints"]

@@ -86,13 +86,19 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--replicate", type=int, default=0, help="serve the real packs copied N times")
+    ap.add_argument(
+        "--condition-copies",
+        type=int,
+        help="with --replicate: copies of the conditions (13 and 6: 400 x 1,500, issue 11's goal)",
+    )
     ap.add_argument("--pack", action="append", default=[], help="pack id or folder (repeat)")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="symptomatic-start-"))
     try:
         packs = list(args.pack)
         if args.replicate:
-            packs.append(str(write_pack(replicated_pack(args.replicate), tmp / "replicated")))
+            replica = replicated_pack(args.replicate, args.condition_copies)
+            packs.append(str(write_pack(replica, tmp / "replicated")))
         readies: list[float] = []
         for run in range(args.runs):
             load = os.getloadavg()[0]

@@ -17,7 +17,14 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from symptomatic import __version__
-from symptomatic.api import API_PREFIX, AppContext, ServedPack, build_api, compile_packs
+from symptomatic.api import (
+    API_PREFIX,
+    AppContext,
+    ServedPack,
+    build_api,
+    compile_packs,
+    parse_cache,
+)
 from symptomatic.api.cache import LRUCache
 from symptomatic.api.headers import ResponseHeaders
 from symptomatic.api.limits import BodySizeLimit
@@ -69,7 +76,7 @@ def create_app(
     settings = settings or Settings()
     # 1. Knowledge: load, validate and compile every configured pack once.
     if packs is None:
-        packs = compile_packs(list(settings.packs))
+        packs = compile_packs(list(settings.packs), parse_cache(settings.pack_cache))
     # 2. Storage: engine, migrations shipped in the package, sessions.
     db = make_engine(settings.database_url)
     upgrade(db)

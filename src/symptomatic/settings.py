@@ -47,6 +47,15 @@ class Settings(BaseSettings):
             " the API and pages and each pack is also served on its own ('pack' narrows)."
         ),
     )
+    pack_cache: str = Field(
+        default="auto",
+        description=(
+            "Folder where parsed pack files are kept (as JSON, under the SHA-256 of each"
+            " file, so an edited pack is never read stale) to make later starts faster: 'auto'"
+            " is $XDG_CACHE_HOME/symptomatic/packs or ~/.cache/symptomatic/packs, 'off' parses"
+            " the YAML every time. Pack data only; nothing about any person is kept there."
+        ),
+    )
     retention_days: int = Field(
         default=90,
         ge=1,

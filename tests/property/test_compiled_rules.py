@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from symptomatic.engine import Model
+from symptomatic.engine.selection import applicable
 from symptomatic.kb import load_knowledge_base
 from symptomatic.kb.knowledge import rule_findings
 from symptomatic.kb.schema import RedFlagRule, Sex
@@ -127,3 +128,39 @@ rule_sets = st.lists(
 def test_random_rules_compiled_match_the_plain_evaluator(rules, evidence, sex, age):
     compiled = CompiledRules(rules, TOY_ANSWERS)
     check_against_plain(compiled, rules, TOY_ANSWERS, evidence, sex, age)
+
+
+# -- findings' prerequisites (who may be asked what) -------------------------------------
+ALL = Model.compile(load_knowledge_base("all"))
+ALL_ANSWERS = {f: ALL.kb.findings[f].answers for f in ALL.finding_ids}
+
+
+def present(evidence: dict[str, str], fid: str) -> bool:
+    return evidence.get(fid) == "present"
+
+
+def plain_applicable(model: Model, sex: Sex, age: int, evidence: dict[str, str]) -> list[bool]:
+    """The definition, finding by finding: demographics, a present parent, ``requires``,
+    ``requires_any`` and ``ask_if`` definitely true."""
+    out = []
+    for fid in model.finding_ids:
+        fnd = model.kb.findings[fid]
+        app = fnd.applies_to
+        ok = (
+            fnd.askable
+            and app.admits(sex, age)
+            and (fnd.parent is None or evidence.get(fnd.parent) == "present")
+            and all(evidence.get(r) == "present" for r in app.requires)
+            and (not app.requires_any or any(present(evidence, r) for r in app.requires_any))
+            and (fnd.ask_if is None or evaluate(fnd.ask_if, evidence, sex, age) is Truth.TRUE)
+        )
+        out.append(bool(ok))
+    return out
+
+
+@SETTINGS
+@given(evidence_for(ALL_ANSWERS), sexes, ages)
+def test_compiled_prerequisites_match_the_plain_definition(evidence, sex, age):
+    assert ALL.demographics.with_prerequisites.size > 0  # the packs do use prerequisites
+    got = applicable(ALL, sex, age, evidence).tolist()
+    assert got == plain_applicable(ALL, sex, age, evidence)

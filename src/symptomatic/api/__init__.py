@@ -10,11 +10,19 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from symptomatic.api import diagnosis, fhir, packs, parse
-from symptomatic.api.context import AppContext, ServedPack, compile_packs, get_context
+from symptomatic.api.context import AppContext, ServedPack, compile_packs, get_context, parse_cache
 
 API_PREFIX = "/api/v1"
 
-__all__ = ["API_PREFIX", "AppContext", "ServedPack", "build_api", "compile_packs", "get_context"]
+__all__ = [
+    "API_PREFIX",
+    "AppContext",
+    "ServedPack",
+    "build_api",
+    "compile_packs",
+    "get_context",
+    "parse_cache",
+]
 
 
 def build_api() -> APIRouter:

@@ -6,6 +6,7 @@ Built once by :func:`symptomatic.app.create_app` and stored on ``app.state.conte
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from fastapi import Request
@@ -14,9 +15,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from symptomatic.api.cache import LRUCache, state_key
 from symptomatic.api.problems import ApiProblem
-from symptomatic.engine import EngineConfig, Model
+from symptomatic.engine import Assessor, EngineConfig, Model
 from symptomatic.interview import InterviewState, Question, next_question
-from symptomatic.kb import ALL_PACKS, KnowledgeBase, PackInfo, builtin_pack_ids, load_knowledge_base
+from symptomatic.kb import (
+    ALL_PACKS,
+    KnowledgeBase,
+    PackInfo,
+    ParseCache,
+    builtin_pack_ids,
+    load_knowledge_base,
+)
+from symptomatic.kb.parse_cache import default_folder
 from symptomatic.settings import Settings
 from symptomatic.storage import Sweeper
 
@@ -72,12 +81,28 @@ class AppContext:
         return served
 
 
-def compile_packs(refs: list[str]) -> dict[str, ServedPack]:
+def _prepared(model: Model) -> Model:
+    """``model`` with its lazily built tables built now (and the default triage table), so
+    that forked workers share them instead of building them in their first requests."""
+    _ = Assessor(model.prepare()).table
+    return model
+
+
+def parse_cache(setting: str) -> ParseCache:
+    """The pack parse cache of the ``pack_cache`` setting ('auto', 'off' or a folder)."""
+    if setting == "off":
+        return ParseCache()
+    return ParseCache(default_folder() if setting == "auto" else Path(setting).expanduser())
+
+
+def compile_packs(refs: list[str], cache: ParseCache | None = None) -> dict[str, ServedPack]:
     """Load and compile the configured packs; keyed by pack id, the default first.
 
-    No refs (or ``"all"``): every built-in pack. With more than one pack, the first entry is
-    ``"all"``, every pack composed into one model (the default of the API and pages), and
-    each pack is also served on its own, so that ``pack`` narrows a check.
+    ``cache`` (see :func:`parse_cache`) skips parsing what was parsed before; without it
+    every file is parsed. No refs (or ``"all"``): every built-in pack. With more than one
+    pack, the first entry is ``"all"``, every pack composed into one model (the default of
+    the API and pages), and each pack is also served on its own, so that ``pack`` narrows a
+    check.
     """
     names = list(refs) or [ALL_PACKS]
     if ALL_PACKS in names:
@@ -85,15 +110,15 @@ def compile_packs(refs: list[str]) -> dict[str, ServedPack]:
         names += [p for p in builtin_pack_ids() if p not in names]
     singles: dict[str, ServedPack] = {}
     for ref in names:
-        kb = load_knowledge_base(ref)
+        kb = load_knowledge_base(ref, cache=cache)
         info = kb.packs[-1]  # the named pack comes after its dependencies
-        singles[info.id] = ServedPack(info.id, info, kb, Model.compile(kb))
+        singles[info.id] = ServedPack(info.id, info, kb, _prepared(Model.compile(kb)))
     # a pack that another configured pack depends on (core) is not served on its own
     needed = {p.id for sp in singles.values() for p in sp.kb.packs[:-1]}
     singles = {pid: sp for pid, sp in singles.items() if pid not in needed}
     if len(singles) <= 1:
         return singles
-    kb = load_knowledge_base(*names)
+    kb = load_knowledge_base(*names, cache=cache)
     draft = any(p.review_status != "reviewed" for p in kb.packs)
     info = PackInfo(
         ALL_PACKS,
@@ -101,7 +126,7 @@ def compile_packs(refs: list[str]) -> dict[str, ServedPack]:
         "+".join(f"{p.id}-{p.version}" for p in kb.packs),
         "draft" if draft else "reviewed",
     )
-    return {ALL_PACKS: ServedPack(ALL_PACKS, info, kb, Model.compile(kb)), **singles}
+    return {ALL_PACKS: ServedPack(ALL_PACKS, info, kb, _prepared(Model.compile(kb))), **singles}
 
 
 def get_context(request: Request) -> AppContext:

@@ -70,7 +70,7 @@ router = APIRouter(tags=["check"], responses=PROBLEMS)
 def _conditions(model: Model, sex: str, age: int, evidence: dict[str, str]) -> list[ConditionOut]:
     post = model.posterior(sex, age, evidence)
     out: list[ConditionOut] = []
-    for cid, p in post.ranked():
+    for cid, p in post.ranked(MAX_CONDITIONS + 1):  # + 1: "another cause" may be among them
         cond = model.kb.conditions.get(cid)
         if cond is None:
             continue  # "another cause"

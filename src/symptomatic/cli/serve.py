@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import socket
@@ -37,7 +38,7 @@ def register(app: typer.Typer) -> None:
         """
         import uvicorn
 
-        from symptomatic.api import compile_packs
+        from symptomatic.api import compile_packs, parse_cache
         from symptomatic.api.understand import prepare_parser
         from symptomatic.app import create_app
         from symptomatic.cli.inputs import open_database
@@ -52,7 +53,7 @@ def register(app: typer.Typer) -> None:
         # a broken pack fails with a readable message, the workers forked below share the
         # result, and the first /parse does not wait for a parser.
         try:
-            served = compile_packs(list(settings.packs))
+            served = compile_packs(list(settings.packs), parse_cache(settings.pack_cache))
         except SymptomaticError as exc:
             raise fail(f"cannot serve: {str(exc).splitlines()[0]}") from exc
         for pack in served.values():
@@ -68,6 +69,12 @@ def register(app: typer.Typer) -> None:
             proxy_headers=bool(settings.trusted_proxies),
             forwarded_allow_ips=list(settings.trusted_proxies) or None,
         )
+        # What is loaded by now lives as long as the server: take it out of the garbage
+        # collector's generations, so that no worker stops to walk the packs' hundreds of
+        # thousands of objects (a 0.1-0.3 s pause each time) and the pages they sit on stay
+        # shared with the parent rather than copied on write.
+        gc.collect()
+        gc.freeze()
         if workers == 1:
             uvicorn.run(create_app(settings, packs=served), host=host, port=port, **options)
             return

@@ -49,7 +49,7 @@ from symptomatic.kb.schema import (
     RuleExpr,
     Sex,
 )
-from symptomatic.triage.compiled import CompiledRules
+from symptomatic.triage.compiled import CompiledExpressions, CompiledRules
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -94,10 +94,11 @@ class Posterior:
     probs: FloatArray
     log_joint: FloatArray = field(repr=False)
 
-    def ranked(self) -> list[tuple[str, float]]:
-        """(id, probability) pairs, most probable first, zero-probability ones left out."""
+    def ranked(self, limit: int | None = None) -> list[tuple[str, float]]:
+        """(id, probability) pairs, most probable first, zero-probability ones left out;
+        the first ``limit`` of them when given."""
         order = np.argsort(-self.probs, kind="stable")
-        order = order[self.probs[order] > 0.0]
+        order = order[self.probs[order] > 0.0][:limit]
         ids = [self.ids[i] for i in order.tolist()]
         return list(zip(ids, self.probs[order].tolist(), strict=True))
 
@@ -109,13 +110,15 @@ class Posterior:
 @dataclass(frozen=True)
 class FindingDemographics:
     """Per-finding applicability as arrays: sex code (0 any, 1 female, 2 male), age range,
-    askable flag, and the indices of findings with prerequisites (checked one by one)."""
+    askable flag, and the findings with prerequisites (a parent present, ``requires``,
+    ``requires_any``, ``ask_if``), each compiled to one expression that must be true."""
 
     sex: IntArray
     min_age: IntArray
     max_age: IntArray
     askable: BoolArray
-    with_prerequisites: tuple[int, ...]
+    with_prerequisites: IntArray
+    prerequisites: CompiledExpressions
 
 
 @dataclass(frozen=True, eq=False)
@@ -276,23 +279,55 @@ class Model:
         return out
 
     @cached_property
+    def age_month_findings(self) -> dict[str, tuple[int, int]]:
+        """Findings set from a baby's age in months (``age_months``), with their month range."""
+        return {f.id: f.age_months for f in self.kb.findings.values() if f.age_months}
+
+    @cached_property
     def demographics(self) -> FindingDemographics:
         fnds = [self.kb.findings[f] for f in self.finding_ids]
         codes = {None: 0, Sex.FEMALE: 1, Sex.MALE: 2}
+        prereq: dict[int, RuleExpr] = {}
+        for i, f in enumerate(fnds):
+            app = f.applies_to
+            parts: list[RuleExpr] = [*([f.parent] if f.parent is not None else []), *app.requires]
+            if app.requires_any:
+                parts.append(RuleAny(any=list(app.requires_any)))
+            if f.ask_if is not None:
+                parts.append(f.ask_if)
+            if parts:
+                prereq[i] = RuleAll(all=parts)
         return FindingDemographics(
             sex=np.array([codes[f.applies_to.sex] for f in fnds], dtype=np.int64),
             min_age=np.array([f.applies_to.min_age for f in fnds], dtype=np.int64),
             max_age=np.array([f.applies_to.max_age for f in fnds], dtype=np.int64),
             askable=np.array([f.askable for f in fnds], dtype=bool),
-            with_prerequisites=tuple(
-                i
-                for i, f in enumerate(fnds)
-                if f.applies_to.requires
-                or f.applies_to.requires_any
-                or f.parent is not None
-                or f.ask_if is not None
+            with_prerequisites=np.array(sorted(prereq), dtype=np.int64),
+            prerequisites=CompiledExpressions(
+                [prereq[i] for i in sorted(prereq)],
+                {f: self.kb.findings[f].answers for f in self.finding_ids},
             ),
         )
+
+    def prepare(self) -> Model:
+        """Build every table that is otherwise built on first use (compiled rules and
+        prerequisites, lookups), so that a server pays for them once before it forks its
+        workers rather than in each worker's first requests."""
+        for name in (
+            "finding_index",
+            "condition_index",
+            "ids",
+            "rules",
+            "ex_gap",
+            "ex_entropy_gap",
+            "default_entropy",
+            "age_month_findings",
+            "demographics",
+            "parent_of",
+            "children_of",
+        ):
+            getattr(self, name)
+        return self
 
     @property
     def n_conditions(self) -> int:

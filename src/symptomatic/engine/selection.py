@@ -45,8 +45,7 @@ from symptomatic.engine.config import EngineConfig
 from symptomatic.engine.model import BoolArray, FloatArray, IntArray, Model, parse_sex
 from symptomatic.engine.triage_change import expected_changes
 from symptomatic.kb.schema import ScreenGroup, Sex
-from symptomatic.triage import Truth, evaluate
-from symptomatic.triage.compiled import RuleValues
+from symptomatic.triage.compiled import TRUE, RuleValues
 
 #: Id of the group question that establishes the complaint (see step 2).
 COMPLAINT_GROUP = "complaint"
@@ -147,25 +146,10 @@ def applicable(model: Model, sex: Sex, age: int, evidence: Mapping[str, str]) ->
         & (dem.min_age <= age)
         & (age <= dem.max_age)
     )
-    for i in dem.with_prerequisites:
-        if not out[i]:
-            continue
-        fnd = model.kb.findings[model.finding_ids[i]]
-        if fnd.parent is not None and evidence.get(fnd.parent) != "present":
-            out[i] = False
-            continue
-        app = fnd.applies_to
-        if (
-            any(evidence.get(r) != "present" for r in app.requires)
-            or (
-                app.requires_any and not any(evidence.get(r) == "present" for r in app.requires_any)
-            )
-            or (
-                fnd.ask_if is not None
-                and evaluate(fnd.ask_if, evidence, sex, age) is not Truth.TRUE
-            )
-        ):
-            out[i] = False
+    pre = dem.with_prerequisites
+    if pre.size:
+        truth = dem.prerequisites.truth(evidence, sex, age)
+        out[pre] &= truth == TRUE
     return out
 
 

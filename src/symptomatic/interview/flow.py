@@ -98,7 +98,7 @@ def _age_evidence(model: Model, age: int, age_months: int | None) -> dict[str, s
     Raises :class:`DemographicsError` when the months do not match the age in years, or when
     a baby's age (under 1 year) comes without months while the packs have such findings.
     """
-    derived = {f.id: f.age_months for f in model.kb.findings.values() if f.age_months}
+    derived = model.age_month_findings
     if age_months is None:
         if age == 0 and derived:
             raise DemographicsError(

@@ -10,12 +10,14 @@ from pathlib import Path
 from symptomatic.errors import PackError
 from symptomatic.kb.knowledge import KnowledgeBase, PackInfo, compose
 from symptomatic.kb.loader import builtin_pack_ids, load_pack, load_with_dependencies
+from symptomatic.kb.parse_cache import ParseCache
 from symptomatic.kb.validate import Report, validate
 
 __all__ = [
     "ALL_PACKS",
     "KnowledgeBase",
     "PackInfo",
+    "ParseCache",
     "Report",
     "builtin_pack_ids",
     "compose",
@@ -29,8 +31,11 @@ __all__ = [
 ALL_PACKS = "all"
 
 
-def load_knowledge_base(*names_or_paths: str | Path, check: bool = True) -> KnowledgeBase:
-    """Load packs with their dependencies, compose them and (by default) validate.
+def load_knowledge_base(
+    *names_or_paths: str | Path, check: bool = True, cache: ParseCache | None = None
+) -> KnowledgeBase:
+    """Load packs with their dependencies, compose them and (by default) validate; with
+    ``cache``, pack files parsed before are read from it.
 
     With no names, or the name ``"all"``, every built-in pack is loaded: one knowledge base
     for every complaint (a narrower check names its packs).
@@ -41,7 +46,7 @@ def load_knowledge_base(*names_or_paths: str | Path, check: bool = True) -> Know
     packs = []
     seen: set[str] = set()
     for ref in names_or_paths:
-        for pack in load_with_dependencies(ref):
+        for pack in load_with_dependencies(ref, cache):
             if pack.meta.id not in seen:
                 seen.add(pack.meta.id)
                 packs.append(pack)

@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from symptomatic.errors import PackError, PackNotFoundError
+from symptomatic.kb.parse_cache import ParseCache
 from symptomatic.kb.schema import (
     ConditionsFile,
     FindingsFile,
@@ -76,18 +77,27 @@ def _format_loc(loc: Iterable[int | str]) -> str:
     return out
 
 
-def _read_yaml(folder: Traversable | Path, name: str, required: bool) -> Any:
+def _read_yaml(
+    folder: Traversable | Path, name: str, required: bool, cache: ParseCache | None
+) -> Any:
     entry = folder.joinpath(name)
     if not entry.is_file():
         if required:
             raise PackError(f"{name}: file is missing", [f"{name}: file is missing"])
         return {}
+    text = entry.read_text(encoding="utf-8")
+    if cache is not None:
+        hit, data = cache.get(text)
+        if hit:
+            return {} if data is None else data
     try:
-        data = yaml.load(entry.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+        data = yaml.load(text, Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
         raise PackError(f"{name}: not valid YAML{where}", [f"{name}{where}: {exc}"]) from exc
+    if cache is not None:
+        cache.put(text, data)
     return {} if data is None else data
 
 
@@ -102,24 +112,25 @@ def _parse(model: type[M], data: Any, filename: str) -> M:
         raise PackError(f"{filename}: invalid pack file", problems) from exc
 
 
-def load_pack(name_or_path: str | Path) -> Pack:
-    """Read and schema-validate one pack (a built-in id or a folder path).
+def load_pack(name_or_path: str | Path, cache: ParseCache | None = None) -> Pack:
+    """Read and schema-validate one pack (a built-in id or a folder path); with ``cache``,
+    files parsed before are read from it (see :mod:`symptomatic.kb.parse_cache`).
 
     Cross-references (ids, sources) are checked later by :mod:`symptomatic.kb.validate`.
     Raises :class:`PackError` naming the file and field of every problem.
     """
     folder = _locate(name_or_path)
-    meta = _parse(PackMeta, _read_yaml(folder, "pack.yaml", True), "pack.yaml")
-    conditions = _parse(
-        ConditionsFile, _read_yaml(folder, "conditions.yaml", False), "conditions.yaml"
-    )
-    findings = _parse(FindingsFile, _read_yaml(folder, "findings.yaml", False), "findings.yaml")
-    likelihoods = _parse(
-        LikelihoodsFile, _read_yaml(folder, "likelihoods.yaml", False), "likelihoods.yaml"
-    )
-    red_flags = _parse(RedFlagsFile, _read_yaml(folder, "red_flags.yaml", False), "red_flags.yaml")
-    screens = _parse(ScreensFile, _read_yaml(folder, "screens.yaml", False), "screens.yaml")
-    synonyms = _parse(SynonymsFile, _read_yaml(folder, "synonyms.yaml", False), "synonyms.yaml")
+
+    def read(name: str, required: bool = False) -> Any:
+        return _read_yaml(folder, name, required, cache)
+
+    meta = _parse(PackMeta, read("pack.yaml", True), "pack.yaml")
+    conditions = _parse(ConditionsFile, read("conditions.yaml"), "conditions.yaml")
+    findings = _parse(FindingsFile, read("findings.yaml"), "findings.yaml")
+    likelihoods = _parse(LikelihoodsFile, read("likelihoods.yaml"), "likelihoods.yaml")
+    red_flags = _parse(RedFlagsFile, read("red_flags.yaml"), "red_flags.yaml")
+    screens = _parse(ScreensFile, read("screens.yaml"), "screens.yaml")
+    synonyms = _parse(SynonymsFile, read("synonyms.yaml"), "synonyms.yaml")
     return Pack(
         meta=meta,
         conditions=conditions.conditions,
@@ -135,14 +146,14 @@ def load_pack(name_or_path: str | Path) -> Pack:
     )
 
 
-def load_with_dependencies(name_or_path: str | Path) -> list[Pack]:
+def load_with_dependencies(name_or_path: str | Path, cache: ParseCache | None = None) -> list[Pack]:
     """The pack and, first, every pack it depends on (built-ins or siblings), in load order."""
     order: list[Pack] = []
     seen: set[str] = set()
     base = Path(name_or_path).parent if Path(name_or_path).is_dir() else None
 
     def visit(ref: str | Path, chain: tuple[str, ...]) -> None:
-        pack = load_pack(ref)
+        pack = load_pack(ref, cache)
         pid = pack.meta.id
         if pid in chain:
             raise PackError(f"pack.yaml: depends: cycle {' -> '.join((*chain, pid))}")

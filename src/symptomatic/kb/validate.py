@@ -307,13 +307,14 @@ def _check_prior_coverage(
 
 def _check_distinguishable(kb: KnowledgeBase, rep: Report) -> None:
     signatures: dict[tuple[object, ...], str] = {}
+    # one pass over the likelihoods (by finding id): every condition's (finding, p) entries
+    entries: dict[str, list[tuple[str, object]]] = {}
+    for fid, table in sorted(kb.likelihoods.items()):
+        for cid, lk in table.conditions.items():
+            value = lk.p if not isinstance(lk.p, dict) else tuple(sorted(lk.p.items()))
+            entries.setdefault(cid, []).append((fid, value))
     for cid, cond in kb.conditions.items():
-        sig_items: list[tuple[str, object]] = []
-        for fid, table in sorted(kb.likelihoods.items()):
-            lk = table.conditions.get(cid)
-            if lk is not None:
-                value = lk.p if not isinstance(lk.p, dict) else tuple(sorted(lk.p.items()))
-                sig_items.append((fid, value))
+        sig_items = entries.get(cid, [])
         sig = (
             cond.applies_to.sex,
             cond.applies_to.min_age,

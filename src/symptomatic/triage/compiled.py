@@ -171,29 +171,27 @@ class RuleValues:
     truth: Int8Array  # per rule: 0 false, 1 maybe, 2 true
 
 
-class CompiledRules:
-    """Red-flag rules of one knowledge base, compiled against its findings' answer columns.
+class CompiledExpressions:
+    """Expressions (rules' ``when`` trees, findings' prerequisites) compiled against the
+    findings' answer columns: one NumPy pass gives the truth of every one of them.
 
     ``findings`` maps every finding id, in the model's order, to its answer ids in column
-    order (so answer column ``a`` is the ``k``-th answer of the ``i``-th finding exactly as in
-    :class:`symptomatic.engine.Model`). Build once per model.
+    order (as :class:`CompiledRules`).
     """
 
-    def __init__(self, rules: Sequence[RedFlagRule], findings: Mapping[str, Sequence[str]]) -> None:
-        self.rules = tuple(rules)
+    def __init__(self, exprs: Sequence[RuleExpr], findings: Mapping[str, Sequence[str]]) -> None:
         self._index = {fid: i for i, fid in enumerate(findings)}
-        answers = [tuple(a) for a in findings.values()]
-        self._codes = [{a: k + 1 for k, a in enumerate(ans)} for ans in answers]
-        self.level_rank = np.array([rank(r.level) for r in self.rules], dtype=np.int64)
-        width = 1 + max((len(a) for a in answers), default=0)
-        # 1. the rules themselves
-        base = _Builder(width)
+        self.answers = [tuple(a) for a in findings.values()]
+        self._codes = [{a: k + 1 for k, a in enumerate(ans)} for ans in self.answers]
+        self.width = 1 + max((len(a) for a in self.answers), default=0)
+        base = _Builder(self.width)
         table: list[tuple[int, ...]] = []
+        answers = self.answers
 
         def leaf(fid: str, truth_of: Callable[[str], int]) -> _Expr:
             fi = self._index.get(fid)
             if fi is None:
-                raise UnknownFindingError(f"a red-flag rule names an unknown finding {fid!r}")
+                raise UnknownFindingError(f"an expression names an unknown finding {fid!r}")
             row = (MAYBE, *(truth_of(a) for a in answers[fi]))  # code 0: not answered
             table.append(row)
             return _Expr(base.add("finding", fi, len(table) - 1), frozenset([fi]), row)
@@ -215,9 +213,53 @@ class CompiledRules:
             node = base.add_internal(is_all, [s.node for s in subs])
             return _Expr(node, frozenset().union(*(s.names for s in subs)), (), is_all, subs)
 
-        trees = [build(r.when) for r in self.rules]
-        self._base = base.freeze(table)
-        self._roots = np.array([t.node for t in trees], dtype=np.int64)
+        self.trees = [build(e) for e in exprs]
+        self.forest = base.freeze(table)
+        self.roots = np.array([t.node for t in self.trees], dtype=np.int64)
+
+    def encode(self, evidence: Mapping[str, str]) -> IntArray:
+        """Per finding: 0 unanswered or ``unknown``, ``1 + k`` for its k-th answer.
+
+        Raises :class:`UnknownFindingError` for an unknown finding or answer.
+        """
+        codes = np.zeros(len(self._codes), dtype=np.int64)
+        for fid, value in evidence.items():
+            fi = self._index.get(fid)
+            if fi is None:
+                raise UnknownFindingError(f"unknown finding id {fid!r}")
+            if value != "unknown":
+                code = self._codes[fi].get(value)
+                if code is None:
+                    raise UnknownFindingError(f"finding {fid!r} has no answer {value!r}")
+                codes[fi] = code
+        return codes
+
+    def nodes(self, codes: IntArray, sex: Sex, age: int) -> Int8Array:
+        """Value of every expression node for encoded evidence and the person."""
+        return self.forest.run(codes, sex, age, np.zeros(0, dtype=np.int8))
+
+    def truth(self, evidence: Mapping[str, str], sex: Sex, age: int) -> Int8Array:
+        """Per expression: 0 false, 1 maybe, 2 true (as :func:`.rules.evaluate`)."""
+        return self.nodes(self.encode(evidence), sex, age)[self.roots]
+
+
+class CompiledRules:
+    """Red-flag rules of one knowledge base, compiled against its findings' answer columns.
+
+    ``findings`` maps every finding id, in the model's order, to its answer ids in column
+    order (so answer column ``a`` is the ``k``-th answer of the ``i``-th finding exactly as in
+    :class:`symptomatic.engine.Model`). Build once per model.
+    """
+
+    def __init__(self, rules: Sequence[RedFlagRule], findings: Mapping[str, Sequence[str]]) -> None:
+        self.rules = tuple(rules)
+        self.level_rank = np.array([rank(r.level) for r in self.rules], dtype=np.int64)
+        # 1. the rules themselves
+        self._exprs = CompiledExpressions([r.when for r in self.rules], findings)
+        answers = self._exprs.answers
+        trees = self._exprs.trees
+        self._base = self._exprs.forest
+        self._roots = self._exprs.roots
         # 2. which rules each finding can change
         pairs = sorted({(f, j) for j, t in enumerate(trees) for f in t.names})
         self._pair_finding = np.array([f for f, _ in pairs], dtype=np.int64)
@@ -226,7 +268,7 @@ class CompiledRules:
         self.named[self._pair_finding] = True
         # 3. the what-if forest: per answer column of a named finding, per rule naming it,
         # the rule with that finding's leaves fixed (parts not naming it read from step 1)
-        what_if = _Builder(width)
+        what_if = _Builder(self._exprs.width)
 
         def fixed(expr: _Expr, fi: int, code: int) -> int:
             if fi not in expr.names:
@@ -252,17 +294,7 @@ class CompiledRules:
 
         Raises :class:`UnknownFindingError` for an unknown finding or answer.
         """
-        codes = np.zeros(len(self._codes), dtype=np.int64)
-        for fid, value in evidence.items():
-            fi = self._index.get(fid)
-            if fi is None:
-                raise UnknownFindingError(f"unknown finding id {fid!r}")
-            if value != "unknown":
-                code = self._codes[fi].get(value)
-                if code is None:
-                    raise UnknownFindingError(f"finding {fid!r} has no answer {value!r}")
-                codes[fi] = code
-        return codes
+        return self._exprs.encode(evidence)
 
     def evaluate(self, evidence: Mapping[str, str], sex: Sex, age: int) -> RuleValues:
         """Every rule for this person and evidence.
@@ -296,7 +328,7 @@ class CompiledRules:
 
     def undecided(self, values: RuleValues) -> BoolArray:
         """Per finding: some rule naming it is still MAYBE."""
-        out = np.zeros(len(self._codes), dtype=bool)
+        out = np.zeros(len(self._exprs.answers), dtype=bool)
         out[self._pair_finding[values.truth[self._pair_rule] == MAYBE]] = True
         return out
 
