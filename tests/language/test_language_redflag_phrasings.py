@@ -44,6 +44,7 @@ AWAITING_PHRASINGS = frozenset(
         "breathlessness",
         "cant_breathe",
         "chest_pain",
+        "groin_lump_painful",  # added with the stuck-hernia rule (own-set case O306)
         "heavy_periods",  # named by the audit's pregnancy-bleeding rules after the set
         "pain_duration",
         "pregnancy_over_12_weeks",
