@@ -193,3 +193,19 @@ def test_pain_is_covered_through_its_locations(model: Model) -> None:
         | {"flank_pain": "absent"},
     )
     assert uncovered_complaints(model, elsewhere) == ("pain",)
+
+
+@pytest.mark.parametrize("complaint", ["flank_pain", "pelvic_pain", "low_back_pain"])
+def test_risk_factors_for_spinal_infection_are_asked_once_a_fever_is_known(model, complaint):
+    risk = {"iv_drug_use", "immunosuppression", "recent_spinal_procedure_or_infection"}
+    state = start(model, "male", 36, {complaint: "present"})
+    _, asked = _run(model, state, {complaint: "present", "fever": "present"})
+    flat = [f for q in asked for f in q]
+    assert risk <= set(flat)
+    assert flat.index("fever") < min(flat.index(f) for f in risk)
+    if complaint == "low_back_pain":
+        return  # asked with the back pain's own risk factors, fever or not
+    assert sorted(risk) in [sorted(q) for q in asked]  # as the one group question
+    # the screen waits for its condition: without a fever that group is never asked
+    _, asked = _run(model, start(model, "male", 36, {complaint: "present"}), {complaint: "present"})
+    assert sorted(risk) not in [sorted(q) for q in asked]

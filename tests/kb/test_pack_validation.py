@@ -230,3 +230,10 @@ def test_invalid_snomed_ids_name_file_and_field(pack_dir):
         e.startswith("tiny/findings.yaml: fever.snomed: '386661016'") and "partition" in e
         for e in errs
     ), errs
+
+
+def test_a_screen_condition_names_known_findings(pack_dir):
+    edit(pack_dir, "screens.yaml", lambda d: d["screens"][0].update(when={"all": ["no_such"]}))
+    assert any(
+        "back_pain_warning_signs.when: unknown finding 'no_such'" in e for e in errors_of(pack_dir)
+    )

@@ -45,6 +45,7 @@ from symptomatic.engine.config import EngineConfig
 from symptomatic.engine.model import BoolArray, FloatArray, IntArray, Model, parse_sex
 from symptomatic.engine.triage_change import expected_changes
 from symptomatic.kb.schema import ScreenGroup, Sex
+from symptomatic.triage import Truth, evaluate
 from symptomatic.triage.compiled import TRUE, RuleValues
 
 #: Id of the group question that establishes the complaint (see step 2).
@@ -178,6 +179,8 @@ def protocol_question(
         if not screen.applies_to.admits(sex, age):
             continue
         if not any(evidence.get(c) == "present" for c in screen.complaints):
+            continue
+        if screen.when is not None and evaluate(screen.when, evidence, sex, age) is not Truth.TRUE:
             continue
         for item in screen.questions:
             ids = item.findings if isinstance(item, ScreenGroup) else [item.finding]

@@ -413,6 +413,9 @@ class Screen(Sourced):
     id: Identifier
     complaints: list[Identifier] = Field(min_length=1)
     applies_to: AppliesTo = Field(default_factory=AppliesTo)
+    #: Asked only once this is known to be true (for example a fever already answered yes):
+    #: warning signs that matter only together with another answer.
+    when: RuleExpr | None = None
     questions: list[ScreenItem] = Field(min_length=1)
 
 

@@ -252,6 +252,10 @@ def _check_screens(kb: KnowledgeBase, rep: Report) -> None:
         for fid in screen.complaints:
             if fid not in kb.findings:
                 rep.errors.append(f"{where}.complaints: unknown finding {fid!r}")
+        if screen.when is not None:
+            for fid, _ in rule_findings(screen.when):
+                if fid not in kb.findings:
+                    rep.errors.append(f"{where}.when: unknown finding {fid!r}")
         for i, item in enumerate(screen.questions):
             ids = item.findings if isinstance(item, ScreenGroup) else [item.finding]
             for fid in ids:
