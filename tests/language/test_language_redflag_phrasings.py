@@ -7,8 +7,9 @@ in at least five of them (or all, when fewer than five are left).
 
 For the findings in ``FEWER`` the file has fewer than five phrasings left once their own
 synonyms are taken out (some phrasings were already synonyms): all that are left must be read.
-The emergency and same-day findings in ``AWAITING_PHRASINGS`` were added to the core pack after the
-phrasings were written; they need phrasings written the same way (blind to their synonyms).
+The findings in ``AWAITING_PHRASINGS`` were added after the phrasings were written; they need
+phrasings written the same way (blind to their synonyms). The core pack's emergency findings
+got theirs from the blind set 5 helper on 2026-12-07 (first-run counts in the data file).
 """
 
 from __future__ import annotations
@@ -31,27 +32,24 @@ FEWER = frozenset(["pelvic_pain", "perineal_pain", "vaginal_discharge"])
 #: built yet); listed exactly, so the test fails when one is fixed or another falls short.
 NOT_YET_READ = frozenset(
     [
+        "breathlessness",
+        "cant_breathe",
+        "heavy_periods",
         "much_less_urine",
+        "overdose",
         "perineal_pain",
         "pregnancy_warning_signs",
         "regular_tightenings",
+        "stroke_signs",
+        "suicidal_thoughts",
         "testicle_swelling",
+        "unconscious",
     ]
 )
 
 AWAITING_PHRASINGS = frozenset(
     [
-        "breathlessness",
-        "cant_breathe",
-        "chest_pain",
         "groin_lump_painful",  # added with the stuck-hernia rule (own-set case O306)
-        "heavy_periods",  # named by the audit's pregnancy-bleeding rules after the set
-        "pain_duration",
-        "pregnancy_over_12_weeks",
-        "overdose",
-        "stroke_signs",
-        "suicidal_thoughts",
-        "unconscious",
     ]
 )
 
@@ -82,7 +80,8 @@ def test_red_flag_findings_are_read_in_lay_words_not_in_their_synonyms(kb: Knowl
     for fid in sorted(_red_flag_findings(kb) - AWAITING_PHRASINGS):
         own = {s.lower() for s in kb.findings[fid].synonyms}
         unseen = [p for p in phrasings[fid] if p.lower() not in own]
-        read = [p for p in unseen if parser.parse(p).to_evidence().get(fid) == "present"]
+        # a choice finding (how long the pain has lasted) is read when any option is given
+        read = [p for p in unseen if parser.parse(p).to_evidence().get(fid) not in (None, "absent")]
         if len(unseen) < TARGET:
             few.add(fid)
         if len(read) < min(TARGET, len(unseen)):
