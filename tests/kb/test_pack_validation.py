@@ -237,3 +237,58 @@ def test_a_screen_condition_names_known_findings(pack_dir):
     assert any(
         "back_pain_warning_signs.when: unknown finding 'no_such'" in e for e in errors_of(pack_dir)
     )
+
+
+WORDING = {"text": "{condition}: any of these?", "text_child": "{condition}: your child?"}
+
+
+def _sign(pack: Path, signs: list[str], condition: int = 0, wording: dict | None = None) -> None:
+    """Give condition ``condition`` of the tiny pack ``signs``; word the question if asked."""
+    edit(pack, "conditions.yaml", lambda d: d["conditions"][condition].update(warning_signs=signs))
+    if wording is not None:
+        edit(pack, "pack.yaml", lambda d: d.update(warning_signs_question=wording))
+
+
+def test_warning_signs_are_known_askable_findings_for_the_condition(pack_dir):
+    _sign(pack_dir, ["saddle_numbness", "fever"], wording=WORDING)
+    kb = load_knowledge_base(str(pack_dir))
+    assert validate(kb).ok
+    assert kb.conditions["mechanical_lbp"].warning_signs == ["saddle_numbness", "fever"]
+    assert kb.warning_signs_question is not None
+    assert kb.warning_signs_question.worded("child", "Back strain") == "Back strain: your child?"
+    _sign(pack_dir, ["saddle_numbness", "no_such_sign"])
+    edit(pack_dir, "findings.yaml", lambda d: d["findings"][3].update(askable=False))  # fever
+    _sign(pack_dir, ["fever"], condition=1)
+    # endometriosis applies to women only: a finding for men only is never its warning sign
+    edit(pack_dir, "findings.yaml", lambda d: d["findings"][1].update(applies_to={"sex": "male"}))
+    _sign(pack_dir, ["leg_pain"], condition=4)
+    errors = errors_of(pack_dir)
+    assert any(
+        "tiny/conditions.yaml: mechanical_lbp.warning_signs: unknown finding 'no_such_sign'" in e
+        for e in errors
+    )
+    assert any("sciatica.warning_signs: 'fever' is never asked" in e for e in errors)
+    assert any("endometriosis.warning_signs: 'leg_pain' applies to no one" in e for e in errors)
+
+
+def test_warning_signs_need_the_wording_of_their_question(pack_dir):
+    _sign(pack_dir, ["saddle_numbness"])
+    assert any("warning_signs_question: missing" in e for e in errors_of(pack_dir))
+
+
+@pytest.mark.parametrize(
+    ("file", "change", "field"),
+    [
+        ("conditions.yaml", ["fever", "fever"], "conditions[0].warning_signs"),
+        ("conditions.yaml", ["Not An Id"], "conditions[0].warning_signs[0]"),
+        ("pack.yaml", {"text": "{name}: any of these?"}, "warning_signs_question"),
+    ],
+)
+def test_bad_warning_signs_are_schema_errors(pack_dir, file, change, field):
+    if file == "pack.yaml":
+        edit(pack_dir, file, lambda d: d.update(warning_signs_question=change))
+    else:
+        _sign(pack_dir, change)
+    with pytest.raises(PackError) as exc:
+        load_pack(pack_dir)
+    assert any(p.startswith(f"{file}: {field}") for p in exc.value.problems), exc.value.problems

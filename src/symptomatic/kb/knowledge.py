@@ -26,6 +26,7 @@ from symptomatic.kb.schema import (
     RuleNot,
     Scope,
     Screen,
+    WarningSignsText,
 )
 
 
@@ -71,6 +72,9 @@ class KnowledgeBase:
     #: audience -> care level -> wording spoken to them (the first pack stating it, in load
     #: order, so dependencies such as ``core`` first)
     advice_for: dict[Audience, dict[CareLevel, LevelText]] = field(default_factory=dict)
+    #: The wording of the questions asking a focus condition's warning signs (the first pack
+    #: stating it, in load order)
+    warning_signs_question: WarningSignsText | None = None
 
     @property
     def pack_versions(self) -> dict[str, str]:
@@ -152,6 +156,7 @@ def compose(packs: Sequence[Pack]) -> KnowledgeBase:
     denials: dict[str, tuple[str, ...]] = {}
     parts: dict[str, tuple[str, ...]] = {}
     compounds: list[Compound] = []
+    signs_question: WarningSignsText | None = None
     problems: list[str] = []
 
     def claim(kind: str, ident: str, pack_id: str) -> bool:
@@ -216,6 +221,7 @@ def compose(packs: Sequence[Pack]) -> KnowledgeBase:
                 screens.append(screen)
         if pack.meta.scope is not None:
             scopes[pid] = pack.meta.scope
+        signs_question = signs_question or pack.meta.warning_signs_question
         for audience, levels in pack.meta.advice_for.items():
             for level, text in levels.items():
                 advice_for.setdefault(audience, {}).setdefault(level, text)
@@ -279,4 +285,5 @@ def compose(packs: Sequence[Pack]) -> KnowledgeBase:
         parts=parts,
         compounds=tuple(compounds),
         advice_for=advice_for,
+        warning_signs_question=signs_question,
     )

@@ -33,6 +33,7 @@ or ``evidence: expert estimate``; :mod:`symptomatic.kb.validate` enforces it.
 from __future__ import annotations
 
 import re
+import string
 from enum import StrEnum
 from typing import Annotated, Literal, Union
 
@@ -141,6 +142,9 @@ class PackMeta(Strict):
     advice: dict[CareLevel, LevelText] = Field(default_factory=dict)
     #: Shown under every result below emergency level when this pack is involved.
     emergency_note: str | None = None
+    #: The wording of the questions that ask a focus condition's warning signs (the first
+    #: pack stating it, in load order, words them for every pack).
+    warning_signs_question: WarningSignsText | None = None
 
     @model_validator(mode="after")
     def _reviewed_needs_reviewer(self) -> PackMeta:
@@ -208,6 +212,18 @@ class Condition(Strict):
     article: str | None = None
     description: str = ""
     prior: list[PriorBand] = Field(min_length=1)
+    #: The warning signs of this condition (finding ids, in the order they are asked): in
+    #: focus mode ("could this be X?") every applicable one is asked, whatever its prior or
+    #: how well it tells X apart (docs/packs.md, section 11). A sign asked only once something
+    #: else is known (a parent, ``requires``, ``ask_if``) is reached through that finding.
+    warning_signs: list[Identifier] = Field(default_factory=list)
+
+    @field_validator("warning_signs")
+    @classmethod
+    def _signs_unique(cls, v: list[str]) -> list[str]:
+        if len(set(v)) != len(v):
+            raise ValueError("a warning sign is listed twice")
+        return v
 
     @field_validator("icd10")
     @classmethod
@@ -375,15 +391,13 @@ class RedFlagRule(Sourced):
         return tuple(self.condition)
 
 
-class ScreenGroup(Strict):
-    """Several related warning signs asked as one "any of these?" question."""
+class GroupText(Strict):
+    """The wording of an "any of these?" question, per who the check is for."""
 
-    group: Identifier
     text: str = Field(min_length=3)
     #: The question worded for a parent / for someone answering for another person.
     text_child: str | None = None
     text_other: str | None = None
-    findings: list[Identifier] = Field(min_length=2, max_length=6)
 
     def text_for(self, for_whom: str) -> str:
         """The question worded for who the check is for (``self``, ``child`` or ``other``)."""
@@ -392,6 +406,34 @@ class ScreenGroup(Strict):
         if for_whom == Audience.OTHER and self.text_other:
             return self.text_other
         return self.text
+
+
+#: Most findings one "any of these?" question asks together.
+MAX_GROUP_ITEMS = 6
+
+
+class ScreenGroup(GroupText):
+    """Several related warning signs asked as one "any of these?" question."""
+
+    group: Identifier
+    findings: list[Identifier] = Field(min_length=2, max_length=MAX_GROUP_ITEMS)
+
+
+class WarningSignsText(GroupText):
+    """The wording of the "any of these?" questions that ask a focus condition's
+    ``warning_signs``; ``{condition}`` in it stands for the condition's common name."""
+
+    @model_validator(mode="after")
+    def _only_the_condition_placeholder(self) -> WarningSignsText:
+        for text in (self.text, self.text_child, self.text_other):
+            names = {n for _, n, _, _ in string.Formatter().parse(text or "") if n is not None}
+            if names - {"condition"}:
+                raise ValueError("the only placeholder is {condition}")
+        return self
+
+    def worded(self, for_whom: str, condition: str) -> str:
+        """The question for who the check is for, naming ``condition``."""
+        return self.text_for(for_whom).format(condition=condition)
 
 
 class ScreenQuestion(Strict):

@@ -170,6 +170,7 @@ def validate(kb: KnowledgeBase) -> Report:
             rep.errors += _rule_problems(kb, fnd.ask_if, f"{where}.ask_if")
 
     _check_screens(kb, rep)
+    _check_warning_signs(kb, rep)
 
     unreachable = set(kb.findings) - _reachable(kb)
     for fid in sorted(unreachable):
@@ -271,6 +272,36 @@ def _check_screens(kb: KnowledgeBase, rep: Report) -> None:
                 rep.errors.append(f"{pid}/pack.yaml: scope.complaints: unknown finding {fid!r}")
         if scope.min_age > scope.max_age:
             rep.errors.append(f"{pid}/pack.yaml: scope: min_age exceeds max_age")
+
+
+def _check_warning_signs(kb: KnowledgeBase, rep: Report) -> None:
+    """A condition's warning signs are known findings that can be asked of someone the
+    condition applies to, and some pack words the question that asks them."""
+    listed = False
+    for cid, cond in kb.conditions.items():
+        where = f"{kb.origin[f'condition:{cid}']}/conditions.yaml: {cid}.warning_signs"
+        for fid in cond.warning_signs:
+            listed = True
+            fnd = kb.findings.get(fid)
+            if fnd is None:
+                rep.errors.append(f"{where}: unknown finding {fid!r}")
+            elif not fnd.askable:
+                rep.errors.append(f"{where}: {fid!r} is never asked (askable: false)")
+            elif not _overlap(fnd.applies_to, cond.applies_to):
+                rep.errors.append(
+                    f"{where}: {fid!r} applies to no one the condition applies to (sex or age)"
+                )
+    if listed and kb.warning_signs_question is None:
+        rep.errors.append(
+            "pack.yaml: warning_signs_question: missing, but conditions list warning_signs"
+            " (the core pack words it)"
+        )
+
+
+def _overlap(a: AppliesTo, b: AppliesTo) -> bool:
+    """True when some person is admitted by both."""
+    same_sex = a.sex is None or b.sex is None or a.sex == b.sex
+    return same_sex and max(a.min_age, b.min_age) <= min(a.max_age, b.max_age)
 
 
 def _check_snomed(rep: Report, where: str, sctid: str | None) -> None:
