@@ -7,6 +7,7 @@ from importlib import resources
 import pytest
 import yaml
 
+from symptomatic.kb import load_knowledge_base
 from symptomatic.library import NOT_REVIEWED, load_library
 from symptomatic.library.readability import reading_grade
 
@@ -132,3 +133,18 @@ def test_pack_conditions_link_to_existing_articles():
         if c.get("article") and c["article"] not in slugs
     ]
     assert not missing
+
+
+def test_every_focus_condition_of_an_article_lists_its_warning_signs():
+    """A check started from an article ("could this be X?") asks X's warning signs, so every
+    condition an article focuses on names them (docs/packs.md, section 11)."""
+    kb = load_knowledge_base("back-pelvic")
+    focused = {a.meta.symptom_check.focus for a in LIBRARY.articles} - {None}
+    assert len(focused) >= 15
+    assert not [c for c in sorted(focused, key=str) if not kb.conditions[str(c)].warning_signs]
+    # the cervical cancer article's warning signs are all there (the pains it starts from
+    # are the complaint, asked first)
+    art = LIBRARY.get("cervical-cancer-pelvic-back-pain")
+    assert art is not None
+    signs = set(kb.conditions["cervical_cancer"].warning_signs)
+    assert set(art.meta.findings) - {"low_back_pain", "pelvic_pain"} <= signs
