@@ -13,8 +13,9 @@ Because P(a|c) is "default d_a, except a sparse set of explicit entries", each s
 ``bincount`` calls over the explicit entries, O(entries + answers) per step.
 
 In focus mode ("could this be X?") the gain is the information an answer gives about X
-versus the rest, as a symmetric test (see :func:`focus_gain`), and X's own warning signs are
-screened before the other red flags.
+versus the rest, as a symmetric test (see :func:`focus_gain`), X's pack-listed warning signs
+(``warning_signs`` of the condition) are all asked as protocol, and the red flags that point
+towards X are screened before the other red flags.
 
 Steps of :func:`select`:
 1. candidates: applicable (demographics, prerequisites, ``ask_if``), askable, not yet answered
@@ -25,6 +26,9 @@ Steps of :func:`select`:
    asks about for a present complaint), in pack order, whatever their prior probability;
    related signs are asked together as one group question. Screens are asked even past the
    question budget: they are the protocol, not a by-product of information gain;
+3b. in focus mode, the focus condition's warning signs: every applicable one not yet
+   answered, as "any of these?" group questions (see :func:`focus_warning_signs`), also past
+   the budget;
 4. red-flag screening: while the red-flag budget lasts, the best red-flag finding that is
    plausible (P(present) >= red_flag_min_p) and still relevant to a rule or condition;
 5. otherwise the best by gain + triage_weight * expected triage change (computed exactly for
@@ -44,12 +48,17 @@ from symptomatic.engine.assessment import Assessor
 from symptomatic.engine.config import EngineConfig
 from symptomatic.engine.model import BoolArray, FloatArray, IntArray, Model, parse_sex
 from symptomatic.engine.triage_change import expected_changes
-from symptomatic.kb.schema import ScreenGroup, Sex
+from symptomatic.kb.knowledge import rule_findings
+from symptomatic.kb.schema import MAX_GROUP_ITEMS, FindingType, ScreenGroup, Sex
 from symptomatic.triage import Truth, evaluate
-from symptomatic.triage.compiled import TRUE, RuleValues
+from symptomatic.triage.compiled import MAYBE, TRUE, RuleValues
 
 #: Id of the group question that establishes the complaint (see step 2).
 COMPLAINT_GROUP = "complaint"
+
+#: Prefix of the ids of the group questions asking the focus condition's warning signs (step
+#: 3b): ``warning_signs:<first item>``, so that each such question has its own id.
+WARNING_SIGNS_GROUP = "warning_signs:"
 
 #: In focus mode, a red-flag finding telling the focus condition apart by at least this many
 #: bits is screened before the other red flags.
@@ -154,6 +163,95 @@ def applicable(model: Model, sex: Sex, age: int, evidence: Mapping[str, str]) ->
     return out
 
 
+def is_warning_signs_group(group_id: str) -> bool:
+    """True for the id of a group question asking a focus condition's warning signs."""
+    return group_id.startswith(WARNING_SIGNS_GROUP)
+
+
+def prerequisite_truth(model: Model, sex: Sex, age: int, evidence: Mapping[str, str]) -> IntArray:
+    """Per finding: are its prerequisites (parent present, ``requires``, ``requires_any``,
+    ``ask_if``) TRUE, FALSE or still MAYBE (:mod:`symptomatic.triage.compiled` values)?
+    TRUE for a finding without prerequisites. ``evidence`` should be :meth:`Model.closure`'d."""
+    dem = model.demographics
+    out: IntArray = np.full(len(model.finding_ids), TRUE, dtype=np.int64)
+    if dem.with_prerequisites.size:
+        out[dem.with_prerequisites] = dem.prerequisites.truth(evidence, sex, age)
+    return out
+
+
+def _gates(model: Model, finding_id: str) -> list[str]:
+    """The findings a finding's prerequisites name, in order (parent first)."""
+    fnd = model.kb.findings[finding_id]
+    app = fnd.applies_to
+    named = [*([fnd.parent] if fnd.parent else []), *app.requires, *app.requires_any]
+    if fnd.ask_if is not None:
+        named += [f for f, _ in rule_findings(fnd.ask_if)]
+    return list(dict.fromkeys(named))
+
+
+def focus_warning_signs(
+    model: Model,
+    sex: Sex,
+    age: int,
+    evidence: Mapping[str, str],
+    open_: BoolArray,
+    focus: str,
+) -> Selection | None:
+    """Step 3b: the next question about the focus condition's ``warning_signs`` (None when
+    every applicable one is answered).
+
+    A sign that may be asked now is asked; a sign that waits for something not yet known (its
+    parent, a ``requires``, the findings of its ``ask_if``) is reached through those findings,
+    so that "bleeding after sex" comes after "bleeding outside a period" and "bleeding after
+    the menopause" after "periods stopped". Signs whose prerequisites are false, or that do not
+    apply to this sex and age, are skipped. Yes/no findings are asked together in pack order
+    (in as few groups of at most :data:`MAX_GROUP_ITEMS` as may be), any other finding on its
+    own.
+    ``evidence`` should be :meth:`Model.closure`'d; ``open_`` marks the findings that may be
+    asked now (applicable, not yet answered).
+    """
+    cond = model.kb.conditions.get(focus)
+    if cond is None or not cond.warning_signs:
+        return None
+    idx = model.finding_index
+    dem = model.demographics
+    sex_code = 1 if sex is Sex.FEMALE else 2
+    admitted = (
+        dem.askable
+        & ((dem.sex == 0) | (dem.sex == sex_code))
+        & (dem.min_age <= age)
+        & (age <= dem.max_age)
+    )
+    truth = prerequisite_truth(model, sex, age, evidence)
+    seen: set[str] = set()
+
+    def ways_in(fid: str) -> list[str]:
+        # the findings to ask so that ``fid`` gets answered (itself, or what it waits for)
+        if fid in seen or fid in evidence or fid not in idx:
+            return []
+        seen.add(fid)
+        i = idx[fid]
+        if open_[i]:
+            return [fid]
+        if not admitted[i] or truth[i] != MAYBE:
+            return []  # never for this person, or not asked for a reason already known
+        parent = model.parent_of.get(fid)
+        if parent is not None and parent not in evidence:
+            return ways_in(parent)  # a "no" to the parent answers the child too
+        return [way for gate in _gates(model, fid) for way in ways_in(gate)]
+
+    ask = [way for sign in cond.warning_signs for way in ways_in(sign)]
+    if not ask:
+        return None
+    reason = f"warning signs of {focus}"
+    if model.kb.findings[ask[0]].type is not FindingType.YES_NO:
+        return Selection(ask[0], reason, red_flag_phase=True)
+    yes_no = [f for f in ask if model.kb.findings[f].type is FindingType.YES_NO]
+    groups = -(-len(yes_no) // MAX_GROUP_ITEMS)  # as few as may be, of even size
+    items = tuple(yes_no[: -(-len(yes_no) // groups)])
+    return _group_or_single(f"{WARNING_SIGNS_GROUP}{items[0]}", items, reason)
+
+
 def protocol_question(
     model: Model,
     sex: Sex,
@@ -161,8 +259,10 @@ def protocol_question(
     evidence: Mapping[str, str],
     open_: BoolArray,
     complaint_open: BoolArray,
+    focus: str | None = None,
 ) -> Selection | None:
-    """Steps 2 and 3: the complaint, then the packs' warning-sign screens (None when done).
+    """Steps 2, 3 and 3b: the complaint, then the packs' warning-sign screens, then (in focus
+    mode) the focus condition's warning signs (None when done).
 
     ``open_`` marks the findings that may be asked now (applicable, not yet answered);
     ``complaint_open`` the same with the complaints' parent (``pain``) taken as present.
@@ -188,6 +288,8 @@ def protocol_question(
             if ask:
                 group = item.group if isinstance(item, ScreenGroup) else ask[0]
                 return _group_or_single(group, ask, f"warning-sign screen {screen.id}")
+    if focus is not None:
+        return focus_warning_signs(model, sex, age, evidence, open_, focus)
     return None
 
 
@@ -231,8 +333,9 @@ def select(
         if idx is not None:
             cand[idx] = False
             complaint_open[idx] = False
-    # 2-3. the complaint, then the screens: protocol, asked whatever the budget or prior
-    protocol = protocol_question(model, sx, age, evidence, cand, complaint_open)
+    # 2-3b. the complaint, the screens, the focus condition's warning signs: protocol, asked
+    # whatever the budget or prior
+    protocol = protocol_question(model, sx, age, evidence, cand, complaint_open, focus)
     if protocol is not None:
         return protocol
     covered = model.kb.complaints_for(age)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from symptomatic.engine import EngineConfig, Model, check_age, parse_sex, select
-from symptomatic.engine.selection import COMPLAINT_GROUP
+from symptomatic.engine.selection import COMPLAINT_GROUP, is_warning_signs_group
 from symptomatic.errors import (
     ContradictoryAnswerError,
     DemographicsError,
@@ -249,7 +249,7 @@ def next_question(
         return None
     number = state.questions_asked + 1
     if sel.items:
-        return group_question(model, sel.finding_id, sel.items, number, state.for_whom)
+        return group_question(model, sel.finding_id, sel.items, number, state.for_whom, state.focus)
     return question_for(model, sel.finding_id, number=number, for_whom=state.for_whom)
 
 
@@ -259,9 +259,18 @@ def group_question(
     finding_ids: tuple[str, ...],
     number: int = 1,
     for_whom: str = "self",
+    focus: str | None = None,
 ) -> Question:
-    """The "any of these?" :class:`Question` asking several yes/no findings at once."""
+    """The "any of these?" :class:`Question` asking several yes/no findings at once.
+
+    A screen's group takes the screen's wording; a group of the ``focus`` condition's warning
+    signs the packs' ``warning_signs_question``, naming the condition.
+    """
     text = (COMPLAINT_TEXT if group_id == COMPLAINT_GROUP else GROUP_TEXT)[for_whom]
+    wording = model.kb.warning_signs_question
+    cond = model.kb.conditions.get(focus) if focus is not None else None
+    if is_warning_signs_group(group_id) and wording is not None and cond is not None:
+        text = wording.worded(for_whom, cond.common_name)
     for screen in model.kb.screens:
         for item in screen.questions:
             if isinstance(item, ScreenGroup) and item.group == group_id:
