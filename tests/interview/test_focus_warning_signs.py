@@ -7,6 +7,7 @@ never after an emergency stop.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import pytest
@@ -22,7 +23,7 @@ from symptomatic.interview import (
     start,
 )
 from symptomatic.kb import load_knowledge_base
-from symptomatic.kb.schema import Condition, RuleAll, RuleAny, RuleExpr, Sex
+from symptomatic.kb.schema import ID_PATTERN, Condition, RuleAll, RuleAny, RuleExpr, Sex
 from symptomatic.triage.rules import Truth, evaluate
 
 MODEL = Model.compile(load_knowledge_base("back-pelvic"))
@@ -168,6 +169,7 @@ def test_the_group_wording_comes_from_the_packs() -> None:
         drive(MODEL, state, say_no_but("low_back_pain", log))  # type: ignore[arg-type]
         groups = [q for q in log if is_warning_signs_group(q.finding_id)]
         assert groups and len({q.finding_id for q in groups}) == len(groups)  # own ids
+        assert all(re.fullmatch(ID_PATTERN, q.finding_id) for q in groups)  # shaped like ids
         for q in groups:
             assert q.text == wording.worded(for_whom, name)
             assert name in q.text and q.red_flag and 2 <= len(q.items) <= 6

@@ -57,8 +57,9 @@ from symptomatic.triage.compiled import MAYBE, TRUE, RuleValues
 COMPLAINT_GROUP = "complaint"
 
 #: Prefix of the ids of the group questions asking the focus condition's warning signs (step
-#: 3b): ``warning_signs:<first item>``, so that each such question has its own id.
-WARNING_SIGNS_GROUP = "warning_signs:"
+#: 3b): ``warning_signs__<first item>``, so that each such question has its own id (shaped
+#: like any other id: clients may rely on that).
+WARNING_SIGNS_GROUP = "warning_signs__"
 
 #: In focus mode, a red-flag finding telling the focus condition apart by at least this many
 #: bits is screened before the other red flags.
