@@ -89,6 +89,9 @@ def replicated_pack(
                             copy["id"] = item["id"] + suffix
                 merged[name].extend(copied)
     meta = dict(dumped[-1]["meta"])
+    for data in dumped[:-1]:  # what only a dependency states (core's wordings) is kept
+        for key, value in data["meta"].items():
+            meta.setdefault(key, value)
     if meta.get("scope"):  # every copy's complaints are covered, as a pack of its own would be
         complaints = meta["scope"]["complaints"]
         renamed = [c if k == 0 else f"{c}_r{k}" for k in range(copies) for c in complaints]

@@ -16,6 +16,7 @@ Goal: <= 5 s until it answers with 2 workers.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import signal
@@ -50,7 +51,9 @@ def cold_start(workers: int, packs: list[str], tmp: Path) -> tuple[float, float,
         cmd += ["--pack", pack]
     url = f"http://127.0.0.1:{port}"
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, start_new_session=True, stdout=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        cmd, env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     try:
         while True:
             try:
@@ -59,7 +62,8 @@ def cold_start(workers: int, packs: list[str], tmp: Path) -> tuple[float, float,
             except httpx.HTTPError:
                 pass
             if proc.poll() is not None:
-                raise SystemExit("symptomatic serve exited during start-up")
+                err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+                raise SystemExit(f"symptomatic serve exited during start-up:\n{err[-2000:]}")
             if time.perf_counter() - t0 > 120:
                 raise SystemExit("symptomatic serve did not answer within 120 s")
             time.sleep(0.02)
@@ -74,7 +78,8 @@ def cold_start(workers: int, packs: list[str], tmp: Path) -> tuple[float, float,
             parses.append(time.perf_counter() - t1)
         return ready, cpu, parses
     finally:
-        os.killpg(proc.pid, signal.SIGINT)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGINT)
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:

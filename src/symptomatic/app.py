@@ -23,7 +23,6 @@ from symptomatic.api import (
     ServedPack,
     build_api,
     compile_packs,
-    parse_cache,
 )
 from symptomatic.api.cache import LRUCache
 from symptomatic.api.headers import ResponseHeaders
@@ -33,6 +32,7 @@ from symptomatic.api.openapi import install as install_openapi
 from symptomatic.api.problems import install as install_problems
 from symptomatic.api.throttle import ApiRateLimit, TokenBuckets
 from symptomatic.engine import EngineConfig
+from symptomatic.kb.parse_cache import from_setting
 from symptomatic.settings import Settings
 from symptomatic.storage import Sweeper, make_engine, session_factory, upgrade
 
@@ -76,7 +76,7 @@ def create_app(
     settings = settings or Settings()
     # 1. Knowledge: load, validate and compile every configured pack once.
     if packs is None:
-        packs = compile_packs(list(settings.packs), parse_cache(settings.pack_cache))
+        packs = compile_packs(list(settings.packs), from_setting(settings.pack_cache))
     # 2. Storage: engine, migrations shipped in the package, sessions.
     db = make_engine(settings.database_url)
     upgrade(db)

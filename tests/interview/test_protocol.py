@@ -205,7 +205,7 @@ def test_risk_factors_for_spinal_infection_are_asked_once_a_fever_is_known(model
     assert flat.index("fever") < min(flat.index(f) for f in risk)
     if complaint == "low_back_pain":
         return  # asked with the back pain's own risk factors, fever or not
-    assert sorted(risk) in [sorted(q) for q in asked]  # as the one group question
+    assert any(risk <= set(q) for q in asked if len(q) > 1)  # in one group question
     # the screen waits for its condition: without a fever that group is never asked
     _, asked = _run(model, start(model, "male", 36, {complaint: "present"}), {complaint: "present"})
-    assert sorted(risk) not in [sorted(q) for q in asked]
+    assert not any(risk <= set(q) for q in asked if len(q) > 1)

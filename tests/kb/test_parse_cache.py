@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from symptomatic.api import parse_cache
 from symptomatic.kb import ParseCache, builtin_pack_ids, load_pack
 from symptomatic.kb.loader import _locate
 from symptomatic.kb.parse_cache import default_folder
+from symptomatic.kb.parse_cache import from_setting as parse_cache
 
 
 def pack_copy(tmp_path: Path, pack: str = "core") -> Path:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from symptomatic.api import diagnosis, fhir, packs, parse
-from symptomatic.api.context import AppContext, ServedPack, compile_packs, get_context, parse_cache
+from symptomatic.api.context import AppContext, ServedPack, compile_packs, get_context
 
 API_PREFIX = "/api/v1"
 
@@ -21,7 +21,6 @@ __all__ = [
     "build_api",
     "compile_packs",
     "get_context",
-    "parse_cache",
 ]
 
 

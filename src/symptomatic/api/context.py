@@ -6,7 +6,6 @@ Built once by :func:`symptomatic.app.create_app` and stored on ``app.state.conte
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from fastapi import Request
@@ -25,7 +24,6 @@ from symptomatic.kb import (
     builtin_pack_ids,
     load_knowledge_base,
 )
-from symptomatic.kb.parse_cache import default_folder
 from symptomatic.settings import Settings
 from symptomatic.storage import Sweeper
 
@@ -88,20 +86,14 @@ def _prepared(model: Model) -> Model:
     return model
 
 
-def parse_cache(setting: str) -> ParseCache:
-    """The pack parse cache of the ``pack_cache`` setting ('auto', 'off' or a folder)."""
-    if setting == "off":
-        return ParseCache()
-    return ParseCache(default_folder() if setting == "auto" else Path(setting).expanduser())
-
-
 def compile_packs(refs: list[str], cache: ParseCache | None = None) -> dict[str, ServedPack]:
     """Load and compile the configured packs; keyed by pack id, the default first.
 
-    ``cache`` (see :func:`parse_cache`) skips parsing what was parsed before; without it
-    every file is parsed. No refs (or ``"all"``): every built-in pack. With more than one
-    pack, the first entry is ``"all"``, every pack composed into one model (the default of
-    the API and pages), and each pack is also served on its own, so that ``pack`` narrows a
+    ``cache`` (see :func:`symptomatic.kb.parse_cache.from_setting`) skips parsing what was
+    parsed before; without it every file is parsed. No refs (or ``"all"``): every built-in
+    pack. With more than one pack, the first entry is ``"all"``, every pack composed into one
+    model (the default of the API and pages), and each pack is also served on its own, so
+    that ``pack`` narrows a
     check.
     """
     names = list(refs) or [ALL_PACKS]

@@ -36,24 +36,34 @@ def register(app: typer.Typer) -> None:
         Behind a reverse proxy, list it in SYMPTOMATIC_TRUSTED_PROXIES so that its
         X-Forwarded-For / X-Forwarded-Proto headers are believed (and nobody else's).
         """
-        import uvicorn
-
-        from symptomatic.api import compile_packs, parse_cache
-        from symptomatic.api.understand import prepare_parser
-        from symptomatic.app import create_app
-        from symptomatic.cli.inputs import open_database
-        from symptomatic.errors import SymptomaticError
+        from symptomatic.kb.loader import pack_files
+        from symptomatic.kb.parse_cache import from_setting
 
         if packs:
             os.environ["SYMPTOMATIC_PACKS"] = json.dumps(packs)
         if database_url:
             os.environ["SYMPTOMATIC_DATABASE_URL"] = database_url
         settings = Settings()
+        # Parsing the packs' YAML (seconds for large packs, unless cached) starts in other
+        # processes first, while this one imports the web stack and the language libraries.
+        cache = from_setting(settings.pack_cache)
+        prefetch = cache.prefetch(pack_files(settings.packs))
+        import uvicorn
+
+        from symptomatic.api import compile_packs
+        from symptomatic.api.understand import prepare_parser
+        from symptomatic.app import create_app
+        from symptomatic.cli.inputs import open_database
+        from symptomatic.errors import SymptomaticError
+        from symptomatic.language.context import build_pipeline
+
+        build_pipeline()  # imports spaCy and medspaCy (about a second) while the YAML parses
+        prefetch.wait()
         # Load, validate and compile the packs and build their free-text parsers once, here:
         # a broken pack fails with a readable message, the workers forked below share the
         # result, and the first /parse does not wait for a parser.
         try:
-            served = compile_packs(list(settings.packs), parse_cache(settings.pack_cache))
+            served = compile_packs(list(settings.packs), cache)
         except SymptomaticError as exc:
             raise fail(f"cannot serve: {str(exc).splitlines()[0]}") from exc
         for pack in served.values():

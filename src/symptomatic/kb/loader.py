@@ -16,7 +16,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from symptomatic.errors import PackError, PackNotFoundError
-from symptomatic.kb.parse_cache import ParseCache
+from symptomatic.kb.parse_cache import YAML_LOADER, ParseCache
 from symptomatic.kb.schema import (
     ConditionsFile,
     FindingsFile,
@@ -40,7 +40,6 @@ PACK_FILES = (
 M = TypeVar("M", bound=BaseModel)
 #: libyaml's loader when PyYAML was built with it (about 5x faster), else the pure-Python one;
 #: both build the same data from a pack file.
-_YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def builtin_pack_ids() -> list[str]:
@@ -91,7 +90,7 @@ def _read_yaml(
         if hit:
             return {} if data is None else data
     try:
-        data = yaml.load(text, Loader=_YAML_LOADER)
+        data = yaml.load(text, Loader=YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
@@ -144,6 +143,36 @@ def load_pack(name_or_path: str | Path, cache: ParseCache | None = None) -> Pack
         parts=synonyms.parts,
         compounds=synonyms.compounds,
     )
+
+
+def pack_files(refs: Iterable[str | Path]) -> list[Path]:
+    """The YAML files of the packs ``refs`` name and of the packs they depend on (``"all"``:
+    every built-in pack), as paths on disk: what a server is about to parse. Refs that
+    cannot be found are left out (loading them reports it)."""
+    names = list(refs)
+    if "all" in names or not names:
+        names = [n for n in names if n != "all"] + list(builtin_pack_ids())
+    files: list[Path] = []
+    seen: set[str] = set()
+    while names:
+        ref = names.pop()
+        try:
+            folder = Path(str(_locate(ref)))
+        except PackNotFoundError:
+            continue
+        if str(folder) in seen:
+            continue
+        seen.add(str(folder))
+        files += sorted(folder.glob("*.yaml"))
+        try:
+            meta = yaml.load((folder / "pack.yaml").read_text(encoding="utf-8"), YAML_LOADER)
+            deps = meta.get("depends", []) if isinstance(meta, dict) else []
+        except (OSError, yaml.YAMLError):
+            deps = []
+        for dep in deps if isinstance(deps, list) else []:
+            sibling = folder.parent / str(dep)
+            names.append(sibling if sibling.is_dir() else str(dep))
+    return files
 
 
 def load_with_dependencies(name_or_path: str | Path, cache: ParseCache | None = None) -> list[Pack]:
