@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from symptomatic.errors import PackError
 from symptomatic.kb import ParseCache, builtin_pack_ids, load_pack
-from symptomatic.kb.loader import _locate
+from symptomatic.kb.loader import _locate, pack_files
 from symptomatic.kb.parse_cache import default_folder
 from symptomatic.kb.parse_cache import from_setting as parse_cache
 
@@ -85,3 +86,36 @@ def test_the_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = pack_copy(tmp_path)
     load_pack(folder, parse_cache("off"))
     assert not (tmp_path / "xdg").exists()
+
+
+def test_pack_files_name_the_packs_and_their_dependencies(tmp_path: Path) -> None:
+    files = pack_files(["back-pelvic"])
+    assert {f.parent.name for f in files} == {"back-pelvic", "core"}
+    assert {f.name for f in files if f.parent.name == "back-pelvic"} >= {
+        "pack.yaml",
+        "likelihoods.yaml",
+    }
+    assert {f.parent.name for f in pack_files(["all"])} == set(builtin_pack_ids())
+    assert pack_files([str(tmp_path / "nowhere")]) == []
+
+
+def test_prefetch_parses_in_other_processes_into_the_cache(tmp_path: Path) -> None:
+    folder = pack_copy(tmp_path, "back-pelvic")
+    cache = ParseCache(tmp_path / "cache")
+    cache.prefetch(pack_files([folder])).wait()
+    files = sorted(folder.glob("*.yaml"))
+    for f in files:  # every file is now a hit, in memory and on disk
+        assert cache.get(f.read_text(encoding="utf-8"))[0], f.name
+    assert len(list((tmp_path / "cache").glob("*.json"))) >= len(files)
+    assert load_pack(folder, cache) == load_pack(folder)
+    # a second prefetch finds everything kept and starts no process
+    assert cache.prefetch(pack_files([folder]))._pool is None
+
+
+def test_a_file_that_does_not_parse_is_reported_by_the_loader(tmp_path: Path) -> None:
+    folder = pack_copy(tmp_path)
+    (folder / "findings.yaml").write_text("findings:\n  - id: [unclosed\n", encoding="utf-8")
+    cache = ParseCache(tmp_path / "cache")
+    cache.prefetch(pack_files([folder])).wait()  # no exception here
+    with pytest.raises(PackError, match=r"findings.yaml: not valid YAML \(line"):
+        load_pack(folder, cache)
