@@ -55,7 +55,7 @@ _UNIT = r"(?P<unit>minute|hour|day|night|week|fortnight|month|year|hr|wk|yr|mo)s
 _ABBREVIATIONS = {"hr": "hour", "wk": "week", "yr": "year", "mo": "month"}
 _COUNTED = re.compile(
     rf"\b(?:for|over|in|during|past|last|about|around|nearly|almost|roughly|than|of|since)\s+"
-    rf"(?:the\s+)?(?:(?:past|last|about|around|nearly|almost|over|roughly|more\s+than|"
+    rf"(?:the\s+)?(?:(?:past|last|about|around|nearly|almost|over|roughly|more\s+than|well|just|"
     rf"less\s+than|a\s+good)\s+)*{_NUM}(?:\s+or\s+(?:so|two|three))?\s+{_UNIT}\b",
     re.I,
 )
@@ -104,6 +104,35 @@ _SINCE_DAY_OF_YEAR = re.compile(
     r"valentine'?s\s+day|easter|thanksgiving)\b",
     re.I,
 )
+_MONTH_ALT = "|".join(MONTHS)
+_ORD = r"(?P<dom>[0-3]?\d)(?:st|nd|rd|th)"
+# "since the 20th of November", "since the 2nd", "from November 20th": a date this month or
+# the month named, counted back from today
+_SINCE_DATE = re.compile(
+    rf"\b(?:since|from|started\s+on|began\s+on|on)\s+(?:the\s+)?(?:{_ORD}(?:\s+(?:of\s+)?"
+    rf"(?P<month>{_MONTH_ALT}))?|(?P<month2>{_MONTH_ALT})\s+(?:the\s+)?(?P<dom2>[0-3]?\d)"
+    rf"(?:st|nd|rd|th)?)\b",
+    re.I,
+)
+# "since the end of October", "since the first week of November", "start of September"
+_SINCE_PART_OF_MONTH = re.compile(
+    rf"\b(?:since|from)\s+(?:the\s+)?(?P<part>start|beginning|begining|early|middle|mid|end|"
+    rf"late|first\s+week|second\s+week|third\s+week|last\s+week)\s+(?:of\s+)?"
+    rf"(?P<month>{_MONTH_ALT})\b",
+    re.I,
+)
+_PART_DAY = {"start": 2, "beginning": 2, "begining": 2, "early": 5, "first week": 4,
+    "second week": 11, "middle": 15, "mid": 15, "third week": 18, "late": 25, "end": 28,
+    "last week": 27}  # fmt: skip
+# "since the summer", "since last spring": the middle of the latest such season
+_SEASONS = {"spring": (4, 15), "summer": (7, 15), "autumn": (10, 15), "fall": (10, 15),
+    "winter": (1, 15)}  # fmt: skip
+_SINCE_SEASON = re.compile(
+    r"\b(?:since|from|over)\s+(?:the\s+|last\s+|this\s+)?(?P<season>spring|summer|autumn|fall|"
+    r"winter)\b|\blast\s+(?P<season2>spring|summer|autumn|fall|winter)\b",
+    re.I,
+)
+_REMEMBRANCE = re.compile(r"\bsince\s+(?:last\s+)?remembrance\s+(?:sunday|day)\b", re.I)
 _SINCE_DAY = re.compile(r"\bsince\s+(?:last\s+)?(?P<day>" + "|".join(WEEKDAYS) + r")\b", re.I)
 _RELATIVE = {
     re.compile(r"\b(?:since|from)\s+(?:this\s+(?:morning|afternoon|evening)|today)\b", re.I): 0.3,
@@ -162,6 +191,30 @@ def _day_of_year(name: str, year: int) -> date:
     return date(year, month, day)
 
 
+def _remembrance(year: int) -> date:
+    first = date(year, 11, 1)
+    return date(year, 11, 1 + (6 - first.weekday()) % 7 + 7)
+
+
+def _date_back(today: date, month: int | None, dom: int) -> date | None:
+    """The latest date on or before ``today`` with day ``dom`` (of ``month``, else any month)."""
+    if not 1 <= dom <= 31:
+        return None
+    candidates = []
+    for back in range(0, 13):
+        y, mth = divmod(today.year * 12 + today.month - 1 - back, 12)
+        if month is not None and mth + 1 != month:
+            continue
+        try:
+            when = date(y, mth + 1, dom)
+        except ValueError:
+            continue
+        if when <= today:
+            candidates.append(when)
+            break
+    return candidates[0] if candidates else None
+
+
 def _number(word: str) -> float:
     word = re.sub(r"\s+", " ", word.lower())
     if word in NUMBER_WORDS:
@@ -205,6 +258,26 @@ def find_durations(text: str, today: date | None = None) -> list[Duration]:
         month = MONTHS[m.group("month").lower()]
         months_back = (today.month - month) % 12 or 12
         add(30.0 * months_back, m)
+    for m in _SINCE_DATE.finditer(text):
+        dom = int(m.group("dom") or m.group("dom2"))
+        name = m.group("month") or m.group("month2")
+        when = _date_back(today, MONTHS[name.lower()] if name else None, dom)
+        if when is not None:
+            add(float(max((today - when).days, 1)), m)
+    for m in _SINCE_PART_OF_MONTH.finditer(text):
+        part = re.sub(r"\s+", " ", m.group("part").lower())
+        when = _date_back(today, MONTHS[m.group("month").lower()], _PART_DAY[part])
+        if when is not None:
+            add(float(max((today - when).days, 1)), m)
+    for m in _SINCE_SEASON.finditer(text):
+        month, dom = _SEASONS[(m.group("season") or m.group("season2")).lower()]
+        when = _date_back(today, month, dom)
+        if when is not None:
+            add(float(max((today - when).days, 1)), m)
+    for m in _REMEMBRANCE.finditer(text):
+        # the second Sunday of November
+        year = today.year if today >= _remembrance(today.year) else today.year - 1
+        add(float(max((today - _remembrance(year)).days, 1)), m)
     for m in _SINCE_DAY.finditer(text):
         back = (today.weekday() - WEEKDAYS.index(m.group("day").lower())) % 7 or 7
         add(float(back), m)
