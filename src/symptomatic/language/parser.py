@@ -181,6 +181,7 @@ class Parser:
                     strict=True,
                 )
             ]
+            mods = _denied_down_the_list(doc, matches, mods)
             # "peeing is fine, no blood" and a body system ("waterworks fine") say something
             # only as a denial
             kept = [
@@ -497,3 +498,44 @@ class Parser:
         if re.search(r"\bago\b", dur.text) and dur.days >= 365:
             penalty += 2
         return (best - penalty, -dur.start)
+
+
+# Words that join the items of a list: "no fever, sweats, weight loss or night pain".
+_LIST_GLUE = frozenset([",", "/", "&", "or", "nor", "and", "any", "no", "nil", "either", "-"])
+
+
+def _denied_down_the_list(doc: Any, matches: list[Match], mods: list[Modifiers]) -> list[Modifiers]:
+    """A denial carried down a list beyond the negation's reach.
+
+    "Denies fever, night sweats, weight loss, night pain": ConText's scope of eight words ends
+    before the last item. A mention joined to a denied one by list words alone (commas, "or",
+    "nor", "any", "no") is denied too when the list is already two items long or the join is
+    "or"/"nor" ("no X or Y"), so "no fever, back pain for three days" is not read as a list.
+    """
+    order = sorted(range(len(matches)), key=lambda i: (matches[i].start, matches[i].end))
+    out = list(mods)
+    chain = 0  # how many denied items the list has so far
+    prev: int | None = None
+    for i in order:
+        m = matches[i]
+        if prev is not None:
+            p = matches[prev]
+            between = [t.lower_ for t in doc[p.end : m.start]]
+            joined = (
+                m.start >= p.end
+                and bool(between)
+                and all(w in _LIST_GLUE for w in between)
+                and doc[p.start].sent.start == doc[m.start].sent.start
+            )
+            denied_before = out[prev].negated or p.negated
+            if joined and denied_before and not (out[i].negated or m.negated):
+                if chain >= 2 or any(w in ("or", "nor") for w in between):
+                    out[i] = replace(out[i], negated=True)
+            if joined and denied_before:
+                chain += 1
+            else:
+                chain = 1 if (out[i].negated or m.negated) else 0
+        else:
+            chain = 1 if (out[i].negated or m.negated) else 0
+        prev = i
+    return out
