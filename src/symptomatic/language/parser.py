@@ -205,7 +205,17 @@ class Parser:
                     lambda fid: self._applies(self.kb.findings[fid], person_sex, age),
                 )
             )
-            mentions.extend(self._gestation(text, mentions, person_sex, age))
+            pregnancy = self._gestation(text, mentions, person_sex, age)
+            if pregnancy:
+                # a stated gestation outweighs a denied sign of it ("baby isn't moving")
+                by_weeks = {m.finding_id for m in pregnancy}
+                mentions = [
+                    replace(m, counts=False)
+                    if m.finding_id in by_weeks and m.value == "absent"
+                    else m
+                    for m in mentions
+                ]
+            mentions.extend(pregnancy)
             gaps = find_period_gaps(text)
             mentions.extend(self._period_timing(gaps, mentions, person_sex, age))
             mentions.extend(self._durations(doc, text, mentions, person_sex, age, today, gaps=gaps))
@@ -312,7 +322,7 @@ class Parser:
         if not found:
             return []
         gest = found[0]
-        said = {m.finding_id for m in mentions if m.counts}
+        said = {m.finding_id for m in mentions if m.counts and m.value == "present"}
         out: list[Mention] = []
         for finding in self.kb.findings.values():
             if finding.type is not FindingType.YES_NO or finding.id in said:
