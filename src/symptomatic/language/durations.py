@@ -65,6 +65,20 @@ _COUNTED = re.compile(
 _EPISODE_BEFORE = re.compile(
     r"\b(?:after|within|every|each)\s*(?:(?:about|around|nearly|almost|roughly|over)\s+)*$", re.I
 )
+#: "came on gradually over a few days", "crept up over a few weeks": how fast it began, not how
+#: long it has lasted
+_ONSET_BEFORE = re.compile(
+    r"\b(?:came\s+on|come\s+on|crept\s+up|crept|built\s+up|gradually|slowly|steadily|"
+    r"developed)\b[^.,;!?]{0,25}$",
+    re.I,
+)
+# "back pain 2 weeks", "pelvic pain 4 months", "R iliac fossa pain 18h": a count right after the
+# complaint, as in notes
+_AFTER_COMPLAINT = re.compile(
+    rf"\b(?:pain|ache|aches|aching|backache|lbp|sciatica)\s+(?:x\s*)?{_NUM}\s*"
+    rf"(?P<unit>minute|hour|day|night|week|fortnight|month|year|hr|h|wk|yr|mo)s?\b(?!\s+ago)",
+    re.I,
+)
 _AGO = re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b", re.I)
 # "a 3-day history of", "8 months of low back pain", "ten weeks now with this back",
 # "about 3 weeks now": a counted time said of what follows or as how long so far
@@ -80,7 +94,9 @@ _HAD = re.compile(
 # clinical shorthand: "2/7" days, "5/52" weeks, "4/12" months (not "10/40", a gestation)
 _FRACTION = re.compile(r"(?<![\d/])(?P<num>\d{1,2})/(?P<of>7|52|12)(?![\d/])")
 _FRACTION_DAYS = {"7": 1.0, "52": 7.0, "12": 30.0}
-_ON_DAY = re.compile(r"\b(?:on|last)\s+(?P<day>" + "|".join(WEEKDAYS) + r")\b", re.I)
+_ON_DAY = re.compile(
+    r"\b(?:on|last|started|began|begun|since)\s+(?P<day>" + "|".join(WEEKDAYS) + r")\b", re.I
+)
 _BARE = re.compile(r"\bfor\s+(?:the\s+(?:past|last)\s+)?(?P<unit>day|week|month|year)s\b", re.I)
 _MOST_OF = re.compile(
     r"\b(?:most|much|all|half)\s+of\s+(?:a|the|this|last)\s+(?P<unit>year|month|week)\b", re.I
@@ -245,8 +261,13 @@ def find_durations(text: str, today: date | None = None) -> list[Duration]:
         for m in rx.finditer(text):
             if _EPISODE_BEFORE.search(text, 0, m.start()):
                 continue  # "after five minutes of walking": how long an episode takes
+            if m.group(0).lower().startswith("over") and _ONSET_BEFORE.search(text, 0, m.start()):
+                continue  # "came on gradually over a few days": how fast it began
             half = 0.5 if "half" in m.group(0).lower() and rx is _OF else 0.0
             add((_number(m.group("num")) + half) * _unit_days(m.group("unit")), m)
+    for m in _AFTER_COMPLAINT.finditer(text):
+        unit = "hour" if m.group("unit").lower() == "h" else m.group("unit")
+        add(_number(m.group("num")) * _unit_days(unit), m)
     for m in _FRACTION.finditer(text):
         add(float(m.group("num")) * _FRACTION_DAYS[m.group("of")], m)
     for m in _ON_DAY.finditer(text):

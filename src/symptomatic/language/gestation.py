@@ -30,9 +30,14 @@ _WEEKS = [
     ),
     re.compile(rf"^\s*{_NUM}\s+(?P<unit>weeks?),?\s+(?:and|with|pregnant|gone)\b", re.I | re.M),
     # "Pregnant 16 weeks", "pregnant, about 20 weeks"
-    re.compile(rf"\bpregnant,?\s+(?:about\s+|nearly\s+|almost\s+)?{_NUM}(?:\+\d)?\s+(?P<unit>weeks?)\b", re.I),
+    re.compile(
+        rf"\bpregnant,?\s+(?:about\s+|nearly\s+|almost\s+)?{_NUM}(?:\+\d)?\s+(?P<unit>weeks?)\b",
+        re.I,
+    ),
     # a sentence opening with a late gestation: "38 weeks, contractions every 4 minutes"
-    re.compile(r"(?:^|[.!?]\s+)(?P<num>(?:1[3-9]|[23]\d|4[0-2]))(?:\+\d)?\s+(?P<unit>weeks?),", re.I | re.M),
+    re.compile(
+        r"(?:^|[.!?]\s+)(?P<num>(?:1[3-9]|[23]\d|4[0-2]))(?:\+\d)?\s+(?P<unit>weeks?),", re.I | re.M
+    ),
     re.compile(rf"\b{_NUM}(?:\+\d)?\s+(?P<unit>weeks?|months?)\s+(?:pregnant|gone|along)\b", re.I),
 ]
 _FORTIETHS = re.compile(r"(?<![\d/])(?P<num>\d{1,2})(?:\+\d)?/40(?![\d/])")

@@ -538,9 +538,9 @@ def _denied_down_the_list(doc: Any, matches: list[Match], mods: list[Modifiers])
                 and doc[p.start].sent.start == doc[m.start].sent.start
             )
             denied_before = out[prev].negated or p.negated
-            if joined and denied_before and not (out[i].negated or m.negated):
-                if chain >= 2 or any(w in ("or", "nor") for w in between):
-                    out[i] = replace(out[i], negated=True)
+            long_enough = chain >= 2 or any(w in ("or", "nor") for w in between)
+            if joined and denied_before and long_enough and not (out[i].negated or m.negated):
+                out[i] = replace(out[i], negated=True)
             if joined and denied_before:
                 chain += 1
             else:
