@@ -140,8 +140,8 @@ class Parser:
         ``today`` anchors dates such as "since March". Only the first :data:`MAX_CHARS`
         characters are read. Returns mentions in text order.
         """
-        person_sex = Sex(sex) if sex is not None else None
         text = text[:MAX_CHARS]
+        person_sex = Sex(sex) if sex is not None else stated_sex(text)
         with self._lock:  # spaCy pipelines are not documented as thread-safe
             doc = self.nlp.make_doc(text)
             context = self.nlp.get_pipe("medspacy_context")
@@ -549,3 +549,32 @@ def _denied_down_the_list(doc: Any, matches: list[Match], mods: list[Modifiers])
             chain = 1 if (out[i].negated or m.negated) else 0
         prev = i
     return out
+
+
+_MALE = "man|bloke|lad|guy|male|boy|gentleman|fella|fellow"
+_FEMALE = "woman|lady|girl|female|lass"
+# the writer's own sex said in words ("I'm a 64 year old bloke", "I'm a 52 yo man") or as in
+# notes ("23M", "58F", "45 yo F")
+_SELF_SEX = re.compile(
+    r"\b(?:i'?m|i\s+am|im)\s+(?:a|an)\s+(?:\d{1,3}\s*(?:-?\s*(?:year|yr)s?\s*-?\s*old|yo|y/o)\s+)?"
+    rf"(?:(?P<m>{_MALE})|(?P<f>{_FEMALE}))\b",
+    re.I,
+)
+_NOTE_SEX = re.compile(r"(?:^|[\s,:(])\d{1,3}\s?(?:yo\s?|y/o\s?)?(?:(?P<m>M)|(?P<f>F))\b")
+
+
+def stated_sex(text: str) -> Sex | None:
+    """The sex the text states of the person it is about, or None.
+
+    Only the writer's own words ("I'm a 19 year old lad") and a note's age-and-sex ("23M")
+    count; a relative named in passing says nothing.
+
+    >>> stated_sex("ED triage: 23M, R iliac fossa pain"), stated_sex("my husband's back")
+    (<Sex.MALE: 'male'>, None)
+    """
+    found = {
+        Sex.MALE if m.group("m") else Sex.FEMALE
+        for rx in (_SELF_SEX, _NOTE_SEX)
+        for m in rx.finditer(text)
+    }
+    return found.pop() if len(found) == 1 else None
