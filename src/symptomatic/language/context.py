@@ -242,6 +242,14 @@ def _rules() -> list[Any]:
             "but", "although", "though", "however", "except", "yet", "whereas", "apart",
             "aside", "besides", "now", "today", "currently", "just", "only", "otherwise"]}}],
           direction="TERMINATE"),
+        # what a remedy failed to help is there: "the gym doesn't make any difference to my
+        # back pain", "Nurofen doesn't help my back", "neither did a thing for my back"
+        R("difference to", "TERMINATE", pattern=[
+            {"LOWER": {"IN": ["difference", "thing", "anything", "dent", "help", "helps",
+                              "helped", "touch", "touched", "ease", "eased", "ease", "shift",
+                              "shifted", "relieve", "relieved"]}},
+            {"LOWER": {"IN": ["to", "for", "in", "my", "the", "his", "her", "their"]}}],
+          direction="TERMINATE"),
         # "no appetite and feel exhausted": a new verb after "and" starts a new statement
         R("and feel", NEW_SUBJECT, pattern=[{"LOWER": {"IN": ["and", ","]}},
           {"LOWER": {"IN": ["feel", "feeling", "felt", "get", "getting", "keep", "keeps",
