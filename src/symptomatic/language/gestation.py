@@ -24,7 +24,7 @@ from symptomatic.language.durations import _NUM, _number
 # "28 weeks and baby's ...", "at 30 weeks", "10/40" (weeks of forty)
 _WEEKS = [
     re.compile(
-        rf"\b(?:i'm|i\s+am|im|she's|she\s+is|now|at|currently)\s+(?:about\s+|nearly\s+|almost\s+)?"
+        rf"\b(?:i'm|i\s+am|im|she's|she\s+is|now|at|currently|(?:wife|partner|girlfriend)(?:'s|\s+is))\s+(?:about\s+|nearly\s+|almost\s+)?"
         rf"{_NUM}(?:\+\d)?\s+(?P<unit>weeks?|months?)\b(?!\s+(?:ago|now|of|since))",
         re.I,
     ),
