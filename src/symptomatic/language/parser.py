@@ -522,32 +522,36 @@ def _denied_down_the_list(doc: Any, matches: list[Match], mods: list[Modifiers])
     "nor", "any", "no") is denied too when the list is already two items long or the join is
     "or"/"nor" ("no X or Y"), so "no fever, back pain for three days" is not read as a list.
     """
-    order = sorted(range(len(matches)), key=lambda i: (matches[i].start, matches[i].end))
+    # matches over the same words (a body system's findings) are one item of the list
+    spans = sorted({(m.start, m.end) for m in matches})
+    members = {
+        span: [i for i, m in enumerate(matches) if (m.start, m.end) == span] for span in spans
+    }
     out = list(mods)
+
+    def denied(span: tuple[int, int]) -> bool:
+        return any(out[i].negated or matches[i].negated for i in members[span])
+
     chain = 0  # how many denied items the list has so far
-    prev: int | None = None
-    for i in order:
-        m = matches[i]
+    prev: tuple[int, int] | None = None
+    for span in spans:
         if prev is not None:
-            p = matches[prev]
-            between = [t.lower_ for t in doc[p.end : m.start]]
+            between = [t.lower_ for t in doc[prev[1] : span[0]]]
             joined = (
-                m.start >= p.end
+                span[0] >= prev[1]
                 and bool(between)
                 and all(w in _LIST_GLUE for w in between)
-                and doc[p.start].sent.start == doc[m.start].sent.start
+                and doc[prev[0]].sent.start == doc[span[0]].sent.start
             )
-            denied_before = out[prev].negated or p.negated
+            denied_before = denied(prev)
             long_enough = chain >= 2 or any(w in ("or", "nor") for w in between)
-            if joined and denied_before and long_enough and not (out[i].negated or m.negated):
-                out[i] = replace(out[i], negated=True)
-            if joined and denied_before:
-                chain += 1
-            else:
-                chain = 1 if (out[i].negated or m.negated) else 0
+            if joined and denied_before and long_enough and not denied(span):
+                for i in members[span]:
+                    out[i] = replace(out[i], negated=True)
+            chain = chain + 1 if joined and denied_before else int(denied(span))
         else:
-            chain = 1 if (out[i].negated or m.negated) else 0
-        prev = i
+            chain = int(denied(span))
+        prev = span
     return out
 
 
