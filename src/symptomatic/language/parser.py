@@ -482,6 +482,16 @@ class Parser:
             m for m in mentions if c_lo <= m.start < c_hi and m.counts and m.value == "present"
         ]
         said = any(m.counts and m.value == "present" and m.finding_id in dated for m in mentions)
+        if (
+            re.search(r"\bago\b", dur.text)
+            and _EVENT_WORDS.search(doc.text[c_lo : dur.start])
+            and not _PAIN_WORDS.search(clause)
+            and not re.search(r"\bsince\b", doc.text[dur.end : hi], re.I)
+        ):
+            # "had my baby 5 weeks ago", "took 30 paracetamol an hour ago", "positive test 2
+            # weeks ago": when something was done, not how long the complaint has lasted
+            # (unless the pain is dated from it: "... and my back has hurt ever since")
+            return (-1, -dur.start)
         if any(m.finding_id in dated for m in in_clause):
             best = 3
         elif _PAIN_WORDS.search(clause):
@@ -508,6 +518,14 @@ class Parser:
         if re.search(r"\bago\b", dur.text) and dur.days >= 365:
             penalty += 2
         return (best - penalty, -dur.start)
+
+
+# Something done or had at a point in time (dated by "ago"), not a complaint going on
+_EVENT_WORDS = re.compile(
+    r"\b(?:had|took|taken|given|fitted|put\s+in|test|scan|operation|injection|epidural|"
+    r"baby|birth|op|procedure|surgery)\b",
+    re.I,
+)
 
 
 # Words that join the items of a list: "no fever, sweats, weight loss or night pain".
