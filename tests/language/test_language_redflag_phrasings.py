@@ -27,18 +27,14 @@ from symptomatic.language import parser_for
 
 DATA = Path(__file__).parent / "data" / "redflag_phrasings.yaml"
 TARGET = 5
-FEWER = frozenset(["pelvic_pain", "perineal_pain", "vaginal_discharge"])
+FEWER = frozenset(["pelvic_pain", "vaginal_discharge"])
 #: Red-flag findings read in fewer than TARGET of their phrasings, listed exactly so the test
 #: fails when one is fixed or another falls short. Emptied once blind set 5's phrasings were
 #: read (overdose and stroke signs by phrase families: taken + a lot of + medicines; face,
 #: speech or arm signs said together or said sudden).
-NOT_YET_READ: frozenset[str] = frozenset()
+NOT_YET_READ = frozenset(["groin_lump_painful"])  # 3 of 7 on its first (blind set 6) reading
 
-AWAITING_PHRASINGS = frozenset(
-    [
-        "groin_lump_painful",  # added with the stuck-hernia rule (own-set case O306)
-    ]
-)
+AWAITING_PHRASINGS: frozenset[str] = frozenset()
 
 
 @pytest.fixture(scope="module")
