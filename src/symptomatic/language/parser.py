@@ -117,6 +117,13 @@ class Parser:
         self.nlp = build_pipeline()
         self._lock = threading.Lock()
         self.lexicon = Lexicon.from_kb(kb, self._tokenize)
+        # parts that name a failure ("didn't do a thing", "won't go back"): a negation is
+        # their meaning, not a denial of them
+        self._negative_parts = frozenset(
+            pid
+            for pid, phrases in kb.parts.items()
+            if any(w.lower() in _PART_NEGATIONS for p in phrases for w in self._tokenize(p))
+        )
 
     def _tokenize(self, phrase: str) -> list[str]:
         return [t.text for t in self.nlp.make_doc(phrase)]
@@ -171,15 +178,22 @@ class Parser:
                 for m in found
                 if self._applies(self.kb.findings[m.entry.finding_id], person_sex, age)
             ]
+            all_mods = apply_context(
+                context, doc, [(m.start, m.end) for m in [*matches, *part_matches]]
+            )
+            # a part said under a negation before it says nothing ("definitely not too
+            # many"); one denied after it still counts ("Anadin hasn't shifted it")
+            part_matches = [
+                m
+                for m, mod in zip(part_matches, all_mods[len(matches) :], strict=True)
+                if m.entry.finding_id in self._negative_parts
+                or not (mod.negated and _negation_before(words, m.start))
+            ]
             mods = [
                 replace(mod, hypothetical=True)
                 if not mod.hypothetical and hypothetical_by_or(doc, m.start)
                 else mod
-                for mod, m in zip(
-                    apply_context(context, doc, [(m.start, m.end) for m in matches]),
-                    matches,
-                    strict=True,
-                )
+                for mod, m in zip(all_mods[: len(matches)], matches, strict=True)
             ]
             mods = _denied_down_the_list(doc, matches, mods)
             # "peeing is fine, no blood" and a body system ("waterworks fine") say something
@@ -530,6 +544,21 @@ _EVENT_WORDS = re.compile(
 
 # Words that join the items of a list: "no fever, sweats, weight loss or night pain".
 _LIST_GLUE = frozenset([",", "/", "&", "or", "nor", "and", "any", "no", "nil", "either", "-"])
+
+
+_PART_NEGATIONS = frozenset({"not", "no", "never", "n't", "without", "nothing", "none"})
+_CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?", "-", "but"})
+
+
+def _negation_before(words: list[str], start: int) -> bool:
+    """True if one of the two words before ``start`` in its clause is a negation ("not too
+    many")."""
+    for w in reversed(words[max(0, start - 2) : start]):
+        if w in _CLAUSE_ENDS:
+            return False
+        if w.lower() in _PART_NEGATIONS:
+            return True
+    return False
 
 
 def _denied_down_the_list(doc: Any, matches: list[Match], mods: list[Modifiers]) -> list[Modifiers]:
