@@ -51,7 +51,7 @@ _FEMALE = (
 )
 _ANY = (
     "partner friend child kid teenager cousin neighbour neighbor flatmate housemate "
-    "colleague parent sibling relative"
+    "colleague parent sibling relative mate pal roommate toddler"
 )
 _SAME = {"dad": "father", "daddy": "father", "mum": "mother", "mom": "mother", "mam": "mother",
          "mummy": "mother", "mommy": "mother", "grandad": "grandfather",
