@@ -51,13 +51,20 @@ def compound_mentions(
             # a denied finding is a part of its own: "no:" and its id
             name = men.finding_id if men.value == "present" else "no:" + men.finding_id
             spans.setdefault(char_sentence[men.start], {}).setdefault(name, (men.start, men.end))
+    # a finding named in a sentence only as asked, supposed or over ("Are tightenings every
+    # 10 minutes normal?") is not stated there by its parts either
+    unsaid = {
+        (char_sentence[men.start], men.finding_id)
+        for men in mentions
+        if not men.counts and men.start in char_sentence
+    }
     out: list[Mention] = []
     for comp in kb.compounds:
         if not applies(comp.finding):
             continue
         wanted = [*comp.parts, *("no:" + f for f in comp.denied)]
-        for said in spans.values():
-            if not all(p in said for p in wanted):
+        for sentence, said in spans.items():
+            if not all(p in said for p in wanted) or (sentence, comp.finding) in unsaid:
                 continue
             start = min(said[p][0] for p in wanted)
             end = max(said[p][1] for p in wanted)
