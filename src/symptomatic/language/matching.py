@@ -27,6 +27,8 @@ _POSITIVE, _NEGATIVE = word_key("positive"), word_key("negative")
 # degree words that may stand between "and" and a joined word ("heavier and more painful")
 _DEGREE_WORDS = frozenset(_words("more less so too even very really quite much a bit"))
 _DEGREE = frozenset(word_key(w) for w in _words("more less so too even"))
+# what the body does (passing urine or stool, sex, periods, being sick), as against a place
+_FUNCTION_KEYS = frozenset(word_key(w) for w in _words("pee poo sex period vomit"))
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,8 @@ def _paired(lexicon: Lexicon, c: Clause) -> list[Match]:
             continue
         if not same_word_class(c.word_of(k - 1), c.word_of(n)):
             continue
+        if (keys[k - 1] in _FUNCTION_KEYS) != (keys[n] in _FUNCTION_KEYS):
+            continue  # "a heaviness in my pelvis and pee more often": a place, then a new thing
         thing, word = keys[k - 2], keys[n]
         for entry in lexicon.by_first.get(thing, ()):
             if entry.keys == (thing, word):
@@ -160,6 +164,8 @@ def _coordinated(
         return []
     if not same_word_class(c.word_of(end_pos), c.word_of(nxt + 1)):
         return []  # "my leg is numb and pain ...": a new thing, not a second attribute
+    if (c.keys[end_pos] in _FUNCTION_KEYS) != (c.keys[nxt + 1] in _FUNCTION_KEYS):
+        return []  # "sore in my pelvis and peeing": a place, then something the body does
     out: list[Match] = []
     for entry in lexicon.by_first.get(c.keys[pos], ()):
         if entry.keys == (c.keys[pos], c.keys[nxt + 1]) and entry.finding_id != found.finding_id:
