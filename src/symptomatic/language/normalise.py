@@ -69,6 +69,9 @@ LAY_PHRASES: dict[tuple[str, ...], str] = {
     ("has", "to"): "must",
     ("had", "to"): "must",
     ("having", "to"): "must",
+    # "pain on one side" says which side, not the side of the body (the flank)
+    ("one", "side"): "oneside",
+    ("one", "sided"): "oneside",
     # "low down in my pelvis" is "low in my pelvis"
     ("low", "down"): "low",
     ("lower", "down"): "low",
