@@ -80,6 +80,7 @@ def _rules() -> list[Any]:
         "nor",
         "neither",
         "nil",
+        "zero",
     ]
     rules = [
         # negation, forward

@@ -163,7 +163,7 @@ FILLERS: frozenset[str] = (
             "a an the my your his her its our their this that these those some of in on at to with "
             "i it i'm im i've ive me we is are was were be been being am has have had 's 've 'm "
             "do does did really very quite bit little slightly rather just also "
-            "sensation sensations"
+            "sensation sensations itself themselves"
         )
     )
     | LINK_VERBS
