@@ -46,6 +46,13 @@ MONTHS = {
     )
 }
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+# a weekday's index (Monday 0) by its name or the short forms notes use ("fall on Sat")
+_DAY_INDEX = {
+    **{d: i for i, d in enumerate(WEEKDAYS)},
+    **{d: i for i, ds in enumerate(["mon", "tue tues", "wed weds", "thu thur thurs", "fri", "sat",
+                                    "sun"]) for d in ds.split()},
+}  # fmt: skip
+_DAY_RX = "|".join(sorted(_DAY_INDEX, key=len, reverse=True))
 
 _NUM = (
     r"(?P<num>\d+(?:\.\d+)?|" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len)[::-1]) + r")"
@@ -55,7 +62,7 @@ _UNIT = r"(?P<unit>minute|hour|day|night|week|fortnight|month|year|hr|wk|yr|mo)s
 _ABBREVIATIONS = {"hr": "hour", "wk": "week", "yr": "year", "mo": "month"}
 _COUNTED = re.compile(
     rf"\b(?:for|over|in|during|past|last|about|around|nearly|almost|roughly|than|of|since)\s+"
-    rf"(?:the\s+)?(?:(?:past|last|about|around|nearly|almost|over|roughly|more\s+than|well|just|"
+    rf"(?:the\s+)?(?:(?:past|last|about|around|nearly|almost|over|roughly|more\s+than|well|just|like|"
     rf"less\s+than|a\s+good)\s+)*{_NUM}(?:\s+or\s+(?:so|two|three))?\s+{_UNIT}\b",
     re.I,
 )
@@ -95,16 +102,15 @@ _HAD = re.compile(
 _FRACTION = re.compile(r"(?<![\d/])(?P<num>\d{1,2})/(?P<of>7|52|12)(?![\d/])")
 _FRACTION_DAYS = {"7": 1.0, "52": 7.0, "12": 30.0}
 _ON_DAY = re.compile(
-    r"\b(?:on|last|started|began|begun|since)\s+(?P<day>" + "|".join(WEEKDAYS) + r")\b", re.I
+    r"\b(?:on|last|started|began|begun|since)\s+(?P<day>" + _DAY_RX + r")\b\.?(?!\s*\d)", re.I
 )
 _BARE = re.compile(r"\bfor\s+(?:the\s+(?:past|last)\s+)?(?P<unit>day|week|month|year)s\b", re.I)
 _MOST_OF = re.compile(
     r"\b(?:most|much|all|half)\s+of\s+(?:a|the|this|last)\s+(?P<unit>year|month|week)\b", re.I
 )
 _SINCE_MONTH = re.compile(
-    r"\bsince\s+(?:early[-\s]+|mid[-\s]+|late[-\s]+|last\s+)?(?P<month>"
-    + "|".join(MONTHS)
-    + r")\b",
+    r"\bsince\s+(?:(?:about|around|roughly|approximately|approx|maybe)\s+)?"
+    r"(?:early[-\s]+|mid[-\s]+|late[-\s]+|last\s+)?(?P<month>" + "|".join(MONTHS) + r")\b",
     re.I,
 )
 # days of the year people date things from: (month, day); Easter and Thanksgiving move
@@ -145,11 +151,17 @@ _SEASONS = {"spring": (4, 15), "summer": (7, 15), "autumn": (10, 15), "fall": (1
     "winter": (1, 15)}  # fmt: skip
 _SINCE_SEASON = re.compile(
     r"\b(?:since|from|over)\s+(?:the\s+|last\s+|this\s+)?(?P<season>spring|summer|autumn|fall|"
-    r"winter)\b|\blast\s+(?P<season2>spring|summer|autumn|fall|winter)\b",
+    r"winter)\b(?!\s+(?:from|off|on|onto|down|out|of|in|at|over|when|while))"
+    r"|\blast\s+(?P<season2>spring|summer|autumn|fall|winter)\b",
     re.I,
 )
 _REMEMBRANCE = re.compile(r"\bsince\s+(?:last\s+)?remembrance\s+(?:sunday|day)\b", re.I)
-_SINCE_DAY = re.compile(r"\bsince\s+(?:last\s+)?(?P<day>" + "|".join(WEEKDAYS) + r")\b", re.I)
+_SINCE_DAY = re.compile(r"\bsince\s+(?:last\s+)?(?P<day>" + _DAY_RX + r")\b", re.I)
+# "since the Monday before last", "on the Friday before last": a week before the last one
+_DAY_BEFORE_LAST = re.compile(
+    r"\b(?:since|on|from)\s+(?:the\s+)?(?P<day>" + _DAY_RX + r")\s+before\s+last\b",
+    re.I,
+)
 _RELATIVE = {
     re.compile(r"\b(?:since|from)\s+(?:this\s+(?:morning|afternoon|evening)|today)\b", re.I): 0.3,
     re.compile(
@@ -271,7 +283,7 @@ def find_durations(text: str, today: date | None = None) -> list[Duration]:
     for m in _FRACTION.finditer(text):
         add(float(m.group("num")) * _FRACTION_DAYS[m.group("of")], m)
     for m in _ON_DAY.finditer(text):
-        back = (today.weekday() - WEEKDAYS.index(m.group("day").lower())) % 7 or 7
+        back = (today.weekday() - _DAY_INDEX[m.group("day").lower()]) % 7 or 7
         add(float(back), m)
     for m in _SINCE_DAY_OF_YEAR.finditer(text):
         when = _day_of_year(m.group("name"), today.year)
@@ -307,8 +319,11 @@ def find_durations(text: str, today: date | None = None) -> list[Duration]:
         # the second Sunday of November
         year = today.year if today >= _remembrance(today.year) else today.year - 1
         add(float(max((today - _remembrance(year)).days, 1)), m)
+    for m in _DAY_BEFORE_LAST.finditer(text):
+        back = (today.weekday() - _DAY_INDEX[m.group("day").lower()]) % 7 or 7
+        add(float(back + 7), m)
     for m in _SINCE_DAY.finditer(text):
-        back = (today.weekday() - WEEKDAYS.index(m.group("day").lower())) % 7 or 7
+        back = (today.weekday() - _DAY_INDEX[m.group("day").lower()]) % 7 or 7
         add(float(back), m)
     for rx, days in _RELATIVE.items():
         for m in rx.finditer(text):
