@@ -90,7 +90,9 @@ _BOUT_WORDS = re.compile(
 _ONGOING = re.compile(
     r"\b(it|this|that)\b(?:'s|\s+has|\s+have|\s+is)?\s+(?:been\s+)?(going\s+on|like\s+this|"
     r"there|happening|bothering|troubling|started|began|come\s+on|came\s+on|niggling)\b|"
-    r"\bhad\s+(it|this)\b|\bbeen\s+(there|going\s+on|like\s+this)\b",
+    r"\bhad\s+(it|this)\b|\bbeen\s+(there|going\s+on|like\s+this)\b|"
+    # "..., started gradually 4 days ago": a clause whose subject is the complaint just named
+    r"^\s*(started|began|begun|came\s+on|come\s+on|kicked\s+off)\b",
     re.I,
 )
 
@@ -513,7 +515,10 @@ class Parser:
         elif _ONGOING.search(clause) or re.search(r"\b(this|it|that)\b", clause, re.I):
             best = 1 if said or _PAIN_WORDS.search(sentence) else -1
         elif in_clause and re.match(r"(for|over|since|during)\b", dur.text, re.I):
-            return (-1, -dur.start)  # the clause says how long another finding has lasted
+            if _joined_to_complaint(doc.text, lo, c_lo, mentions, dated):
+                best = 2  # "back pain and a temperature since last night": both
+            else:
+                return (-1, -dur.start)  # the clause says how long another finding has lasted
         elif in_clause:
             # "slipped on the ice yesterday ... now my back is agony", "did my back in lifting
             # the sofa on Thursday": when the pain started; "positive test on Friday" is not
@@ -532,6 +537,21 @@ class Parser:
         if re.search(r"\bago\b", dur.text) and dur.days >= 365:
             penalty += 2
         return (best - penalty, -dur.start)
+
+
+def _joined_to_complaint(
+    text: str, lo: int, c_lo: int, mentions: list[Mention], dated: frozenset[str]
+) -> bool:
+    """True when the clause starting at ``c_lo`` is joined by "and" to the clause before it,
+    which names a complaint the duration dates ("back pain and a fever since last night")."""
+    if not re.search(r"\band\s*$", text[lo:c_lo], re.I):
+        return False
+    starts = [m.end() + lo for m in _CLAUSE_BOUNDARY.finditer(text[lo : c_lo - 4])]
+    p_lo = max([lo, *starts])
+    return any(
+        p_lo <= m.start < c_lo and m.counts and m.value == "present" and m.finding_id in dated
+        for m in mentions
+    )
 
 
 # Something done or had at a point in time (dated by "ago"), not a complaint going on
