@@ -221,6 +221,11 @@ def _rules() -> list[Any]:
         R("diagnosed", DATED, pattern=[{"LOWER": {"IN": [
             "diagnosed", "told", "found", "confirmed", "discovered"]}}],
           direction="FORWARD", max_scope=8, terminated_by=after_clause),
+        # "my daughter told me she's been having thoughts of ...": reported speech, not a
+        # diagnosis made in the past
+        R("told me", "PSEUDO", pattern=[{"LOWER": {"IN": ["told", "tells"]}},
+          {"LOWER": {"IN": ["me", "us"]}}, {"LOWER": {"IN": ["she", "he", "they", "that"]}}],
+          direction="PSEUDO"),
         # "over the last year" is how long, not when: not a past date
         R("over the last year", "PSEUDO", pattern=[{"LOWER": {"IN": [
             "over", "for", "in", "during", "within", "throughout"]}}, {"LOWER": "the"},
