@@ -6,8 +6,8 @@ First run, before any fix made from it: F1 0.794, present 0.808, denials 0.768 (
 (crisis phrase families by parts said together, negation of a compound's part, 'one side' as
 which side, a place joined to a bodily function, bladder and bowels in shorthand, durations
 from 'the Monday before last' or a clause that starts 'started ... ago', denials in lay and
-note words), so it is no longer
-held out: these floors guard the figures reached, they do not measure generalisation.
+note words), so it is no longer held out: these floors guard the figures reached, they do
+not measure generalisation.
 """
 
 from __future__ import annotations
