@@ -63,11 +63,27 @@ def compound_mentions(
         if not applies(comp.finding):
             continue
         wanted = [*comp.parts, *("no:" + f for f in comp.denied)]
-        for sentence, said in spans.items():
+        scopes = list(spans.items())
+        if comp.scope == "text":
+            merged: dict[str, tuple[int, int]] = {}
+            for said in spans.values():
+                for name, where in said.items():
+                    merged.setdefault(name, where)
+            scopes = [(-1, merged)] if merged else []
+        for sentence, said in scopes:
             if not all(p in said for p in wanted) or (sentence, comp.finding) in unsaid:
                 continue
-            start = min(said[p][0] for p in wanted)
-            end = max(said[p][1] for p in wanted)
+            if comp.scope == "text":
+                start, end = said[wanted[0]]
+                # the anchor said inside a finding's own words has its place ("no blood in
+                # my poo"); a finding only asked about is not stated by the text either
+                if any(f == comp.finding for _, f in unsaid) or any(
+                    men.start < end and start < men.end for men in mentions
+                ):
+                    continue
+            else:
+                start = min(said[p][0] for p in wanted)
+                end = max(said[p][1] for p in wanted)
             out.append(
                 Mention(
                     finding_id=comp.finding,
