@@ -198,6 +198,7 @@ class Parser:
                 for mod, m in zip(all_mods[: len(matches)], matches, strict=True)
             ]
             mods = _denied_down_the_list(doc, matches, mods)
+            mods = [_answered(words, m, mod) for m, mod in zip(matches, mods, strict=True)]
             # "peeing is fine, no blood" and a body system ("waterworks fine") say something
             # only as a denial
             kept = [
@@ -568,6 +569,32 @@ _LIST_GLUE = frozenset([",", "/", "&", "or", "nor", "and", "any", "no", "nil", "
 
 _PART_NEGATIONS = frozenset({"not", "no", "never", "n't", "without", "nothing", "none"})
 _CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?", "-", "but"})
+
+
+_ANSWER_NO = {"no", "none", "nope", "nil", "neg", "negative", "never", "not"}
+_ANSWER_ENDS = {".", ",", ";", "!", "?", "/"}
+
+
+def _answered(words: list[str], match: Match, mod: Modifiers) -> Modifiers:
+    """A finding answered right after it, as in notes or a list of questions, is denied:
+    'Spotting? No.', 'Bloating - no', 'haematuria -', 'Heavy periods? Not really.' A 'no'
+    that starts a new statement of its own ('Spotting? No bleeding either') does not."""
+    after = [w.lower() for w in words[match.end : match.end + 4]]
+    if not after or mod.negated:
+        return mod
+    if after[0] in ("-", ":", "?"):
+        rest = after[1:]
+        if after[0] == "-" and (not rest or rest[0] in _ANSWER_ENDS):
+            return replace(mod, negated=True, hypothetical=False, uncertain=False)
+        if rest and rest[0] in _ANSWER_NO:
+            tail = rest[1:2]
+            if rest[0] == "not" and rest[1:2] != ["really"]:
+                return mod
+            if rest[0] == "not":
+                tail = rest[2:3]
+            if not tail or tail[0] in _ANSWER_ENDS or tail[0] in ("really", "at"):
+                return replace(mod, negated=True, hypothetical=False, uncertain=False)
+    return mod
 
 
 def _negation_before(words: list[str], start: int) -> bool:
