@@ -39,7 +39,11 @@ from symptomatic.language.lexicon import Lexicon
 from symptomatic.language.matching import Match, match_text
 from symptomatic.language.overlaps import longest
 from symptomatic.language.periods import PeriodGap, find_period_gaps, is_late_period_finding
-from symptomatic.language.references import denied_at_place_matches, result_matches
+from symptomatic.language.references import (
+    denied_at_place_matches,
+    place_named_before,
+    result_matches,
+)
 from symptomatic.language.result import Mention, ParseResult
 from symptomatic.language.subjects import (
     WRITER,
@@ -172,6 +176,18 @@ class Parser:
                     len(m.entry.keys) == 1
                     and m.end < len(words)
                     and words[m.end].lower() in _TEST_NOUNS
+                )
+            ]
+            # a body system's bare word after a place was named ("My legs are fine, no
+            # numbness") is about that place, not the system it names alone
+            found = [
+                m
+                for m in found
+                if not (
+                    m.entry.system
+                    and m.end - m.start == 1
+                    and any(o.start == m.start and not o.entry.system for o in found)
+                    and place_named_before(words, m.start)
                 )
             ]
             found += denied_at_place_matches(self.lexicon, words, found)

@@ -15,6 +15,7 @@ describe in their own words ("no periods for years").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from symptomatic.language.durations import _NUM, _UNIT, _number, _unit_days
@@ -86,6 +87,6 @@ def find_period_gaps(text: str) -> list[PeriodGap]:
     return sorted(gaps, key=lambda g: g.start)
 
 
-def is_late_period_finding(name: str, synonyms: list[str]) -> bool:
+def is_late_period_finding(name: str, synonyms: Sequence[str]) -> bool:
     """True for a finding that means a late or missed period, judged by its own words."""
     return any(LATE_PERIOD_WORDS.search(s) for s in [name, *synonyms])

@@ -108,6 +108,13 @@ def result_matches(lexicon: Lexicon, words: Sequence[str]) -> list[Match]:
     return out
 
 
+def place_named_before(words: Sequence[str], t: int) -> bool:
+    """True if a place (the legs, the urine, the bowels) is named earlier in the sentence of
+    word ``t`` ("My legs are fine, no numbness")."""
+    lo = _sentence_start(words, t)
+    return any(word_key(words[i].lower()) in _PLACE_KEYS for i in range(lo, t))
+
+
 def denied_at_place_matches(
     lexicon: Lexicon, words: Sequence[str], found: Sequence[Match]
 ) -> list[Match]:
