@@ -36,11 +36,7 @@ FEWER = frozenset(["pelvic_pain", "vaginal_discharge"])
 #: place, a lump word and a word for stuck said together.
 NOT_YET_READ: frozenset[str] = frozenset()
 
-AWAITING_PHRASINGS = frozenset(
-    [
-        "blood_in_urine",  # named by the NICE NG12 haematuria rule added after the phrasings
-    ]
-)
+AWAITING_PHRASINGS: frozenset[str] = frozenset()
 
 
 @pytest.fixture(scope="module")
