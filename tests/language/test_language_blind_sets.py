@@ -1,0 +1,81 @@
+"""The parser on blind sets 5, 6 and 7 (tests/language/data/blind{5,6,7}.yaml), each written
+by a helper who read neither the parser, its lexicon, its tests nor the earlier sets. Each
+file's header gives its writer's conventions and its first-run figures.
+
+* Set 5, first run F1 0.769, present 0.816, denials 0.723 (recall 0.62), durations P 0.633
+  R 0.588. Fixes were then made from it (denials carried down lists, dates relative to today,
+  lay phrase families, the writer's stated sex, gestation opening a sentence): no longer held
+  out; its floors guard the figures reached (the goals F1 0.92 and denials 0.90 were not met;
+  its labels differ from earlier sets on "legs fine", bare "numbness" and "no sweats").
+* Set 6, first run F1 0.794, present 0.808, denials 0.768 (recall 0.684), durations P 0.807
+  R 0.807. Fixes were then made from it (crisis phrase families by parts said together,
+  negation of a compound's part, 'one side' as which side, a place joined to a bodily
+  function, bladder and bowels in shorthand, durations, denials in lay and note words): no
+  longer held out; floors at the figures reached.
+* Set 7, HELD OUT: its first and only reading gave F1 0.820, present 0.839, denials 0.783
+  (recall 0.739), durations P 0.863 R 0.863, and no fix has been made from it. Its floors are
+  that first run, so that a change which makes the parser generalise worse fails here. Do not
+  tune to it; when a fix is made from it, say so in its header and here, and write a new
+  blind set for the next honest figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from symptomatic.eval.parsing import check_labels, load_labelled, score_parser
+from symptomatic.kb import KnowledgeBase, load_knowledge_base
+from symptomatic.kb.schema import FindingType
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Floors:
+    items: int
+    f1: float
+    present_f1: float
+    denial_f1: float
+    duration_precision: float
+    duration_recall: float = 0.0
+
+
+SETS = {
+    # reached: F1 0.876, present 0.892, denials 0.864, durations P 0.768
+    "blind5": Floors(309, 0.875, 0.89, 0.86, 0.76),
+    # reached: F1 0.857, present 0.846, denials 0.873 (recall 0.851), durations P 0.825 R 0.912
+    "blind6": Floors(311, 0.855, 0.845, 0.87, 0.82, 0.91),
+    # the first run, a little below it for rounding
+    "blind7": Floors(347, 0.815, 0.835, 0.78, 0.86, 0.86),
+}
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_knowledge_base("back-pelvic")
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_blind_set_scores_stay_at_their_floors(kb: KnowledgeBase, name: str) -> None:
+    floors = SETS[name]
+    items, today = load_labelled(DATA / f"{name}.yaml")
+    assert len(items) == floors.items
+    assert check_labels(kb, items) == []
+    res = score_parser(kb, items, today)
+    durations = {f.id for f in kb.findings.values() if f.type is FindingType.DURATION}
+    present = res.restricted(lambda fid, v: v == "present")
+    denied = res.restricted(lambda fid, v: v == "absent")
+    dur = res.restricted(lambda fid, v: fid in durations)
+    print(
+        f"\n{name} ({len(items)} items): F1 {res.f1:.3f}, present {present.f1:.3f}, "
+        f"denials {denied.f1:.3f}, durations P {dur.precision:.3f} R {dur.recall:.3f}, "
+        f"exact {res.exact}"
+    )
+    assert res.f1 is not None and res.f1 >= floors.f1
+    assert present.f1 is not None and present.f1 >= floors.present_f1
+    assert denied.f1 is not None and denied.f1 >= floors.denial_f1
+    assert dur.precision is not None and dur.precision >= floors.duration_precision
+    assert dur.recall is not None and dur.recall >= floors.duration_recall
