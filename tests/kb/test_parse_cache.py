@@ -82,6 +82,7 @@ def test_the_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert default_folder() == tmp_path / "xdg" / "symptomatic" / "packs"
     assert parse_cache("auto").folder == default_folder()
     assert parse_cache("off").folder is None
+    assert parse_cache("").folder is None  # not the current folder
     assert parse_cache(str(tmp_path / "mine")).folder == tmp_path / "mine"
     folder = pack_copy(tmp_path)
     load_pack(folder, parse_cache("off"))

@@ -55,9 +55,9 @@ def register(app: typer.Typer) -> None:
         from symptomatic.app import create_app
         from symptomatic.cli.inputs import open_database
         from symptomatic.errors import SymptomaticError
-        from symptomatic.language.context import build_pipeline
+        from symptomatic.language.context import load_libraries
 
-        build_pipeline()  # imports spaCy and medspaCy (about a second) while the YAML parses
+        load_libraries()  # about a second of imports, while the YAML parses
         prefetch.wait()
         # Load, validate and compile the packs and build their free-text parsers once, here:
         # a broken pack fails with a readable message, the workers forked below share the

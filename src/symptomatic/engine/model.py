@@ -313,20 +313,9 @@ class Model:
         """Build every table that is otherwise built on first use (compiled rules and
         prerequisites, lookups), so that a server pays for them once before it forks its
         workers rather than in each worker's first requests."""
-        for name in (
-            "finding_index",
-            "condition_index",
-            "ids",
-            "rules",
-            "ex_gap",
-            "ex_entropy_gap",
-            "default_entropy",
-            "age_month_findings",
-            "demographics",
-            "parent_of",
-            "children_of",
-        ):
-            getattr(self, name)
+        for name, attr in vars(Model).items():
+            if isinstance(attr, cached_property):
+                getattr(self, name)
         return self
 
     @property

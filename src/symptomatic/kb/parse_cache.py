@@ -23,6 +23,7 @@ import os
 import tempfile
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -42,9 +43,9 @@ def default_folder() -> Path:
 
 
 def from_setting(setting: str) -> ParseCache:
-    """The cache of a ``pack_cache`` setting: 'auto' (:func:`default_folder`), 'off' (in
-    memory only) or a folder."""
-    if setting == "off":
+    """The cache of a ``pack_cache`` setting: 'auto' (:func:`default_folder`), 'off' or empty
+    (in memory only) or a folder."""
+    if setting.strip() in ("off", ""):  # an empty setting must not mean the current folder
         return ParseCache()
     return ParseCache(default_folder() if setting == "auto" else Path(setting).expanduser())
 
@@ -142,7 +143,9 @@ class ParseCache:
     def _entry(self, key: str) -> Path:
         return (self.folder or Path()) / f"{key}.json"
 
+    @cached_property
     def _usable(self) -> bool:
+        """The folder exists (created private) and is ours; checked once per cache."""
         if self.folder is None:
             return False
         try:
@@ -156,7 +159,7 @@ class ParseCache:
         path = self._path(text)
         if path in self._memory:
             return True, self._memory[path]
-        if not self._usable():
+        if not self._usable:
             return False, None
         try:
             data = json.loads(path.read_text(encoding="utf-8"), object_hook=_decode)
@@ -188,7 +191,7 @@ class ParseCache:
         """Keep ``data`` under ``key`` (see :meth:`put`)."""
         path = self._entry(key)
         self._memory[path] = data
-        if not _encodable(data) or not self._usable():
+        if not _encodable(data) or not self._usable:
             return
         tmp: str | None = None
         try:

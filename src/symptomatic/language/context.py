@@ -277,14 +277,23 @@ def _rules() -> list[Any]:
     return rules
 
 
+def load_libraries() -> Any:
+    """Import spaCy and medspaCy's ConText (about a second the first time); returns ``spacy``.
+
+    A server calls this early, while other processes parse its packs.
+    """
+    import spacy
+    from medspacy.context import ConText  # noqa: F401  (registers the pipeline factory)
+
+    return spacy
+
+
 def build_pipeline() -> Any:
     """A blank English spaCy pipeline with a sentence splitter and lay-language ConText.
 
     Returns the ``spacy.Language``; nothing is downloaded.
     """
-    import spacy
-    from medspacy.context import ConText  # noqa: F401  (registers the pipeline factory)
-
+    spacy = load_libraries()
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";", "\n", "\n\n"]})
     context: Any = nlp.add_pipe(
