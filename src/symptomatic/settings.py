@@ -53,7 +53,8 @@ class Settings(BaseSettings):
             "Folder where parsed pack files are kept (as JSON, under the SHA-256 of each"
             " file, so an edited pack is never read stale) to make later starts faster: 'auto'"
             " is $XDG_CACHE_HOME/symptomatic/packs or ~/.cache/symptomatic/packs, 'off' (or"
-            " empty) parses the YAML every time. Pack data only; nothing about any person is kept there."
+            " empty) parses the YAML every time. Pack data only; nothing about any person is"
+            " kept there."
         ),
     )
     retention_days: int = Field(
