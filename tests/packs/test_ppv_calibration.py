@@ -10,10 +10,9 @@ at the presentation level, must stay above them).
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
-
-import math
 
 import pytest
 import yaml
