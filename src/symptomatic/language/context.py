@@ -192,6 +192,9 @@ def _rules() -> list[Any]:
                                 r"(\d+-)?(day|week|month|year|hour)s?)$"}},
             {"LOWER": {"IN": ["history", "hx"]}}, {"LOWER": "of", "OP": "?"}],
           direction="PSEUDO"),
+        # "Hx: LBP 3/52": a note's heading (history of the complaint now), not a past history
+        R("hx:", "PSEUDO", pattern=[{"LOWER": {"IN": ["history", "hx", "hpc", "pc"]}},
+          {"TEXT": {"IN": [":", "-"]}}], direction="PSEUDO"),
         # history (before this episode)
         R("history of", DATED, pattern=[{"LOWER": {"IN": ["history", "hx"]}},
           {"LOWER": "of", "OP": "?"}], direction="FORWARD", max_scope=8,

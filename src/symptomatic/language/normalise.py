@@ -113,6 +113,8 @@ LAY_WORDS: dict[str, str] = {
     **dict.fromkeys(_words("bleed bleeds bleeding bled"), "bleed"),
     **dict.fromkeys(_words("blood bloody"), "blood"),
     **dict.fromkeys(_words("lower low"), "low"),
+    # a common slip that spelling correction cannot reach (too short): "my lower bak hurts"
+    **dict.fromkeys(_words("bak baks"), "back"),
     # clinical shorthand for the side: "L flank pain", "radiating to R calf"
     **dict.fromkeys(_words("l lt"), "left"),
     **dict.fromkeys(_words("r rt"), "right"),

@@ -20,6 +20,7 @@ from typing import Any
 from symptomatic.kb import KnowledgeBase
 from symptomatic.kb.knowledge import rule_findings
 from symptomatic.kb.schema import Finding, FindingGroup, FindingType, Sex
+from symptomatic.language.bodyparts import back_pain_entry, bare_place_matches, not_low_back
 from symptomatic.language.compounds import compound_mentions
 from symptomatic.language.context import (
     Modifiers,
@@ -130,6 +131,7 @@ class Parser:
             for pid, phrases in kb.parts.items()
             if any(w.lower() in _PART_NEGATIONS for p in phrases for w in self._tokenize(p))
         )
+        self._back_entry = back_pain_entry(self.lexicon)
 
     def _tokenize(self, phrase: str) -> list[str]:
         return [t.text for t in self.nlp.make_doc(phrase)]
@@ -191,6 +193,9 @@ class Parser:
                 )
             ]
             found += denied_at_place_matches(self.lexicon, words, found)
+            sentence_of = [(t.sent.start, t.sent.end) for t in doc]
+            found = not_low_back(self._back_entry, words, found, sentence_of)
+            found += bare_place_matches(self._back_entry, words, found, sentence_of)
             matches = [
                 m
                 for m in found
