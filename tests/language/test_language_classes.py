@@ -82,3 +82,66 @@ def test_a_note_heading_is_not_a_past_history(kb: KnowledgeBase) -> None:
     got = ev(kb, "Hx - low back pain 5/7.")
     assert got.get("low_back_pain") == "present"
     assert got.get("pain_duration") == "under_1w"
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("Is it bad if I start wetting myself? Nothing like that so far.", "new_incontinence"),
+        (
+            "My neighbour's husband passed blood in his urine with his stone. I haven't had that, "
+            "just this ache in my side.",
+            "blood_in_urine",
+        ),
+        ("Would a high temperature change anything? It hasn't happened yet.", "fever"),
+        ("I had a lot of sweats at night years back, none of that lately.", "night_sweats"),
+        ("Passed out twice at school as a kid but nothing like that since.", "fainting"),
+        (
+            "My sister's legs went weak with her slipped disc. Mine haven't, it's just my back that "
+            "hurts.",
+            "leg_weakness",
+        ),
+    ],
+)
+def test_a_denial_that_points_back_at_a_finding(kb: KnowledgeBase, text: str, fid: str) -> None:
+    assert ev(kb, text).get(fid) == "absent"
+
+
+def test_a_pointing_denial_leaves_a_finding_said_as_present(kb: KnowledgeBase) -> None:
+    got = ev(kb, "What if I get a fever? I do have a fever now, but no sweats, nothing like that.")
+    assert got.get("fever") == "present"
+
+
+def test_something_done_once_in_the_past_is_over_and_once_as_when_is_not(
+    kb: KnowledgeBase,
+) -> None:
+    assert "fainting" not in ev(kb, "I blacked out once as a student after a night out.")
+    assert "fainting" not in ev(kb, "I fainted once when I was a child.")
+    assert ev(kb, "Once I get moving the pain eases.").get("mechanical_pain") == ("present")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If my feet go numb, should I call 999?",
+        "When the numbness spreads to my legs do I need to go to hospital?",
+    ],
+)
+def test_a_condition_asked_about_states_nothing(kb: KnowledgeBase, text: str) -> None:
+    assert ev(kb, text).get("leg_numbness_tingling") != "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sore low back. Both legs are totally fine.", "back pain only, legs ok, waterworks ok"],
+)
+def test_legs_said_fine_alone_deny_the_leg_findings(kb: KnowledgeBase, text: str) -> None:
+    got = ev(kb, text)
+    for fid in ("leg_pain_below_knee", "leg_numbness_tingling", "leg_weakness"):
+        assert got.get(fid) == "absent"
+
+
+def test_legs_said_fine_next_to_named_leg_findings_deny_only_those(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Legs feel fine, no pins and needles in them.")
+    assert got.get("leg_numbness_tingling") == "absent"
+    assert "leg_weakness" not in got

@@ -204,13 +204,25 @@ def _rules() -> list[Any]:
         R("previously", HISTORICAL, pattern=[{"LOWER": {"IN": [
             "previously", "previous", "formerly", "once"]}}], direction="FORWARD", max_scope=6,
           terminated_by=after_clause),
+        # "fainted once as a teenager", "had a UTI once, years ago": "once" after what happened
+        # dates it (a forward "once" would cut the backward scope of "as a teenager")
+        # "once I get moving it eases": when, not a past time
+        R("once i", "PSEUDO", pattern=[{"LOWER": "once"}, {"LOWER": {"IN": [
+            "i", "you", "we", "he", "she", "they", "it", "i'm", "i've", "the", "my"]}}],
+          direction="PSEUDO"),
+        R("fainted once", HISTORICAL, pattern=[{"LOWER": "once"}, {"LOWER": {"IN": [
+            "as", "when", "in", "at", "before", "years", "back", "while", "during", ",", "or",
+            "twice", "ages", "long", "a"]}}], direction="BACKWARD", max_scope=5,
+          terminated_by=after_clause),
         R("in the past", HISTORICAL, direction="BIDIRECTIONAL", max_scope=8,
           terminated_by=after_clause),
         R("as a child", HISTORICAL, pattern=[{"LOWER": "as"}, {"LOWER": "a"},
           {"LOWER": {"IN": ["child", "kid", "teenager", "teen", "baby"]}}],
           direction="BIDIRECTIONAL", max_scope=8, terminated_by=after_clause),
         R("when i was younger", HISTORICAL, pattern=[{"LOWER": "when"}, {"LOWER": "i"},
-          {"LOWER": "was"}, {"LOWER": {"IN": ["younger", "young", "little", "small"]}}],
+          {"LOWER": "was"}, {"LOWER": {"IN": ["younger", "young", "little", "small", "a"]}},
+          {"LOWER": {"IN": ["teenager", "teen", "kid", "child", "student", "girl", "boy"]},
+           "OP": "?"}],
           direction="BIDIRECTIONAL", max_scope=8, terminated_by=after_clause),
         R("in 2019", DATED, pattern=[{"LOWER": {"IN": ["in", "since"]}, "OP": "?"},
           {"TEXT": {"REGEX": _YEAR}}], direction="BIDIRECTIONAL", max_scope=8,
@@ -219,7 +231,7 @@ def _rules() -> list[Any]:
             {"LOWER": {"IN": _NUMBER_WORDS}, "OP": "?"}, {"LIKE_NUM": True, "OP": "?"},
             {"LOWER": {"IN": ["of", "or"]}, "OP": "?"},
             {"LOWER": {"IN": ["years", "year", "yrs", "yr"]}},
-            {"LOWER": "ago"}], direction="BIDIRECTIONAL", max_scope=8,
+            {"LOWER": {"IN": ["ago", "back"]}}], direction="BIDIRECTIONAL", max_scope=8,
           terminated_by=after_clause),
         R("diagnosed", DATED, pattern=[{"LOWER": {"IN": [
             "diagnosed", "told", "found", "confirmed", "discovered"]}}],
@@ -335,12 +347,22 @@ _QUESTION_OPENERS = frozenset(
 )  # fmt: skip
 
 
+_CONDITION_OPENERS = frozenset(["if", "when", "once", "say", "suppose", "supposing"])
+_ASKING = frozenset(["should", "shall", "do", "can", "could", "would", "will", "is", "does"])
+_ASKED = frozenset(["i", "we", "she", "he", "they", "you", "it", "that", "this"])
+
+
 def is_question(sent: Any) -> bool:
     """True for a sentence that asks rather than states: it opens with an auxiliary or a
     question word and ends with "?". "I'm 32 weeks - is it safe to fly?" states first."""
     words = [t for t in sent if not t.is_space]
-    return (
-        len(words) > 1 and words[-1].text.startswith("?") and words[0].lower_ in _QUESTION_OPENERS
+    if len(words) < 2 or not words[-1].text.startswith("?"):
+        return False
+    if words[0].lower_ in _QUESTION_OPENERS:
+        return True
+    # a condition asked about: "If my leg goes numb, should I go to A&E?"
+    return words[0].lower_ in _CONDITION_OPENERS and any(
+        t.lower_ in _ASKING and nxt.lower_ in _ASKED for t, nxt in zip(words, words[1:])
     )
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from symptomatic.kb import KnowledgeBase
 from symptomatic.kb.knowledge import rule_findings
 from symptomatic.kb.schema import Finding, FindingGroup, FindingType, Sex
+from symptomatic.language.anaphora import denied_by_reference, place_said_fine
 from symptomatic.language.bodyparts import back_pain_entry, bare_place_matches, not_low_back
 from symptomatic.language.compounds import compound_mentions
 from symptomatic.language.context import (
@@ -132,6 +133,14 @@ class Parser:
             if any(w.lower() in _PART_NEGATIONS for p in phrases for w in self._tokenize(p))
         )
         self._back_entry = back_pain_entry(self.lexicon)
+        # the findings of the body system "problems with my legs" names (said fine as "legs")
+        self._place_systems = {
+            "legs": tuple(
+                m.entry.finding_id
+                for m in match_text(self.lexicon, ["problems", "with", "my", "legs"])
+                if m.entry.system
+            )
+        }
 
     def _tokenize(self, phrase: str) -> list[str]:
         return [t.text for t in self.nlp.make_doc(phrase)]
@@ -243,6 +252,13 @@ class Parser:
                     lambda fid: self._applies(self.kb.findings[fid], person_sex, age),
                 )
             )
+            # "What if I get numbness down below? I haven't had that": denied by reference
+            mentions.extend(
+                denied_by_reference(
+                    text, mentions, lambda fid: self.kb.findings[fid].group in _CURRENT_GROUPS
+                )
+            )
+            mentions.extend(place_said_fine(text, mentions, self._place_systems))
             pregnancy = self._gestation(text, mentions, person_sex, age)
             if pregnancy:
                 # a stated gestation outweighs a denied sign of it ("baby isn't moving")

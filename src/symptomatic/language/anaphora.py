@@ -1,0 +1,129 @@
+"""Denials that point back at a finding just named: "nothing like that now", "I haven't had
+that", "it hasn't happened", "mine is fine".
+
+A finding is often named first as a question, a worry, a past episode or someone else's
+illness ("What should I do if I get numbness around my bottom?", "Fainted once as a
+teenager", "My sister's bladder went"), and only then denied for the person now, by a phrase
+that names nothing itself. :func:`denied_by_reference` turns each such earlier mention of a
+current complaint, in the same or the sentence before, into a denial.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from symptomatic.language.result import Mention
+
+# a denial of what was just said, that names nothing itself
+_BACK_REFERENCE = re.compile(
+    r"\b(?:nothing|none|no(?:thing)?\s+sign)\s+(?:like\s+(?:that|this|it)|of\s+(?:that|those|them|"
+    r"these|this))\b"
+    r"|\b(?:have|has|had|do|does|did|have\s+not|has\s+not|had\s+not)(?:n'?t)?\s+(?:not\s+)?"
+    r"(?:had|got|noticed|felt|seen)\s+(?:that|those|any\s+of\s+(?:that|those|them|these)|"
+    r"anything\s+like\s+(?:that|this|it))\b"
+    r"|\b(?:it|that|this|those)\s+(?:has|have|had)(?:n'?t|\s+not)\s+(?:ever\s+)?happened\b"
+    r"|\bnever\s+(?:had|got|noticed|felt)\s+(?:that|those|anything\s+like\s+(?:that|this|it))\b"
+    r"|\bnot\s+(?:had|got|noticed)\s+(?:that|those|any\s+of\s+(?:that|those|them))\b",
+    re.I,
+)
+# the person's own is fine, after someone else's was named ("Mine is fine", "mine hasn't")
+_MINE = re.compile(
+    r"\bmine(?:'s|\s+is|\s+are|\s+has\s+been|\s+feels?)\s+(?:fine|ok|okay|normal|all\s+right|"
+    r"alright|good)\b|\bmine\s+(?:has|have|is|are|does|do|did|was|were)(?:n'?t|\s+not)\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?;\n]+")
+
+
+def _sentence_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+
+
+def denied_by_reference(
+    text: str, mentions: Sequence[Mention], is_current: Callable[[str], bool]
+) -> list[Mention]:
+    """Denials of the findings a back-reference points at (see the module doc).
+
+    A mention is pointed at when it is in the same sentence as the reference or the one
+    before, comes before it, is of a current complaint (``is_current(finding_id)``), says
+    ``present``, and does not count as the person's now (asked about, hypothetical, over, or
+    another person's; for "mine ...", another person's only). A finding the text states
+    elsewhere as the person's now is left alone.
+    """
+    refs = [(m.start(), False) for m in _BACK_REFERENCE.finditer(text)]
+    refs += [(m.start(), True) for m in _MINE.finditer(text)]
+    if not refs:
+        return []
+    starts = _sentence_starts(text)
+    stated = {m.finding_id for m in mentions if m.counts}
+    out: dict[str, Mention] = {}
+    for pos, mine in refs:
+        k = max(i for i, s in enumerate(starts) if s <= pos)
+        lo = starts[max(0, k - 1)]
+        for m in mentions:
+            if not (lo <= m.start < pos) or m.value != "present" or m.counts:
+                continue
+            if m.finding_id in stated or m.finding_id in out or not is_current(m.finding_id):
+                continue
+            if mine and not m.family:
+                continue
+            out[m.finding_id] = replace(
+                m,
+                value="absent",
+                negated=True,
+                historical=False,
+                hypothetical=False,
+                uncertain=False,
+                family=False,
+                counts=True,
+                source="reference",
+            )
+    return list(out.values())
+
+
+# a place said to be fine on its own: "legs fine", "both legs are normal", "legs working fine"
+_PLACE_FINE = re.compile(
+    r"\b(?:(?:my|his|her|both(?:\s+my)?|the)\s+)?(?P<place>legs)\s+(?:are\s+|feel\s+|seem\s+|"
+    r"'re\s+|both\s+)?(?:absolutely\s+|totally\s+|completely\s+|totally\s+)?(?:fine|ok|okay|"
+    r"normal|good|all\s+right|alright|working\s+(?:fine|ok|normally))\b",
+    re.I,
+)
+
+
+def place_said_fine(
+    text: str, mentions: Sequence[Mention], system_findings: dict[str, Sequence[str]]
+) -> list[Mention]:
+    """Denials of every finding of a place's body system when the place is said to be fine
+    on its own ("None of that, legs fine"): only when nothing about that place was said in
+    the same sentence or the one before ("My legs are fine, no weakness" denies only the
+    weakness), and not for a finding said elsewhere."""
+    out: list[Mention] = []
+    starts = _sentence_starts(text)
+    for m in _PLACE_FINE.finditer(text):
+        fids = system_findings.get(m.group("place").lower(), ())
+        k = max(i for i, s in enumerate(starts) if s <= m.start())
+        lo = starts[max(0, k - 1)]
+        hi = starts[k + 1] if k + 1 < len(starts) else len(text)
+        near = any(
+            x.finding_id in fids and lo <= x.start < hi and not m.start() <= x.start < m.end()
+            for x in mentions
+        )
+        said = {x.finding_id for x in mentions}
+        if near:
+            continue
+        for fid in fids:
+            if fid not in said:
+                out.append(
+                    Mention(
+                        finding_id=fid,
+                        value="absent",
+                        start=m.start(),
+                        end=m.end(),
+                        text=m.group(0),
+                        negated=True,
+                        source="reference",
+                    )
+                )
+    return out
