@@ -97,8 +97,8 @@ def test_a_note_heading_is_not_a_past_history(kb: KnowledgeBase) -> None:
         ("I had a lot of sweats at night years back, none of that lately.", "night_sweats"),
         ("Passed out twice at school as a kid but nothing like that since.", "fainting"),
         (
-            "My sister's legs went weak with her slipped disc. Mine haven't, it's just my back that "
-            "hurts.",
+            "My sister's legs went weak with her slipped disc. Mine haven't, it's just my back "
+            "that hurts.",
             "leg_weakness",
         ),
     ],

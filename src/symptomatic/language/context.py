@@ -21,6 +21,7 @@ Scopes stop at "but", "although", "except" and at a new clause about the person 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Any
 
 NEGATED = "NEGATED_EXISTENCE"
@@ -362,7 +363,7 @@ def is_question(sent: Any) -> bool:
         return True
     # a condition asked about: "If my leg goes numb, should I go to A&E?"
     return words[0].lower_ in _CONDITION_OPENERS and any(
-        t.lower_ in _ASKING and nxt.lower_ in _ASKED for t, nxt in zip(words, words[1:])
+        t.lower_ in _ASKING and nxt.lower_ in _ASKED for t, nxt in pairwise(words)
     )
 
 
