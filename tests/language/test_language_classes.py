@@ -145,3 +145,43 @@ def test_legs_said_fine_next_to_named_leg_findings_deny_only_those(kb: Knowledge
     got = ev(kb, "Legs feel fine, no pins and needles in them.")
     assert got.get("leg_numbness_tingling") == "absent"
     assert "leg_weakness" not in got
+
+
+def test_bowel_and_bladder_said_together_deny_both(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Back pain 3 weeks. No bladder/bowel change.")
+    assert got.get("bowel_habit_change") == "absent"
+    assert got.get("urinary_retention") == "absent"
+    assert got.get("new_incontinence") == "absent"
+    got = ev(kb, "Bladder ok, bowels ok.")
+    assert got.get("urinary_retention") == "absent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aching on the right side of my belly, low down.",
+        "Lower tummy cramps both sides.",
+        "A stitch-like pain in the side of my lower abdomen.",
+    ],
+)
+def test_a_side_of_the_belly_is_not_the_flank(kb: KnowledgeBase, text: str) -> None:
+    assert "flank_pain" not in ev(kb, text, sex="female", age=30)
+
+
+def test_a_side_of_the_back_or_under_the_ribs_is_still_the_flank(kb: KnowledgeBase) -> None:
+    assert ev(kb, "Pain in my left side round towards my back.").get("flank_pain") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("The ache is low in my belly, not one-sided.", "one_sided_pelvic_pain"),
+        ("Lower abdominal pain, no more on one side than the other.", "one_sided_pelvic_pain"),
+        ("It hurts right across my pelvis.", "one_sided_pelvic_pain"),
+        ("My lower back aches but it's not one sided.", "one_sided_sij_pain"),
+    ],
+)
+def test_a_pain_said_not_one_sided_denies_the_one_sided_finding_of_its_place(
+    kb: KnowledgeBase, text: str, fid: str
+) -> None:
+    assert ev(kb, text, sex="female", age=30).get(fid) == "absent"

@@ -127,3 +127,52 @@ def place_said_fine(
                     )
                 )
     return out
+
+
+# the pain said not to be on one side: "not one-sided", "not one side more than the other",
+# "right across my tummy", "across the whole of my lower back"
+_NOT_ONE_SIDE = re.compile(
+    r"\bnot\s+(?:on\s+|just\s+|only\s+)?(?:one|1)[\s-]*sided?\b"
+    r"|\bno(?:t|\s+more)\s+(?:on\s+)?one\s+side\s+(?:more\s+)?than\s+the\s+other\b"
+    r"|\bright\s+across\b|\ball\s+across\b|\bacross\s+(?:my|the|her|his)\s+whole\b",
+    re.I,
+)
+_BELLY_WORDS = re.compile(
+    r"\b(?:tummy|belly|stomach|abdo\w*|pelvi\w*|womb|suprapubic|ovar\w*)\b", re.I
+)
+_BACK_WORDS = re.compile(r"\b(?:back|lumbar|lbp|spine|buttocks?|bum|sacr\w*|sij)\b", re.I)
+
+
+def not_one_sided(
+    text: str, mentions: Sequence[Mention], belly: str | None, back: str | None
+) -> list[Mention]:
+    """A denial of the one-sided finding of the region the sentence is about (``belly``: the
+    one-sided low tummy pain, ``back``: the one-sided pain over the back of the pelvis) when
+    the pain is said not to be on one side; none for a finding said elsewhere in the text."""
+    out: list[Mention] = []
+    said = {m.finding_id for m in mentions}
+    starts = _sentence_starts(text)
+    for m in _NOT_ONE_SIDE.finditer(text):
+        k = max(i for i, s in enumerate(starts) if s <= m.start())
+        sentence = text[starts[k] : starts[k + 1] if k + 1 < len(starts) else len(text)]
+        fid = (
+            belly
+            if _BELLY_WORDS.search(sentence)
+            else back
+            if _BACK_WORDS.search(sentence) or _BACK_WORDS.search(text)
+            else None
+        )
+        if fid is None or fid in said or any(o.finding_id == fid for o in out):
+            continue
+        out.append(
+            Mention(
+                finding_id=fid,
+                value="absent",
+                start=m.start(),
+                end=m.end(),
+                text=m.group(0),
+                negated=True,
+                source="reference",
+            )
+        )
+    return out

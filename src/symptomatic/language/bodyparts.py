@@ -146,3 +146,46 @@ def bare_place_matches(
             continue
         return [Match(entry, i, i + 1, 0, False)]
     return []
+
+
+# a side said of the belly or pelvis is not the flank ("left side of my lower tummy")
+_BELLY = frozenset(
+    ["tummy", "belly", "stomach", "abdomen", "abdominal", "abdo", "pelvis", "pelvic",
+     "ovary", "ovaries", "womb", "bladder", "iliac", "suprapubic"]
+)  # fmt: skip
+_FLANK_PLACE = frozenset(
+    ["back", "loin", "loins", "kidney", "kidneys", "rib", "ribs", "flank", "renal", "spine"]
+)
+_PUNCT = frozenset([",", ".", ";", "!", "?", ":", "(", ")"])
+
+
+def side_entry(lexicon: Lexicon) -> str | None:
+    """The finding the words "pain in my side" match (the flank), if any."""
+    found = match_words(lexicon, ["pain", "in", "my", "side"], [0, 1, 2, 3])
+    found = [m for m in found if m.entry.value == "present" and not m.entry.system]
+    return found[0].entry.finding_id if found else None
+
+
+def not_the_flank(flank: str | None, words: Sequence[str], found: Sequence[Match]) -> list[Match]:
+    """``found`` without matches of the ``flank`` finding whose "side" is the side of the belly
+    or pelvis, named in the same clause ("pain on the left side of my lower tummy", "lower tummy
+    pain both sides", "left-sided pelvic pain"), when the clause names no place of the flank."""
+    if flank is None:
+        return list(found)
+    low = [w.lower() for w in words]
+    out = []
+    for m in found:
+        if m.entry.finding_id == flank and any(
+            low[i].startswith("side") for i in range(m.start, m.end)
+        ):
+            lo = m.start
+            while lo > 0 and low[lo - 1] not in _PUNCT:
+                lo -= 1
+            hi = m.end
+            while hi < len(low) and low[hi] not in _PUNCT:
+                hi += 1
+            clause = set(low[lo:hi])
+            if clause & _BELLY and not clause & _FLANK_PLACE:
+                continue
+        out.append(m)
+    return out

@@ -20,8 +20,18 @@ from typing import Any
 from symptomatic.kb import KnowledgeBase
 from symptomatic.kb.knowledge import rule_findings
 from symptomatic.kb.schema import Finding, FindingGroup, FindingType, Sex
-from symptomatic.language.anaphora import denied_by_reference, place_said_fine
-from symptomatic.language.bodyparts import back_pain_entry, bare_place_matches, not_low_back
+from symptomatic.language.anaphora import (
+    denied_by_reference,
+    not_one_sided,
+    place_said_fine,
+)
+from symptomatic.language.bodyparts import (
+    back_pain_entry,
+    bare_place_matches,
+    not_low_back,
+    not_the_flank,
+    side_entry,
+)
 from symptomatic.language.compounds import compound_mentions
 from symptomatic.language.context import (
     Modifiers,
@@ -133,6 +143,15 @@ class Parser:
             if any(w.lower() in _PART_NEGATIONS for p in phrases for w in self._tokenize(p))
         )
         self._back_entry = back_pain_entry(self.lexicon)
+        self._flank = side_entry(self.lexicon)
+        # the one-sided findings of the low tummy and of the back, by their names
+        one_sided = [
+            f for f in kb.findings.values() if re.search(r"\bone[\s-]*sided?\b", f.name, re.I)
+        ]
+        self._one_sided = (
+            next((f.id for f in one_sided if re.search(r"tummy|abdom|belly", f.name, re.I)), None),
+            next((f.id for f in one_sided if re.search(r"\bback\b", f.name, re.I)), None),
+        )
         # the findings of the body system "problems with my legs" names (said fine as "legs")
         self._place_systems = {
             "legs": tuple(
@@ -204,6 +223,7 @@ class Parser:
             found += denied_at_place_matches(self.lexicon, words, found)
             sentence_of = [(t.sent.start, t.sent.end) for t in doc]
             found = not_low_back(self._back_entry, words, found, sentence_of)
+            found = not_the_flank(self._flank, words, found)
             found += bare_place_matches(self._back_entry, words, found, sentence_of)
             matches = [
                 m
@@ -259,6 +279,11 @@ class Parser:
                 )
             )
             mentions.extend(place_said_fine(text, mentions, self._place_systems))
+            mentions.extend(
+                m
+                for m in not_one_sided(text, mentions, *self._one_sided)
+                if self._applies(self.kb.findings[m.finding_id], person_sex, age)
+            )
             pregnancy = self._gestation(text, mentions, person_sex, age)
             if pregnancy:
                 # a stated gestation outweighs a denied sign of it ("baby isn't moving")
