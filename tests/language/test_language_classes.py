@@ -185,3 +185,38 @@ def test_a_pain_said_not_one_sided_denies_the_one_sided_finding_of_its_place(
     kb: KnowledgeBase, text: str, fid: str
 ) -> None:
     assert ev(kb, text, sex="female", age=30).get(fid) == "absent"
+
+
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [
+        ("Tripped on the stairs 3/7 ago, now LBP.", "under_1w"),
+        ("lower back pain sinse wensday", "under_1w"),
+        ("Backache since the May bank holiday.", "over_12w"),
+        ("Woke up at 4am with a stabbing pain in my left loin.", "under_1w"),
+        ("Today I've got a nagging ache low in my pelvis.", "under_1w"),
+        ("Pain in my right loin, coming and going in waves since about 6am.", "under_1w"),
+    ],
+)
+def test_durations_in_notes_slips_and_times_of_day(
+    kb: KnowledgeBase, text: str, option: str
+) -> None:
+    assert ev(kb, text, sex="female", age=40).get("pain_duration") == option
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A sore throat and a headache for three days, and my lower back aches.",
+        "Perineal ache x 3/12. Lower back fine.",
+        "Low back pain for a week or so.",
+        "Lower back pain, 6 weeks or so, maybe a bit more.",
+        "Took naproxen for 5 days, did nothing for my back.",
+    ],
+)
+def test_no_duration_from_another_pain_or_a_hedge_on_an_edge(kb: KnowledgeBase, text: str) -> None:
+    assert "pain_duration" not in ev(kb, text, sex="male", age=40)
+
+
+def test_a_hedged_time_inside_a_band_still_counts(kb: KnowledgeBase) -> None:
+    assert ev(kb, "Low back pain for 3 weeks or so.").get("pain_duration") == "w1_6"

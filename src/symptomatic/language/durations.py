@@ -51,6 +51,10 @@ _DAY_INDEX = {
     **{d: i for i, d in enumerate(WEEKDAYS)},
     **{d: i for i, ds in enumerate(["mon", "tue tues", "wed weds", "thu thur thurs", "fri", "sat",
                                     "sun"]) for d in ds.split()},
+    # common slips of the longer names ("sinse saterday")
+    **{d: i for i, ds in enumerate(["monady", "tuseday teusday tusday", "wensday wednsday wedensday",
+                                    "thrusday thursdy", "firday", "saterday satuday saturdy",
+                                    "sundy"]) for d in ds.split()},
 }  # fmt: skip
 _DAY_RX = "|".join(sorted(_DAY_INDEX, key=len, reverse=True))
 
@@ -102,7 +106,7 @@ _HAD = re.compile(
 _FRACTION = re.compile(r"(?<![\d/])(?P<num>\d{1,2})/(?P<of>7|52|12)(?![\d/])")
 _FRACTION_DAYS = {"7": 1.0, "52": 7.0, "12": 30.0}
 _ON_DAY = re.compile(
-    r"\b(?:on|last|started|began|begun|since)\s+(?P<day>" + _DAY_RX + r")\b\.?(?!\s*\d)", re.I
+    r"\b(?:on|last|started|began|begun|sin[cs]e)\s+(?P<day>" + _DAY_RX + r")\b\.?(?!\s*\d)", re.I
 )
 _BARE = re.compile(r"\bfor\s+(?:the\s+(?:past|last)\s+)?(?P<unit>day|week|month|year)s\b", re.I)
 _MOST_OF = re.compile(
@@ -110,7 +114,9 @@ _MOST_OF = re.compile(
 )
 _SINCE_MONTH = re.compile(
     r"\bsince\s+(?:(?:about|around|roughly|approximately|approx|maybe)\s+)?"
-    r"(?:early[-\s]+|mid[-\s]+|late[-\s]+|last\s+)?(?P<month>" + "|".join(MONTHS) + r")\b",
+    r"(?:the\s+)?(?:early[-\s]+|mid[-\s]+|late[-\s]+|last\s+)?(?P<month>"
+    + "|".join(MONTHS)
+    + r")\b",
     re.I,
 )
 # days of the year people date things from: (month, day); Easter and Thanksgiving move
@@ -156,7 +162,7 @@ _SINCE_SEASON = re.compile(
     re.I,
 )
 _REMEMBRANCE = re.compile(r"\bsince\s+(?:last\s+)?remembrance\s+(?:sunday|day)\b", re.I)
-_SINCE_DAY = re.compile(r"\bsince\s+(?:last\s+)?(?P<day>" + _DAY_RX + r")\b", re.I)
+_SINCE_DAY = re.compile(r"\bsin[cs]e\s+(?:last\s+)?(?P<day>" + _DAY_RX + r")\b", re.I)
 # "since the Monday before last", "on the Friday before last": a week before the last one
 _DAY_BEFORE_LAST = re.compile(
     r"\b(?:since|on|from)\s+(?:the\s+)?(?P<day>" + _DAY_RX + r")\s+before\s+last\b",
@@ -172,6 +178,11 @@ _RELATIVE = {
     re.compile(r"\b(?:an?|one|few|couple\s+of)\s+hours?\s+ago\b|\bsince\s+an?\s+hour\b", re.I): 0.1,
     re.compile(r"\b(?:since\s+)?(?:yesterday|last\s+night)\b", re.I): 1.0,
     re.compile(r"\bthis\s+morning\b", re.I): 0.3,
+    # "woke up at 5am with ...", "today I've got ...": today
+    re.compile(r"\bwoke\s+(?:up\s+)?(?:at\s+(?:about\s+|around\s+)?\d{1,2}(?::\d\d)?\s*(?:am|pm)?)\b",
+               re.I): 0.3,
+    re.compile(r"\btoday\s+(?:i've|i\s+have|i'm|i\s+am|i\s+got|i\s+woke|it\s+started|it's\s+started|"
+               r"it\s+came\s+on|out\s+of\s+nowhere)\b", re.I): 0.3,
     re.compile(r"\bthis\s+(?:afternoon|evening)\b|\bsince\s+(?:lunchtime|lunch|teatime|tea\s+time)\b",
                re.I): 0.3,
     re.compile(r"\bsince\s+(?:about\s+|around\s+)?(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|[0-2]\d[0-5]\d)\b",

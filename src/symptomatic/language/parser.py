@@ -89,10 +89,16 @@ _ANCHORS = frozenset({"since", "after", "before", "during"})
 # words that make a duration about the pain (or stiffness) rather than something else
 _PAIN_WORDS = re.compile(
     r"\b(pain\w*|hurt\w*|ache[sd]?|aching|achy|sore\w*|stiff\w*|agony|killing|backache|niggl\w*|"
-    r"twinge\w*|cramp\w*|throb\w*|sciatica)\b",
+    r"twinge\w*|cramp\w*|throb\w*|sciatica|lbp)\b",
     re.I,
 )
 
+# a time given as roughly that long ("6 weeks or so", "a week or so, maybe a bit longer")
+_HEDGED = re.compile(
+    r"\bor\s+so\b|\bish\b|^\s*(?:or\s+so|-?ish|or\s+more|or\s+longer|,?\s*(?:maybe|perhaps|"
+    r"possibly)\s+(?:a\s+bit\s+|a\s+little\s+)?(?:longer|more|less))\b",
+    re.I,
+)
 # the writer speaking of themselves; a text without it ("She denies bleeding") is a report
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|im|ive|me|my|mine|myself)\b", re.I)
 # where one clause of a sentence ends and the next begins
@@ -512,7 +518,14 @@ class Parser:
         if not scored:
             return []
         best = max(scored, key=lambda sd: sd[0])[1]
-        option = option_for(best.days, {o.id: o.label for o in target.options})
+        labels = {o.id: o.label for o in target.options}
+        if _HEDGED.search(best.text) or _HEDGED.match(text[best.end : best.end + 30]):
+            # "6 weeks or so", "a week or so, maybe longer": on the edge of two options, a
+            # hedged time could be either
+            edges = {e for band in map(bands_from_label, labels.values()) if band for e in band}
+            if any(abs(best.days - e) <= 0.05 * e for e in edges if 0 < e < float("inf")):
+                return []
+        option = option_for(best.days, labels)
         if option is None:
             return []
         return [
@@ -525,6 +538,19 @@ class Parser:
                 source="duration",
             )
         ]
+
+    def _other_pain(self, m: Mention, dated: frozenset[str]) -> bool:
+        """True for a pain said present that the duration finding does not date: not one of
+        the complaints it is asked for, nor under the same umbrella as they are (a headache, a
+        sore throat, a perineal ache; not sciatica or a buttock pain)."""
+        if m.finding_id in dated or not _PAIN_WORDS.search(m.text):
+            return False
+        return not self._under_umbrella(m.finding_id, dated)
+
+    def _under_umbrella(self, fid: str, dated: frozenset[str]) -> bool:
+        """True for a finding under the same umbrella as the complaints a duration dates."""
+        parents = {self.kb.findings[d].parent for d in dated if d in self.kb.findings}
+        return self.kb.findings[fid].parent in parents - {None}
 
     def _duration_score(
         self, doc: Any, dur: Duration, mentions: list[Mention], dated: frozenset[str]
@@ -573,10 +599,20 @@ class Parser:
             return (-1, -dur.start)
         if any(m.finding_id in dated for m in in_clause):
             best = 3
+        elif any(self._other_pain(m, dated) for m in in_clause) and not any(
+            self._under_umbrella(m.finding_id, dated) for m in in_clause
+        ):
+            # "a headache and a sore throat for two days", "perineal ache x 2/12", "an ache
+            # in my balls for 2 months": how long a pain the duration is not asked of has lasted
+            return (-1, -dur.start)
         elif _PAIN_WORDS.search(clause):
             best = 2
         elif _ONGOING.search(clause) or re.search(r"\b(this|it|that)\b", clause, re.I):
             best = 1 if said or _PAIN_WORDS.search(sentence) else -1
+        elif not re.match(r"for\b", dur.text, re.I) and any(
+            self._under_umbrella(m.finding_id, dated) for m in in_clause
+        ):
+            best = 2  # "coming in waves since 2am": what the pain is like, for that long
         elif in_clause and re.match(r"(for|over|since|during)\b", dur.text, re.I):
             if _joined_to_complaint(doc.text, lo, c_lo, mentions, dated):
                 best = 2  # "back pain and a temperature since last night": both
@@ -591,6 +627,11 @@ class Parser:
             best = 0 if _PAIN_WORDS.search(sentence) or (said and current) else -1
         elif re.match(r"(for|over|since|during)\b", dur.text, re.I):
             best = 0 if _PAIN_WORDS.search(sentence) else -1
+        elif re.search(r"\bago\b", doc.text[dur.end : dur.end + 6]) and re.search(
+            r"\bnow\b", doc.text[dur.end : hi], re.I
+        ):
+            # "tripped on the stairs 3/7 ago, now LBP": the pain dates from then
+            best = 0 if _PAIN_WORDS.search(doc.text[dur.end : hi]) else -1
         else:
             return (-1, -dur.start)  # a point in time in a clause about nothing said
         penalty = 0
