@@ -52,9 +52,9 @@ _DAY_INDEX = {
     **{d: i for i, ds in enumerate(["mon", "tue tues", "wed weds", "thu thur thurs", "fri", "sat",
                                     "sun"]) for d in ds.split()},
     # common slips of the longer names ("sinse saterday")
-    **{d: i for i, ds in enumerate(["monady", "tuseday teusday tusday", "wensday wednsday wedensday",
-                                    "thrusday thursdy", "firday", "saterday satuday saturdy",
-                                    "sundy"]) for d in ds.split()},
+    **{d: i for i, ds in enumerate(["monady", "tuseday teusday tusday",
+                                    "wensday wednsday wedensday", "thrusday thursdy", "firday",
+                                    "saterday satuday saturdy", "sundy"]) for d in ds.split()},
 }  # fmt: skip
 _DAY_RX = "|".join(sorted(_DAY_INDEX, key=len, reverse=True))
 
