@@ -220,3 +220,47 @@ def test_no_duration_from_another_pain_or_a_hedge_on_an_edge(kb: KnowledgeBase, 
 
 def test_a_hedged_time_inside_a_band_still_counts(kb: KnowledgeBase) -> None:
     assert ev(kb, "Low back pain for 3 weeks or so.").get("pain_duration") == "w1_6"
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("PMH: T2DM, HTN.", "diabetes"),
+        ("Vom x2 overnight.", "nausea_vomiting"),
+        ("+ve UPT in surgery today.", "pregnant"),
+        ("Drenching NS for a month.", "night_sweats"),
+        ("Kyphotic, lost 5cm in height.", "height_loss_stoop"),
+        ("LIF pain and tenderness.", "left_lower_abdominal_pain"),
+        ("RIF tenderness on palpation.", "right_lower_abdominal_pain"),
+        ("Started periumbilical, now RIF.", "migrating_pain"),
+        ("Both ankles have swollen up this week.", "leg_swelling"),
+        ("I've been bunged up since Friday.", "bowel_habit_change"),
+        ("There's slime in my poo sometimes.", "mucus_in_stool"),
+        ("Sleeping badly with the pain in my back.", "night_pain"),
+        ("Like an elephant on my chest.", "chest_pain"),
+        ("Her arm went weak all of a sudden.", "stroke_signs"),
+        ("Dad keeled over in the kitchen.", "fainting"),
+        ("I've got my tablets saved up for tonight.", "suicidal_thoughts"),
+        ("Hurt my back in a rugby tackle.", "recent_trauma"),
+        ("A purple rash that doesn't fade under a glass.", "rash"),
+    ],
+)
+def test_note_shorthand_and_lay_words_for_findings(kb: KnowledgeBase, text: str, fid: str) -> None:
+    assert ev(kb, text, sex="female", age=60 if fid == "height_loss_stoop" else 30).get(fid) == (
+        "present"
+    )
+
+
+def test_postmenopausal_bleeding_in_notes_says_all_three(kb: KnowledgeBase) -> None:
+    got = ev(kb, "PMB x2 last month, 66F.", sex="female", age=66)
+    assert got.get("postmenopausal_bleeding") == "present"
+    assert got.get("postmenopausal") == "present"
+    assert got.get("vaginal_bleeding") == "present"
+
+
+def test_worse_on_coughing_is_the_pain_of_the_place_the_text_is_about(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Lower right tummy pain since last night, worse when I cough.", sex="male", age=20)
+    assert got.get("pain_worse_moving_coughing") == "present"
+    assert "pain_worse_cough_sneeze" not in got
+    got = ev(kb, "Sciatica down my right leg, worse when I cough.", sex="male", age=40)
+    assert got.get("pain_worse_cough_sneeze") == "present"

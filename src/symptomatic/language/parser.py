@@ -99,6 +99,11 @@ _HEDGED = re.compile(
     r"possibly)\s+(?:a\s+bit\s+|a\s+little\s+)?(?:longer|more|less))\b",
     re.I,
 )
+# a text about the belly, and one about the legs or back ("worse on coughing" is whose?)
+_BELLY_TEXT = re.compile(
+    r"\b(?:tummy|belly|stomach|abdo\w*|pelvi\w*|rif|lif|iliac|appendi\w*|periumbilical)\b", re.I
+)
+_LEG_WORDS = re.compile(r"\b(?:legs?|sciatica|calf|calves|foot|feet|thigh|knee|back|lbp)\b", re.I)
 # the writer speaking of themselves; a text without it ("She denies bleeding") is a report
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|im|ive|me|my|mine|myself)\b", re.I)
 # where one clause of a sentence ends and the next begins
@@ -150,6 +155,13 @@ class Parser:
         )
         self._back_entry = back_pain_entry(self.lexicon)
         self._flank = side_entry(self.lexicon)
+        # "worse when I cough": the leg pain's (sciatica) or the tummy pain's, by the place
+        coughs = [f for f in kb.findings.values() if re.search(r"\bcough", f.name, re.I)]
+        self._cough_pair = (
+            next((f.id for f in coughs if f.parent and f.parent in kb.findings
+                  and kb.findings[f.parent].parent is not None), None),
+            next((f.id for f in coughs if re.search(r"tummy|abdom|belly", f.name, re.I)), None),
+        )  # fmt: skip
         # the one-sided findings of the low tummy and of the back, by their names
         one_sided = [
             f for f in kb.findings.values() if re.search(r"\bone[\s-]*sided?\b", f.name, re.I)
@@ -290,6 +302,7 @@ class Parser:
                 for m in not_one_sided(text, mentions, *self._one_sided)
                 if self._applies(self.kb.findings[m.finding_id], person_sex, age)
             )
+            mentions = self._cough_of_the_belly(text, mentions)
             pregnancy = self._gestation(text, mentions, person_sex, age)
             if pregnancy:
                 # a stated gestation outweighs a denied sign of it ("baby isn't moving")
@@ -306,6 +319,24 @@ class Parser:
             mentions.extend(self._durations(doc, text, mentions, person_sex, age, today, gaps=gaps))
         mentions.sort(key=lambda m: (m.start, m.end, m.finding_id))
         return ParseResult(text=text, mentions=tuple(mentions))
+
+    def _cough_of_the_belly(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A pain worse on coughing is the tummy pain's, not the leg pain's, in a text about
+        the belly that says nothing of the leg pain ("RIF pain, worse on coughing")."""
+        leg, belly = self._cough_pair
+        if leg is None or belly is None or not any(m.finding_id == leg for m in mentions):
+            return mentions
+        parent = self.kb.findings[leg].parent
+        if any(m.finding_id == parent for m in mentions) or _LEG_WORDS.search(text):
+            return mentions
+        if not _BELLY_TEXT.search(text):
+            return mentions
+        out: list[Mention] = []
+        for m in mentions:
+            m = replace(m, finding_id=belly) if m.finding_id == leg else m
+            if m not in out:
+                out.append(m)
+        return out
 
     def _is_current(self, match: Match, mod: Modifiers) -> bool:
         """True for a symptom the person has now (not hypothetical, uncertain or over)."""
