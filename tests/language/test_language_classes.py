@@ -264,3 +264,28 @@ def test_worse_on_coughing_is_the_pain_of_the_place_the_text_is_about(kb: Knowle
     assert "pain_worse_cough_sneeze" not in got
     got = ev(kb, "Sciatica down my right leg, worse when I cough.", sex="male", age=40)
     assert got.get("pain_worse_cough_sneeze") == "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My side hurts whenever I cough.",
+        "The lump in my groin gets bigger when I cough.",
+        "Jolts of pain going over bumps or I cough.",
+        "Lower back is worse on coughing.",
+    ],
+)
+def test_a_cough_that_sets_off_a_pain_is_not_a_cough(kb: KnowledgeBase, text: str) -> None:
+    assert "cough" not in ev(kb, text)
+
+
+def test_a_cough_had_or_denied_is_still_a_cough(kb: KnowledgeBase) -> None:
+    assert ev(kb, "I've got a cough and my back hurts.").get("cough") == "present"
+    assert ev(kb, "No fever or cough.").get("cough") == "absent"
+
+
+def test_a_groin_lump_is_not_a_lump_in_the_tummy(kb: KnowledgeBase) -> None:
+    got = ev(kb, "A soft lump in my groin that goes back in when I lie down.")
+    assert "pelvic_mass" not in got
+    got = ev(kb, "No hernias, no lumps in my groin.")
+    assert got.get("groin_lump_painful") == "absent"

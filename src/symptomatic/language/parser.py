@@ -104,6 +104,9 @@ _BELLY_TEXT = re.compile(
     r"\b(?:tummy|belly|stomach|abdo\w*|pelvi\w*|rif|lif|iliac|appendi\w*|periumbilical)\b", re.I
 )
 _LEG_WORDS = re.compile(r"\b(?:legs?|sciatica|calf|calves|foot|feet|thigh|knee|back|lbp)\b", re.I)
+# words before "cough" that make it a trigger ("when I cough", "worse on coughing")
+_TRIGGER_BEFORE = frozenset(["when", "whenever", "if", "on", "worse", "to", "time"])
+_HAVE_BEFORE = frozenset(["a", "have", "got", "has", "had", "my", "the", "bad", "chesty"])
 # the writer speaking of themselves; a text without it ("She denies bleeding") is a report
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|im|ive|me|my|mine|myself)\b", re.I)
 # where one clause of a sentence ends and the next begins
@@ -155,6 +158,11 @@ class Parser:
         )
         self._back_entry = back_pain_entry(self.lexicon)
         self._flank = side_entry(self.lexicon)
+        # the finding "cough" names on its own (a symptom, unless it is what sets a pain off)
+        self._cough = next(
+            (m.entry.finding_id for m in match_text(self.lexicon, ["cough"]) if not m.entry.system),
+            None,
+        )
         # "worse when I cough": the leg pain's (sciatica) or the tummy pain's, by the place
         coughs = [f for f in kb.findings.values() if re.search(r"\bcough", f.name, re.I)]
         self._cough_pair = (
@@ -242,6 +250,7 @@ class Parser:
             sentence_of = [(t.sent.start, t.sent.end) for t in doc]
             found = not_low_back(self._back_entry, words, found, sentence_of)
             found = not_the_flank(self._flank, words, found)
+            found = [m for m in found if not self._a_trigger(words, m)]
             found += bare_place_matches(self._back_entry, words, found, sentence_of)
             matches = [
                 m
@@ -319,6 +328,16 @@ class Parser:
             mentions.extend(self._durations(doc, text, mentions, person_sex, age, today, gaps=gaps))
         mentions.sort(key=lambda m: (m.start, m.end, m.finding_id))
         return ParseResult(text=text, mentions=tuple(mentions))
+
+    def _a_trigger(self, words: list[str], m: Match) -> bool:
+        """True for a cough said as what sets something off, not as a symptom: "hurts when I
+        cough", "worse coughing", "a bulge when I cough", "over a bump or I cough"."""
+        if m.entry.finding_id != self._cough or m.end - m.start > 2:
+            return False
+        before = [w.lower() for w in words[max(0, m.start - 3) : m.start]]
+        if before[-2:] == ["or", "i"]:
+            return True  # "... when the car goes over a bump or I cough"
+        return bool(_TRIGGER_BEFORE & set(before)) and not _HAVE_BEFORE & set(before[-2:])
 
     def _cough_of_the_belly(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A pain worse on coughing is the tummy pain's, not the leg pain's, in a text about
