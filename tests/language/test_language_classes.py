@@ -289,3 +289,22 @@ def test_a_groin_lump_is_not_a_lump_in_the_tummy(kb: KnowledgeBase) -> None:
     assert "pelvic_mass" not in got
     got = ev(kb, "No hernias, no lumps in my groin.")
     assert got.get("groin_lump_painful") == "absent"
+
+
+def test_a_narrow_word_denied_denies_only_its_own_finding(kb: KnowledgeBase) -> None:
+    got = ev(kb, "No diarrhoea or sickness, just the ache low down in my belly.")
+    assert got.get("diarrhoea") == "absent"
+    assert "bowel_habit_change" not in got
+    got = ev(kb, "I've had diarrhoea since Friday.")
+    assert got.get("bowel_habit_change") == "present"
+
+
+def test_bowels_swinging_between_two_ways_are_a_change_not_diarrhoea(kb: KnowledgeBase) -> None:
+    for text in (
+        "My bowels alternate between diarrhoea and constipation.",
+        "Constipated one week and the runs the next.",
+    ):
+        got = ev(kb, text)
+        assert got.get("bowel_habit_change") == "present"
+        assert "diarrhoea" not in got
+    assert ev(kb, "Stools much looser than usual.").get("diarrhoea") == "present"

@@ -170,6 +170,14 @@ class Parser:
                   and kb.findings[f.parent].parent is not None), None),
             next((f.id for f in coughs if re.search(r"tummy|abdom|belly", f.name, re.I)), None),
         )  # fmt: skip
+        self._diarrhoea = next(
+            (
+                m.entry.finding_id
+                for m in match_text(self.lexicon, ["diarrhoea"])
+                if not m.entry.system and m.entry.finding_id.startswith("diarr")
+            ),
+            None,
+        )
         # the one-sided findings of the low tummy and of the back, by their names
         one_sided = [
             f for f in kb.findings.values() if re.search(r"\bone[\s-]*sided?\b", f.name, re.I)
@@ -312,6 +320,8 @@ class Parser:
                 if self._applies(self.kb.findings[m.finding_id], person_sex, age)
             )
             mentions = self._cough_of_the_belly(text, mentions)
+            mentions = self._narrowest_denial(mentions)
+            mentions = [m for m in mentions if not _alternating(text, m, self._diarrhoea)]
             pregnancy = self._gestation(text, mentions, person_sex, age)
             if pregnancy:
                 # a stated gestation outweighs a denied sign of it ("baby isn't moving")
@@ -328,6 +338,27 @@ class Parser:
             mentions.extend(self._durations(doc, text, mentions, person_sex, age, today, gaps=gaps))
         mentions.sort(key=lambda m: (m.start, m.end, m.finding_id))
         return ParseResult(text=text, mentions=tuple(mentions))
+
+    def _narrowest_denial(self, mentions: list[Mention]) -> list[Mention]:
+        """A word denied that names one finding exactly denies that one only: "no diarrhoea"
+        denies diarrhoea, not every change in bowel habit (constipation is one too), although
+        diarrhoea said present is such a change."""
+        exact = {
+            (m.start, m.end)
+            for m in mentions
+            if m.value == "absent"
+            and m.source == "lexicon"
+            and m.text.lower() in _names(self.kb.findings[m.finding_id].name)
+        }
+        return [
+            m
+            for m in mentions
+            if not (
+                m.value == "absent"
+                and (m.start, m.end) in exact
+                and m.text.lower() not in _names(self.kb.findings[m.finding_id].name)
+            )
+        ]
 
     def _a_trigger(self, words: list[str], m: Match) -> bool:
         """True for a cough said as what sets something off, not as a symptom: "hurts when I
@@ -691,6 +722,29 @@ class Parser:
         if re.search(r"\bago\b", dur.text) and dur.days >= 365:
             penalty += 2
         return (best - penalty, -dur.start)
+
+
+def _names(name: str) -> set[str]:
+    """A finding's name and its bracketed alternative, lower case: "Osteoporosis (thin
+    bones)" -> {"osteoporosis", "thin bones"}."""
+    return {p.strip().lower() for p in re.split(r"[()]", name) if p.strip()}
+
+
+_ALTERNATING = re.compile(
+    r"\b(?:swing\w*|switch\w*|alternat\w*|between|flip\w*)\b[^.;]{0,40}\b(?:constipat\w*|"
+    r"bunged\s+up|blocked\s+up)|\b(?:constipat\w*|bunged\s+up)\b[^.;]{0,15}\b(?:and|or|to)\s+"
+    r"(?:the\s+)?(?:diarrh\w*|runs)",
+    re.I,
+)
+
+
+def _alternating(text: str, m: Mention, diarrhoea: str | None) -> bool:
+    """True for diarrhoea said as one half of bowels swinging between it and constipation: a
+    change in bowel habit, not diarrhoea ("swinging between diarrhoea and constipation")."""
+    if m.finding_id != diarrhoea or m.value != "present":
+        return False
+    lo = max(0, m.start - 40)
+    return bool(_ALTERNATING.search(text[lo : m.end + 50]))
 
 
 def _joined_to_complaint(
