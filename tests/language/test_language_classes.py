@@ -308,3 +308,15 @@ def test_bowels_swinging_between_two_ways_are_a_change_not_diarrhoea(kb: Knowled
         assert got.get("bowel_habit_change") == "present"
         assert "diarrhoea" not in got
     assert ev(kb, "Stools much looser than usual.").get("diarrhoea") == "present"
+
+
+def test_a_baby_given_an_age_is_the_patient_and_sets_the_age_finding(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Our 3 week old baby feels hot and has a temperature of 38.4.")
+    assert got.get("fever") == "present"
+    assert got.get("age_under_3_months") == "present"
+    assert ev(kb, "My 8-month-old is hot and grizzly.").get("age_under_3_months") == "absent"
+
+
+def test_the_baby_of_a_pregnancy_is_not_another_person(kb: KnowledgeBase) -> None:
+    got = ev(kb, "I'm 30 weeks pregnant. Baby moving well, no bleeding.", sex="female", age=30)
+    assert got.get("vaginal_bleeding") == "absent"

@@ -41,6 +41,7 @@ from symptomatic.language.context import (
     hypothetical_by_or,
 )
 from symptomatic.language.durations import (
+    NUMBER_WORDS,
     Duration,
     bands_from_label,
     find_durations,
@@ -107,6 +108,12 @@ _LEG_WORDS = re.compile(r"\b(?:legs?|sciatica|calf|calves|foot|feet|thigh|knee|b
 # words before "cough" that make it a trigger ("when I cough", "worse on coughing")
 _TRIGGER_BEFORE = frozenset(["when", "whenever", "if", "on", "worse", "to", "time"])
 _HAVE_BEFORE = frozenset(["a", "have", "got", "has", "had", "my", "the", "bad", "chesty"])
+# a baby's age said in the text: "7 weeks old", "a 5-month-old", "baby is 10 days old"
+_AGE_IN_TEXT = re.compile(
+    r"\b(?P<num>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"[\s-]*(?P<unit>day|week|month)s?[\s-]*old\b",
+    re.I,
+)
 # the writer speaking of themselves; a text without it ("She denies bleeding") is a report
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|im|ive|me|my|mine|myself)\b", re.I)
 # where one clause of a sentence ends and the next begins
@@ -322,6 +329,11 @@ class Parser:
             mentions = self._cough_of_the_belly(text, mentions)
             mentions = self._narrowest_denial(mentions)
             mentions = [m for m in mentions if not _alternating(text, m, self._diarrhoea)]
+            mentions.extend(
+                m
+                for m in self._baby_age(text)
+                if self._applies(self.kb.findings[m.finding_id], person_sex, age)
+            )
             pregnancy = self._gestation(text, mentions, person_sex, age)
             if pregnancy:
                 # a stated gestation outweighs a denied sign of it ("baby isn't moving")
@@ -338,6 +350,29 @@ class Parser:
             mentions.extend(self._durations(doc, text, mentions, person_sex, age, today, gaps=gaps))
         mentions.sort(key=lambda m: (m.start, m.end, m.finding_id))
         return ParseResult(text=text, mentions=tuple(mentions))
+
+    def _baby_age(self, text: str) -> list[Mention]:
+        """The findings set from a baby's age in months, from an age said in the text ("our
+        baby is 7 weeks old", "a 5 month old"): present when the age is in the finding's range,
+        absent when it is not."""
+        m = _AGE_IN_TEXT.search(text)
+        if m is None:
+            return []
+        n = _number(m.group("num"))
+        unit = m.group("unit").lower()
+        months = int(n / 30.4 if unit == "day" else n / 4.35 if unit == "week" else n)
+        return [
+            Mention(
+                finding_id=f.id,
+                value="present" if f.age_months[0] <= months <= f.age_months[1] else "absent",
+                start=m.start(),
+                end=m.end(),
+                text=m.group(0),
+                source="age",
+            )
+            for f in self.kb.findings.values()
+            if f.age_months is not None
+        ]
 
     def _narrowest_denial(self, mentions: list[Mention]) -> list[Mention]:
         """A word denied that names one finding exactly denies that one only: "no diarrhoea"
@@ -722,6 +757,11 @@ class Parser:
         if re.search(r"\bago\b", dur.text) and dur.days >= 365:
             penalty += 2
         return (best - penalty, -dur.start)
+
+
+def _number(word: str) -> float:
+    w = word.lower()
+    return float(NUMBER_WORDS[w]) if w in NUMBER_WORDS else float(w)
 
 
 def _names(name: str) -> set[str]:

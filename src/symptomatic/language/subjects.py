@@ -51,7 +51,7 @@ _FEMALE = (
 )
 _ANY = (
     "partner friend child kid teenager cousin neighbour neighbor flatmate housemate "
-    "colleague parent sibling relative mate pal roommate toddler"
+    "colleague parent sibling relative mate pal roommate toddler infant newborn"
 )
 _SAME = {"dad": "father", "daddy": "father", "mum": "mother", "mom": "mother", "mam": "mother",
          "mummy": "mother", "mommy": "mother", "grandad": "grandfather",
@@ -118,6 +118,18 @@ def _person_noun(word: str) -> Person | None:
     return None
 
 
+def _born(words: list[str], i: int) -> bool:
+    """True when the "baby" at ``words[i]`` is given an age ("my 6 week old baby", "baby is
+    10 months"): a baby born, a person of their own, not the baby of a pregnancy."""
+    before = [w.lower() for w in words[max(0, i - 4) : i]]
+    after = [w.lower() for w in words[i + 1 : i + 6]]
+    return "old" in before or (
+        bool(after)
+        and after[0] in ("is", "'s", "was")
+        and any(w.rstrip("s") in ("week", "month", "day") or w == "old" for w in after[1:])
+    )
+
+
 def _subject_at(words: list[str], i: int) -> Subject:
     """The subject word ``words[i]`` names, or None when it names nobody."""
     w = words[i].lower().replace("’", "'")
@@ -125,10 +137,14 @@ def _subject_at(words: list[str], i: int) -> Subject:
     if _after_preposition(words, i):
         return None
     person = _person_noun(w)
+    if person is None and w in ("baby", "babies") and _born(words, i):
+        person = Person("baby", None)
     if person is not None:
         return None if _speaks(words, i) else person
     if w in _POSSESSIVES:
         after = _person_noun(nxt)
+        if after is None and nxt == "baby" and _born(words, i + 1):
+            after = Person("baby", None)
         if after is not None:  # "my dad", "his mother": the noun names the person
             return None if _speaks(words, i + 1) else after
     if w in _PRONOUNS:
@@ -211,6 +227,8 @@ def names_patient(trigger: str, patient: Person) -> bool:
     """True when a relative word ("my dad", "father") that ConText read names the patient."""
     words = trigger.split()
     person = next((p for p in (_person_noun(w) for w in words) if p is not None), None)
+    if person is None and patient.noun == "baby" and "baby" in words:
+        return True  # "my 6 week old baby": the baby with an age is the patient
     return person is not None and person.same_as(patient)
 
 
