@@ -320,3 +320,27 @@ def test_a_baby_given_an_age_is_the_patient_and_sets_the_age_finding(kb: Knowled
 def test_the_baby_of_a_pregnancy_is_not_another_person(kb: KnowledgeBase) -> None:
     got = ev(kb, "I'm 30 weeks pregnant. Baby moving well, no bleeding.", sex="female", age=30)
     assert got.get("vaginal_bleeding") == "absent"
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "value"),
+    [
+        ("Just my steroid inhaler for asthma, no tablets.", "long_term_steroids", "absent"),
+        ("A short course of prednisolone in the summer.", "long_term_steroids", "absent"),
+        ("I use vaginal oestrogen cream, nothing else hormonal.", "on_hrt", "absent"),
+        ("I'm 50 and still getting periods most months.", "postmenopausal", "absent"),
+        ("Microdiscectomy at L5/S1 in October.", "recent_spinal_procedure_or_infection", "present"),
+        ("My wee is the colour of cola.", "blood_in_urine", "present"),
+        ("Dipstick blood, no leucocytes.", "blood_in_urine", "present"),
+        ("I've got fibroids, the GP can feel them.", "pelvic_mass", "present"),
+        ("On examination no palpable masses.", "pelvic_mass", "absent"),
+    ],
+)
+def test_treatments_and_notes_read_as_a_clinician_would(
+    kb: KnowledgeBase, text: str, fid: str, value: str
+) -> None:
+    assert ev(kb, text, sex="female", age=50).get(fid) == value
+
+
+def test_a_blood_test_is_not_blood_in_the_urine(kb: KnowledgeBase) -> None:
+    assert "blood_in_urine" not in ev(kb, "My bloods showed a high ESR. Back pain.")
