@@ -344,3 +344,42 @@ def test_treatments_and_notes_read_as_a_clinician_would(
 
 def test_a_blood_test_is_not_blood_in_the_urine(kb: KnowledgeBase) -> None:
     assert "blood_in_urine" not in ev(kb, "My bloods showed a high ESR. Back pain.")
+
+
+def test_ribs_at_the_front_are_the_upper_tummy_and_at_the_back_the_flank(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Gripping pain under my right ribs at the front after a fry-up.")
+    assert "flank_pain" not in got
+    got = ev(kb, "Dull pain under my left ribs round at the back.")
+    assert got.get("flank_pain") == "present"
+    assert "upper_abdominal_pain" not in got
+
+
+def test_the_movement_that_caused_a_strain_is_not_pain_with_movement(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Lower back pain since moving a wardrobe on Saturday.")
+    assert got.get("pain_after_strain") == "present"
+    assert "mechanical_pain" not in got
+    got = ev(kb, "My back went after I carried the washing machine upstairs.")
+    assert got.get("pain_after_strain") == "present"
+    assert "mechanical_pain" not in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lower back pain, worse with prolonged standing.",
+        "My back is fine lying down but worse after sitting for long.",
+        "LBP, centralises with extension.",
+    ],
+)
+def test_pain_that_depends_on_posture(kb: KnowledgeBase, text: str) -> None:
+    assert ev(kb, text).get("mechanical_pain") == "present"
+
+
+def test_moving_makes_a_tummy_pain_worse_in_a_text_about_the_belly(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Pain low in his tummy on the right, it hurts more when he moves.", sex="male")
+    assert got.get("pain_worse_moving_coughing") == "present"
+    assert "mechanical_pain" not in got
+
+
+def test_lay_words_for_the_buttock(kb: KnowledgeBase) -> None:
+    assert ev(kb, "Sore arse cheek on the right.").get("buttock_pain") == "present"

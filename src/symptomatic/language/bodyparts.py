@@ -169,14 +169,15 @@ def side_entry(lexicon: Lexicon) -> str | None:
 def not_the_flank(flank: str | None, words: Sequence[str], found: Sequence[Match]) -> list[Match]:
     """``found`` without matches of the ``flank`` finding whose "side" is the side of the belly
     or pelvis, named in the same clause ("pain on the left side of my lower tummy", "lower tummy
-    pain both sides", "left-sided pelvic pain"), when the clause names no place of the flank."""
+    pain both sides", "left-sided pelvic pain"), or the front ("under my ribs at the front"),
+    when the clause names no place of the flank."""
     if flank is None:
         return list(found)
     low = [w.lower() for w in words]
     out = []
     for m in found:
         if m.entry.finding_id == flank and any(
-            low[i].startswith("side") for i in range(m.start, m.end)
+            low[i].startswith(("side", "rib")) for i in range(m.start, m.end)
         ):
             lo = m.start
             while lo > 0 and low[lo - 1] not in _PUNCT:
@@ -185,7 +186,42 @@ def not_the_flank(flank: str | None, words: Sequence[str], found: Sequence[Match
             while hi < len(low) and low[hi] not in _PUNCT:
                 hi += 1
             clause = set(low[lo:hi])
-            if clause & _BELLY and not clause & _FLANK_PLACE:
+            if (clause & _BELLY or "front" in clause) and not clause & _FLANK_PLACE - {
+                "rib",
+                "ribs",
+            }:
+                continue  # "under my right ribs at the front" is the upper tummy
+        out.append(m)
+    return out
+
+
+def upper_belly_entry(lexicon: Lexicon) -> str | None:
+    """The finding the words "pain in my upper tummy" match, if any."""
+    found = match_words(lexicon, ["pain", "in", "my", "upper", "tummy"], [0, 1, 2, 3, 4])
+    found = [m for m in found if m.entry.value == "present" and not m.entry.system]
+    return found[0].entry.finding_id if found else None
+
+
+def not_the_upper_belly(
+    upper: str | None, words: Sequence[str], found: Sequence[Match]
+) -> list[Match]:
+    """``found`` without matches of the ``upper`` tummy finding said by the ribs when the clause
+    puts the pain at the back ("under my ribs at the back", "my back hurts under my ribs")."""
+    if upper is None:
+        return list(found)
+    low = [w.lower() for w in words]
+    out = []
+    for m in found:
+        if m.entry.finding_id == upper and any(
+            low[i].startswith("rib") for i in range(m.start, m.end)
+        ):
+            lo = m.start
+            while lo > 0 and low[lo - 1] not in _PUNCT:
+                lo -= 1
+            hi = m.end
+            while hi < len(low) and low[hi] not in _PUNCT:
+                hi += 1
+            if {"back", "loin", "loins", "kidney"} & set(low[lo:hi]):
                 continue
         out.append(m)
     return out

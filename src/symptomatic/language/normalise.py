@@ -96,7 +96,7 @@ LAY_WORDS: dict[str, str] = {
     # cervical screening
     **dict.fromkeys(_words("smear smears screening screenings"), "screen"),
     # buttock
-    **dict.fromkeys(_words("buttock buttocks bum bums butt backside"), "buttock"),
+    **dict.fromkeys(_words("buttock buttocks bum bums butt butts backside ass arse"), "buttock"),
     # stool
     **dict.fromkeys(_words("poo poos poop stool stools faeces feces"), "stool"),
     **dict.fromkeys(_words("sex intercourse"), "sex"),

@@ -30,7 +30,9 @@ from symptomatic.language.bodyparts import (
     bare_place_matches,
     not_low_back,
     not_the_flank,
+    not_the_upper_belly,
     side_entry,
+    upper_belly_entry,
 )
 from symptomatic.language.compounds import compound_mentions
 from symptomatic.language.context import (
@@ -84,7 +86,9 @@ _DATED_GROUPS = frozenset({FindingGroup.HISTORY, FindingGroup.RISK_FACTOR})
 # what a person has now, as opposed to their history and risk factors
 _CURRENT_GROUPS = frozenset({FindingGroup.COMPLAINT, FindingGroup.SYMPTOM, FindingGroup.RED_FLAG})
 # nouns after a one-word match that make it the name of a test ("a pregnancy test")
-_TEST_NOUNS = frozenset(["test", "tests", "kit", "kits", "check", "checks", "screen", "swab"])
+_TEST_NOUNS = frozenset(
+    ["test", "tests", "kit", "kits", "check", "checks", "screen", "swab", "screening"]
+)
 # words that start a time anchor ("since the menopause", "after my hysterectomy")
 _ANCHORS = frozenset({"since", "after", "before", "during"})
 # words that make a duration about the pain (or stiffness) rather than something else
@@ -114,6 +118,13 @@ _AGE_IN_TEXT = re.compile(
     r"[\s-]*(?P<unit>day|week|month)s?[\s-]*old\b",
     re.I,
 )
+# a movement word followed by the thing moved: "moving the sofa", "lifting a box"
+_MOVE_WORDS = frozenset(["move", "moves", "moved", "moving", "lift", "lifted", "lifting", "carry",
+                         "carried", "carrying", "shift", "shifted", "shifting"])  # fmt: skip
+_MOVED_THINGS = frozenset(
+    ["the", "a", "an", "some", "heavy", "furniture", "boxes", "house", "sofa", "things", "stuff",
+     "bags", "shopping", "that", "this"]
+)  # fmt: skip
 # the writer speaking of themselves; a text without it ("She denies bleeding") is a report
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|im|ive|me|my|mine|myself)\b", re.I)
 # where one clause of a sentence ends and the next begins
@@ -165,6 +176,10 @@ class Parser:
         )
         self._back_entry = back_pain_entry(self.lexicon)
         self._flank = side_entry(self.lexicon)
+        self._upper_belly = upper_belly_entry(self.lexicon)
+        # "pain when I move" and "after lifting": pain with movement, and a strain that set it off
+        self._with_movement = self._finding_of("pain when i move")
+        self._strain = self._finding_of("after lifting boxes")
         # the finding "cough" names on its own (a symptom, unless it is what sets a pain off)
         self._cough = next(
             (m.entry.finding_id for m in match_text(self.lexicon, ["cough"]) if not m.entry.system),
@@ -172,7 +187,7 @@ class Parser:
         )
         # "worse when I cough": the leg pain's (sciatica) or the tummy pain's, by the place
         coughs = [f for f in kb.findings.values() if re.search(r"\bcough", f.name, re.I)]
-        self._cough_pair = (
+        self._cough_pair: tuple[str | None, str | None] = (
             next((f.id for f in coughs if f.parent and f.parent in kb.findings
                   and kb.findings[f.parent].parent is not None), None),
             next((f.id for f in coughs if re.search(r"tummy|abdom|belly", f.name, re.I)), None),
@@ -265,7 +280,9 @@ class Parser:
             sentence_of = [(t.sent.start, t.sent.end) for t in doc]
             found = not_low_back(self._back_entry, words, found, sentence_of)
             found = not_the_flank(self._flank, words, found)
+            found = not_the_upper_belly(self._upper_belly, words, found)
             found = [m for m in found if not self._a_trigger(words, m)]
+            found = self._movement_that_caused_it(found, words)
             found += bare_place_matches(self._back_entry, words, found, sentence_of)
             matches = [
                 m
@@ -395,6 +412,37 @@ class Parser:
             )
         ]
 
+    def _finding_of(self, phrase: str) -> str | None:
+        """The finding a plain phrase matches on its own, if one does."""
+        found = [
+            m
+            for m in match_text(self.lexicon, self._tokenize(phrase))
+            if m.entry.value == "present" and not m.entry.system
+        ]
+        found.sort(key=lambda m: m.start - m.end)  # the longest first
+        return found[0].entry.finding_id if found else None
+
+    def _movement_that_caused_it(self, found: list[Match], words: list[str]) -> list[Match]:
+        """Without a "pain with movement" match whose movement word is the strain that caused
+        the pain ("back pain after moving furniture", "since I moved house"), or moves a thing
+        rather than the body ("since moving the sofa")."""
+        strains = [m for m in found if m.entry.finding_id == self._strain]
+        return [
+            m
+            for m in found
+            if not (
+                m.entry.finding_id == self._with_movement
+                and (
+                    any(s.start <= m.end - 1 < s.end for s in strains)
+                    or (
+                        words[m.end - 1].lower() in _MOVE_WORDS
+                        and m.end < len(words)
+                        and words[m.end].lower() in _MOVED_THINGS
+                    )
+                )
+            )
+        ]
+
     def _a_trigger(self, words: list[str], m: Match) -> bool:
         """True for a cough said as what sets something off, not as a symptom: "hurts when I
         cough", "worse coughing", "a bulge when I cough", "over a bump or I cough"."""
@@ -406,10 +454,14 @@ class Parser:
         return bool(_TRIGGER_BEFORE & set(before)) and not _HAVE_BEFORE & set(before[-2:])
 
     def _cough_of_the_belly(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """A pain worse on coughing is the tummy pain's, not the leg pain's, in a text about
-        the belly that says nothing of the leg pain ("RIF pain, worse on coughing")."""
+        """A pain worse on coughing or moving is the tummy pain's, not the leg pain's or the
+        back pain's, in a text about the belly that says nothing of the leg or back ("RIF pain,
+        worse on coughing", "tummy pain, walking makes her bend over")."""
         leg, belly = self._cough_pair
-        if leg is None or belly is None or not any(m.finding_id == leg for m in mentions):
+        if leg is None or belly is None:
+            return mentions
+        moved = {leg, self._with_movement} - {None}
+        if not any(m.finding_id in moved for m in mentions):
             return mentions
         parent = self.kb.findings[leg].parent
         if any(m.finding_id == parent for m in mentions) or _LEG_WORDS.search(text):
@@ -418,7 +470,7 @@ class Parser:
             return mentions
         out: list[Mention] = []
         for m in mentions:
-            m = replace(m, finding_id=belly) if m.finding_id == leg else m
+            m = replace(m, finding_id=belly) if m.finding_id in moved else m
             if m not in out:
                 out.append(m)
         return out
