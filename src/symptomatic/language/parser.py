@@ -277,7 +277,7 @@ class Parser:
                 )
             ]
             found += denied_at_place_matches(self.lexicon, words, found)
-            sentence_of = [(t.sent.start, t.sent.end) for t in doc]
+            sentence_of = [(s.start, s.end) for s in doc.sents for _ in range(len(s))]
             found = not_low_back(self._back_entry, words, found, sentence_of)
             found = not_the_flank(self._flank, words, found)
             found = not_the_upper_belly(self._upper_belly, words, found)
