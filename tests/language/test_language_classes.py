@@ -383,3 +383,25 @@ def test_moving_makes_a_tummy_pain_worse_in_a_text_about_the_belly(kb: Knowledge
 
 def test_lay_words_for_the_buttock(kb: KnowledgeBase) -> None:
     assert ev(kb, "Sore arse cheek on the right.").get("buttock_pain") == "present"
+
+
+def test_both_sides_of_the_belly_deny_one_side_and_of_the_back_do_not(kb: KnowledgeBase) -> None:
+    got = ev(kb, "An ache low down on both sides.", sex="female", age=30)
+    assert got.get("one_sided_pelvic_pain") == "absent"
+    got = ev(kb, "My kidneys ache, both sides of my back.", sex="female", age=30)
+    assert "one_sided_pelvic_pain" not in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One testicle has swollen up over the week but it's painless.",
+        "My left ball looks swollen, it isn't sore though.",
+    ],
+)
+def test_a_swelling_said_painless_denies_the_pain_of_its_place(
+    kb: KnowledgeBase, text: str
+) -> None:
+    got = ev(kb, text, sex="male", age=30)
+    assert got.get("testicle_swelling") == "present"
+    assert got.get("testicle_pain") == "absent"

@@ -134,7 +134,8 @@ def place_said_fine(
 _NOT_ONE_SIDE = re.compile(
     r"\bnot\s+(?:on\s+|just\s+|only\s+)?(?:one|1)[\s-]*sided?\b"
     r"|\bno(?:t|\s+more)\s+(?:on\s+)?one\s+side\s+(?:more\s+)?than\s+the\s+other\b"
-    r"|\bright\s+across\b|\ball\s+across\b|\bacross\s+(?:my|the|her|his)\s+whole\b",
+    r"|\bright\s+across\b|\ball\s+across\b|\bacross\s+(?:my|the|her|his)\s+whole\b"
+    r"|\b(?P<both>(?:on\s+)?both\s+sides)\b",
     re.I,
 )
 _BELLY_WORDS = re.compile(
@@ -155,13 +156,17 @@ def not_one_sided(
     for m in _NOT_ONE_SIDE.finditer(text):
         k = max(i for i, s in enumerate(starts) if s <= m.start())
         sentence = text[starts[k] : starts[k + 1] if k + 1 < len(starts) else len(text)]
-        fid = (
-            belly
-            if _BELLY_WORDS.search(sentence)
-            else back
-            if _BACK_WORDS.search(sentence) or _BACK_WORDS.search(text)
-            else None
-        )
+        if m.group("both"):
+            # "pain low on both sides": of the belly; both sides of the back are the loins
+            fid = None if _BACK_WORDS.search(sentence) else belly
+        else:
+            fid = (
+                belly
+                if _BELLY_WORDS.search(sentence)
+                else back
+                if _BACK_WORDS.search(sentence) or _BACK_WORDS.search(text)
+                else None
+            )
         if fid is None or fid in said or any(o.finding_id == fid for o in out):
             continue
         out.append(
@@ -175,4 +180,50 @@ def not_one_sided(
                 source="reference",
             )
         )
+    return out
+
+
+# a pain denied without naming a place: "doesn't hurt", "painless", "not sore"
+_PAINLESS = re.compile(
+    r"\b(?:does|do|did|is|has)(?:n'?t|\s+not)\s+(?:really\s+|even\s+|actually\s+)?"
+    r"(?:hurt|hurting|ache|sore|painful|tender)\b|\bpainless\b|\bnot\s+(?:really\s+|at\s+all\s+)?"
+    r"(?:painful|sore|tender)\b|\bno\s+pain\s+(?:at\s+all|with\s+it)\b",
+    re.I,
+)
+
+
+def painless_swelling(
+    text: str, mentions: Sequence[Mention], pain_of: dict[str, str]
+) -> list[Mention]:
+    """A denial of the pain of a place whose swelling is said painless in the same sentence
+    ("my testicle has got bigger, doesn't hurt at all"); ``pain_of`` maps a swelling finding to
+    the pain finding of the same place."""
+    out: list[Mention] = []
+    said = {m.finding_id for m in mentions}
+    starts = _sentence_starts(text)
+    for p in _PAINLESS.finditer(text):
+        k = max(i for i, s in enumerate(starts) if s <= p.start())
+        lo = starts[k]
+        hi = starts[k + 1] if k + 1 < len(starts) else len(text)
+        for m in mentions:
+            pain = pain_of.get(m.finding_id)
+            if (
+                pain is None
+                or pain in said
+                or m.value != "present"
+                or not lo <= m.start < hi
+                or any(o.finding_id == pain for o in out)
+            ):
+                continue
+            out.append(
+                Mention(
+                    finding_id=pain,
+                    value="absent",
+                    start=p.start(),
+                    end=p.end(),
+                    text=p.group(0),
+                    negated=True,
+                    source="reference",
+                )
+            )
     return out

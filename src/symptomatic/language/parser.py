@@ -23,6 +23,7 @@ from symptomatic.kb.schema import Finding, FindingGroup, FindingType, Sex
 from symptomatic.language.anaphora import (
     denied_by_reference,
     not_one_sided,
+    painless_swelling,
     place_said_fine,
 )
 from symptomatic.language.bodyparts import (
@@ -200,6 +201,19 @@ class Parser:
             ),
             None,
         )
+        # a swelling's place and the pain of that place, by their names ("Swollen testicle",
+        # "Pain in a testicle")
+        self._pain_of_swelling: dict[str, str] = {}
+        for f in kb.findings.values():
+            words = set(re.findall(r"[a-z]+", f.name.lower()))
+            if not words & {"swollen", "swelling", "lump"} or words & {"pain", "painful"}:
+                continue
+            place = words - {"swollen", "swelling", "lump", "a", "an", "the", "in", "of", "or"}
+            for g in kb.findings.values():
+                g_words = set(re.findall(r"[a-z]+", g.name.lower()))
+                # only the place's plain pain ("Pain in a testicle"), nothing more said
+                if place and "pain" in g_words and g_words - {"pain", "in", "a", "the"} == place:
+                    self._pain_of_swelling[f.id] = g.id
         # the one-sided findings of the low tummy and of the back, by their names
         one_sided = [
             f for f in kb.findings.values() if re.search(r"\bone[\s-]*sided?\b", f.name, re.I)
@@ -338,6 +352,13 @@ class Parser:
                 )
             )
             mentions.extend(place_said_fine(text, mentions, self._place_systems))
+            mentions.extend(painless_swelling(text, mentions, self._pain_of_swelling))
+            # "pain low on both sides" is not a pain on one side, whatever the words matched
+            mentions = [
+                m
+                for m in mentions
+                if not (m.finding_id in self._one_sided and re.search(r"\bboth\b", m.text, re.I))
+            ]
             mentions.extend(
                 m
                 for m in not_one_sided(text, mentions, *self._one_sided)
