@@ -405,3 +405,22 @@ def test_a_swelling_said_painless_denies_the_pain_of_its_place(
     got = ev(kb, text, sex="male", age=30)
     assert got.get("testicle_swelling") == "present"
     assert got.get("testicle_pain") == "absent"
+
+
+@pytest.mark.parametrize(
+    "text", ["I'm in terrible pain, please help.", "Honestly everything hurts, all over."]
+)
+def test_a_pain_with_no_place_is_the_umbrella_complaint(kb: KnowledgeBase, text: str) -> None:
+    assert ev(kb, text).get("pain") == "present"
+
+
+def test_the_umbrella_is_not_added_to_a_pain_with_a_place(kb: KnowledgeBase) -> None:
+    assert "pain" not in ev(kb, "I'm in terrible pain with my lower back.")
+
+
+def test_a_cough_or_sneeze_that_started_the_pain_is_its_onset(kb: KnowledgeBase) -> None:
+    got = ev(kb, "My back went after a big sneeze yesterday.")
+    assert got.get("low_back_pain") == "present"
+    assert "pain_worse_cough_sneeze" not in got
+    got = ev(kb, "Sciatica to my heel, worse on coughing, and if I sneeze it shoots down.")
+    assert got.get("pain_worse_cough_sneeze") == "present"

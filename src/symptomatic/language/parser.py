@@ -126,6 +126,15 @@ _MOVED_THINGS = frozenset(
     ["the", "a", "an", "some", "heavy", "furniture", "boxes", "house", "sofa", "things", "stuff",
      "bags", "shopping", "that", "this"]
 )  # fmt: skip
+# a pain with no place: "I'm in so much pain", "in a lot of pain", "it hurts everywhere"
+_UNPLACED_PAIN = re.compile(
+    r"\b(?:i'?m|i\s+am|she'?s|he'?s|they'?re|been)\s+in\s+(?:so\s+much|a\s+lot\s+of|such|terrible|"
+    r"awful|severe|constant|real|so\s+much|too\s+much|unbearable)\s+pain\b"
+    r"|\b(?:pain|it)\s+(?:is\s+|'s\s+)?(?:everywhere|all\s+over)\b"
+    r"|\b(?:everything|everywhere)\s+hurts\b|\bhurts?\s+(?:everywhere|all\s+over)\b",
+    re.I,
+)
+_NEGATION_BEFORE = re.compile(r"\b(?:no|not|n't|never|without)\b[^,.;]*$", re.I)
 # the writer speaking of themselves; a text without it ("She denies bleeding") is a report
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|im|ive|me|my|mine|myself)\b", re.I)
 # where one clause of a sentence ends and the next begins
@@ -214,6 +223,17 @@ class Parser:
                 # only the place's plain pain ("Pain in a testicle"), nothing more said
                 if place and "pain" in g_words and g_words - {"pain", "in", "a", "the"} == place:
                     self._pain_of_swelling[f.id] = g.id
+        # the umbrella complaint the named pains are children of ("pain")
+        self._umbrella = next(
+            (
+                f.parent
+                for f in kb.findings.values()
+                if f.parent is not None
+                and f.group is FindingGroup.COMPLAINT
+                and kb.findings[f.parent].group is FindingGroup.COMPLAINT
+            ),
+            None,
+        )
         # the one-sided findings of the low tummy and of the back, by their names
         one_sided = [
             f for f in kb.findings.values() if re.search(r"\bone[\s-]*sided?\b", f.name, re.I)
@@ -295,7 +315,7 @@ class Parser:
             found = not_low_back(self._back_entry, words, found, sentence_of)
             found = not_the_flank(self._flank, words, found)
             found = not_the_upper_belly(self._upper_belly, words, found)
-            found = [m for m in found if not self._a_trigger(words, m)]
+            found = [m for m in found if not self._a_trigger(words, m) and not _an_onset(words, m)]
             found = self._movement_that_caused_it(found, words)
             found += bare_place_matches(self._back_entry, words, found, sentence_of)
             matches = [
@@ -385,6 +405,7 @@ class Parser:
             mentions.extend(pregnancy)
             gaps = find_period_gaps(text)
             mentions.extend(self._period_timing(gaps, mentions, person_sex, age))
+            mentions.extend(self._unplaced_pain(text, mentions))
             mentions.extend(self._durations(doc, text, mentions, person_sex, age, today, gaps=gaps))
         mentions.sort(key=lambda m: (m.start, m.end, m.finding_id))
         return ParseResult(text=text, mentions=tuple(mentions))
@@ -430,6 +451,32 @@ class Parser:
                 m.value == "absent"
                 and (m.start, m.end) in exact
                 and m.text.lower() not in _names(self.kb.findings[m.finding_id].name)
+            )
+        ]
+
+    def _unplaced_pain(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """The umbrella complaint ("pain") for a pain said with no place at all ("I'm in so much
+        pain", "it hurts everywhere"), when no pain with a place is said in the text."""
+        umbrella = self._umbrella
+        if umbrella is None:
+            return []
+        if any(
+            m.finding_id == umbrella or self.kb.findings[m.finding_id].parent == umbrella
+            for m in mentions
+            if self.kb.findings[m.finding_id].group is FindingGroup.COMPLAINT
+        ):
+            return []
+        m = _UNPLACED_PAIN.search(text)
+        if m is None or _NEGATION_BEFORE.search(text[max(0, m.start() - 15) : m.start()]):
+            return []
+        return [
+            Mention(
+                finding_id=umbrella,
+                value="present",
+                start=m.start(),
+                end=m.end(),
+                text=m.group(0),
+                source="lexicon",
             )
         ]
 
@@ -835,6 +882,23 @@ class Parser:
 def _number(word: str) -> float:
     w = word.lower()
     return float(NUMBER_WORDS[w]) if w in NUMBER_WORDS else float(w)
+
+
+def _an_onset(words: list[str], m: Match) -> bool:
+    """True for a match that names what set the pain off, not what makes it worse: "painful
+    after a coughing fit", "it went when I sneezed" (sudden onset, not pain worse on coughing)."""
+    own = [w.lower() for w in words[m.start : m.end]]
+    if not any(w.startswith(("cough", "sneez")) for w in own):
+        return False
+    said = " ".join(w.lower() for w in words[max(0, m.start - 3) : min(len(words), m.end + 3)])
+    return bool(_ONSET_BY.search(said))
+
+
+_ONSET_BY = re.compile(
+    r"\b(?:after|since|from|during)\s+(?:a|that|the|one|this)\s+(?:big\s+|bad\s+|huge\s+)?"
+    r"(?:cough\w*|sneez\w*)|\bwent\s+when\s+i\s+(?:sneezed|coughed)\b",
+    re.I,
+)
 
 
 def _names(name: str) -> set[str]:
