@@ -424,3 +424,29 @@ def test_a_cough_or_sneeze_that_started_the_pain_is_its_onset(kb: KnowledgeBase)
     assert "pain_worse_cough_sneeze" not in got
     got = ev(kb, "Sciatica to my heel, worse on coughing, and if I sneeze it shoots down.")
     assert got.get("pain_worse_cough_sneeze") == "present"
+
+
+def test_a_question_answered_by_none_had_yet_is_denied(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Is it normal to feel sick in the mornings? I haven't had any so far.")
+    assert got.get("nausea_vomiting") == "absent"
+
+
+def test_the_one_exception_to_feeling_fine_is_there(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Other than an ache in my lower back I'm fine: no fever, no sickness.")
+    assert got.get("low_back_pain") == "present"
+    assert got.get("fever") == "absent"
+
+
+def test_a_denial_inside_a_longer_phrase_said_present_is_a_misreading(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Grandad won't wake up and he's breathing oddly.")
+    assert got.get("unconscious") == "present"
+    assert "night_pain" not in got
+
+
+def test_baby_moving_as_usual_and_no_bleeding_deny_the_pregnancy_warning_signs(
+    kb: KnowledgeBase,
+) -> None:
+    got = ev(kb, "22 weeks pregnant, good movements, no bleeding. Achy back.", sex="female", age=28)
+    assert got.get("pregnancy_warning_signs") == "absent"
+    got = ev(kb, "34 weeks, no bleeding, but baby hasn't moved today.", sex="female", age=28)
+    assert got.get("pregnancy_warning_signs") != "absent"

@@ -25,7 +25,10 @@ _BACK_REFERENCE = re.compile(
     r"anything\s+like\s+(?:that|this|it))\b"
     r"|\b(?:it|that|this|those)\s+(?:has|have|had)(?:n'?t|\s+not)\s+(?:ever\s+)?happened\b"
     r"|\bnever\s+(?:had|got|noticed|felt)\s+(?:that|those|anything\s+like\s+(?:that|this|it))\b"
-    r"|\bnot\s+(?:had|got|noticed)\s+(?:that|those|any\s+of\s+(?:that|those|them))\b",
+    r"|\bnot\s+(?:had|got|noticed)\s+(?:that|those|any\s+of\s+(?:that|those|them))\b"
+    # "Are tightenings every 10 minutes normal? I haven't had any yet."
+    r"|\b(?:have|has|had)(?:n'?t|\s+not)\s+(?:had|got|noticed|felt|seen)\s+(?:any|one)"
+    r"(?=\s*(?:yet|so\s+far|at\s+all|myself|though|[.,;!]|$|\s+but))",
     re.I,
 )
 # the person's own is fine, after someone else's was named ("Mine is fine", "mine hasn't")
@@ -63,7 +66,7 @@ def denied_by_reference(
         k = max(i for i, s in enumerate(starts) if s <= pos)
         lo = starts[max(0, k - 1)]
         for m in mentions:
-            if not (lo <= m.start < pos) or m.value != "present" or m.counts:
+            if not (lo <= m.start < pos) or m.value not in ("present", "absent") or m.counts:
                 continue
             if m.finding_id in stated or m.finding_id in out or not is_current(m.finding_id):
                 continue

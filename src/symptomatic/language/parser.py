@@ -342,6 +342,11 @@ class Parser:
             ]
             mods = _denied_down_the_list(doc, matches, mods)
             mods = [_answered(words, m, mod) for m, mod in zip(matches, mods, strict=True)]
+            # "Apart from the pain in my balls I'm fine": the exception is there
+            mods = [
+                replace(mod, negated=False) if _the_exception(words, m.start) else mod
+                for m, mod in zip(matches, mods, strict=True)
+            ]
             # "peeing is fine, no blood" and a body system ("waterworks fine") say something
             # only as a denial
             kept = [
@@ -386,6 +391,25 @@ class Parser:
             )
             mentions = self._cough_of_the_belly(text, mentions)
             mentions = self._narrowest_denial(mentions)
+            # a denial read inside a longer phrase said present ("he won't wake up": not "no
+            # night waking") is a misreading of that phrase
+            mentions = [
+                m
+                for m in mentions
+                if not (
+                    m.value == "absent"
+                    and m.source == "lexicon"
+                    and any(
+                        o.value != "absent"
+                        and o.source == "lexicon"
+                        and o.finding_id != m.finding_id
+                        and o.start <= m.start
+                        and m.end <= o.end
+                        and (o.end - o.start) > (m.end - m.start)
+                        for o in mentions
+                    )
+                )
+            ]
             mentions = [m for m in mentions if not _alternating(text, m, self._diarrhoea)]
             mentions.extend(
                 m
@@ -882,6 +906,20 @@ class Parser:
 def _number(word: str) -> float:
     w = word.lower()
     return float(NUMBER_WORDS[w]) if w in NUMBER_WORDS else float(w)
+
+
+_EXCEPTION_BEFORE = re.compile(
+    r"\b(?:apart\s+from|other\s+than|except(?:\s+for)?|aside\s+from|besides)\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
+
+
+def _the_exception(words: list[str], start: int) -> bool:
+    """True for a mention named as the one exception ("apart from the pain in my balls")."""
+    before = " ".join(words[max(0, start - 5) : start]) + " "
+    return bool(_EXCEPTION_BEFORE.search(before)) and not re.search(
+        r"\b(?:no|not|never|n't)\b", before.split("apart")[-1], re.I
+    )
 
 
 def _an_onset(words: list[str], m: Match) -> bool:
