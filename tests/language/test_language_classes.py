@@ -450,3 +450,15 @@ def test_baby_moving_as_usual_and_no_bleeding_deny_the_pregnancy_warning_signs(
     assert got.get("pregnancy_warning_signs") == "absent"
     got = ev(kb, "34 weeks, no bleeding, but baby hasn't moved today.", sex="female", age=28)
     assert got.get("pregnancy_warning_signs") != "absent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crampy pain a few days before my period starts, every month.",
+        "Dysmenorrhoea since menarche.",
+        "Cramps with my periods, same every month.",
+    ],
+)
+def test_pain_tied_to_the_cycle(kb: KnowledgeBase, text: str) -> None:
+    assert ev(kb, text, sex="female", age=25).get("cyclical_pain") == "present"
