@@ -462,3 +462,25 @@ def test_baby_moving_as_usual_and_no_bleeding_deny_the_pregnancy_warning_signs(
 )
 def test_pain_tied_to_the_cycle(kb: KnowledgeBase, text: str) -> None:
     assert ev(kb, text, sex="female", age=25).get("cyclical_pain") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("I rarely get ill, back ache only.", "recurrent_infections"),
+        ("A bit clammy at night but nothing drenching.", "night_sweats"),
+        ("Can't be pregnant, I just finished my period.", "late_period"),
+        ("Ultrasound in March, ovaries normal.", "known_ovarian_cyst"),
+        ("Swimming makes no difference, exercise doesn't help my back.", "better_with_exercise"),
+        ("Pain spreads to my left buttock only.", "leg_pain_below_knee"),
+        ("My legs are working normally, just the back.", "leg_weakness"),
+        ("No mucus, no blood on the paper.", "mucus_in_stool"),
+    ],
+)
+def test_denials_in_lay_and_note_words(kb: KnowledgeBase, text: str, fid: str) -> None:
+    assert ev(kb, text, sex="female", age=35).get(fid) == "absent"
+
+
+def test_nsaids_that_do_not_touch_the_pain(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Naproxen isn't touching it, my lower back is agony.")
+    assert got.get("nsaid_response") == "absent"
