@@ -484,3 +484,17 @@ def test_denials_in_lay_and_note_words(kb: KnowledgeBase, text: str, fid: str) -
 def test_nsaids_that_do_not_touch_the_pain(kb: KnowledgeBase) -> None:
     got = ev(kb, "Naproxen isn't touching it, my lower back is agony.")
     assert got.get("nsaid_response") == "absent"
+
+
+def test_accidents_of_the_bladder_or_bowels_are_leaks_not_injuries(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Back pain, passing urine normally, no accidents.")
+    assert got.get("new_incontinence") == "absent"
+    assert "recent_trauma" not in got
+    assert ev(kb, "I've been having bowel accidents since Tuesday.").get("new_incontinence") == (
+        "present"
+    )
+
+
+def test_periods_said_normal_deny_heavy_periods(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Normal periods, no bleeding between them.", sex="female", age=30)
+    assert got.get("heavy_periods") == "absent"
