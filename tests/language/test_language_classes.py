@@ -498,3 +498,20 @@ def test_accidents_of_the_bladder_or_bowels_are_leaks_not_injuries(kb: Knowledge
 def test_periods_said_normal_deny_heavy_periods(kb: KnowledgeBase) -> None:
     got = ev(kb, "Normal periods, no bleeding between them.", sex="female", age=30)
     assert got.get("heavy_periods") == "absent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Threw up twice this morning. Lower back aches.",
+        "Wet the bed last night, which never happens, and my back hurts.",
+        "Drenching night sweats for 3/12, back pain.",
+    ],
+)
+def test_the_time_of_another_symptom_does_not_date_the_pain(kb: KnowledgeBase, text: str) -> None:
+    assert "pain_duration" not in ev(kb, text)
+
+
+def test_a_time_said_of_the_pain_still_dates_it(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Threw up this morning, and my back has ached for three weeks.")
+    assert got.get("pain_duration") == "w1_6"

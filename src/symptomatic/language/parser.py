@@ -884,6 +884,12 @@ class Parser:
             current = any(
                 self.kb.findings[m.finding_id].group in _CURRENT_GROUPS for m in in_clause
             )
+            if all(
+                self.kb.findings[m.finding_id].group in _CURRENT_GROUPS for m in in_clause
+            ) and not _PAIN_WORDS.search(clause):
+                # "pink wee this morning", "blacked out this morning", "shivers all last
+                # night": when another symptom came, not how long the pain has lasted
+                return (-1, -dur.start)
             best = 0 if _PAIN_WORDS.search(sentence) or (said and current) else -1
         elif re.match(r"(for|over|since|during)\b", dur.text, re.I):
             best = 0 if _PAIN_WORDS.search(sentence) else -1
