@@ -515,3 +515,15 @@ def test_the_time_of_another_symptom_does_not_date_the_pain(kb: KnowledgeBase, t
 def test_a_time_said_of_the_pain_still_dates_it(kb: KnowledgeBase) -> None:
     got = ev(kb, "Threw up this morning, and my back has ached for three weeks.")
     assert got.get("pain_duration") == "w1_6"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lower abdo pain since last night.",
+        "Suprapubic tenderness on exam.",
+        "It hurts in the middle low down.",
+    ],
+)
+def test_the_low_tummy_in_note_and_lay_words(kb: KnowledgeBase, text: str) -> None:
+    assert ev(kb, text, sex="female", age=30).get("pelvic_pain") == "present"

@@ -90,7 +90,7 @@ LAY_WORDS: dict[str, str] = {
         "urin",
     ),
     # belly
-    **dict.fromkeys(_words("tummy tum belly stomach abdomen abdominal"), "abdomen"),
+    **dict.fromkeys(_words("tummy tum belly stomach abdomen abdominal abdo"), "abdomen"),
     # periods
     **dict.fromkeys(_words("period periods menstruation menses menstrual"), "period"),
     # cervical screening
