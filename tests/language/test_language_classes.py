@@ -527,3 +527,11 @@ def test_a_time_said_of_the_pain_still_dates_it(kb: KnowledgeBase) -> None:
 )
 def test_the_low_tummy_in_note_and_lay_words(kb: KnowledgeBase, text: str) -> None:
     assert ev(kb, text, sex="female", age=30).get("pelvic_pain") == "present"
+
+
+def test_the_lower_of_lower_back_is_the_backs(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Just my lower back on the right side, nothing in my tummy.", sex="female", age=40)
+    assert got.get("low_back_pain") == "present"
+    assert "right_lower_abdominal_pain" not in got
+    got = ev(kb, "Put my lower back out lifting the pram.", sex="female", age=40)
+    assert got.get("low_back_pain") == "present"

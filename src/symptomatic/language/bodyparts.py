@@ -225,3 +225,27 @@ def not_the_upper_belly(
                 continue
         out.append(m)
     return out
+
+
+def the_low_backs_low(
+    back: Entry | None, words: Sequence[str], found: Sequence[Match]
+) -> list[Match]:
+    """``found`` without matches of other findings that took the "lower" of "lower back" as
+    their own ("lower back and right side hurting" is not a lower right tummy pain, "both
+    sides of my lower back" not the flanks)."""
+    if back is None:
+        return list(found)
+    low = [w.lower() for w in words]
+    out = []
+    for m in found:
+        i = m.start
+        if (
+            m.entry.finding_id != back.finding_id
+            and low[i] in ("low", "lower")
+            and i + 1 < len(low)
+            and low[i + 1] in ("back", "bak")
+            and m.end > i + 2
+        ):
+            continue  # the match starts with the low back's "lower" and goes on past it
+        out.append(m)
+    return out

@@ -33,6 +33,7 @@ from symptomatic.language.bodyparts import (
     not_the_flank,
     not_the_upper_belly,
     side_entry,
+    the_low_backs_low,
     upper_belly_entry,
 )
 from symptomatic.language.compounds import compound_mentions
@@ -315,6 +316,7 @@ class Parser:
             found = not_low_back(self._back_entry, words, found, sentence_of)
             found = not_the_flank(self._flank, words, found)
             found = not_the_upper_belly(self._upper_belly, words, found)
+            found = the_low_backs_low(self._back_entry, words, found)
             found = [m for m in found if not self._a_trigger(words, m) and not _an_onset(words, m)]
             found = self._movement_that_caused_it(found, words)
             found += bare_place_matches(self._back_entry, words, found, sentence_of)
