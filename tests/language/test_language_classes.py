@@ -535,3 +535,30 @@ def test_the_lower_of_lower_back_is_the_backs(kb: KnowledgeBase) -> None:
     assert "right_lower_abdominal_pain" not in got
     got = ev(kb, "Put my lower back out lifting the pram.", sex="female", age=40)
     assert got.get("low_back_pain") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("Pelvic pain on the left since Sunday.", "left_lower_abdominal_pain"),
+        ("An ache low in my tummy, on the right side.", "right_lower_abdominal_pain"),
+        ("Sharp pain on the right low down in my belly.", "right_lower_abdominal_pain"),
+    ],
+)
+def test_a_low_tummy_pain_said_with_its_side(kb: KnowledgeBase, text: str, fid: str) -> None:
+    got = ev(kb, text, sex="female", age=30)
+    assert got.get(fid) == "present"
+    assert got.get("one_sided_pelvic_pain") == "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lower tummy pain, it left me in tears.",
+        "Low tummy pain right now, and my right knee aches.",
+    ],
+)
+def test_right_and_left_that_are_not_its_side(kb: KnowledgeBase, text: str) -> None:
+    got = ev(kb, text, sex="female", age=30)
+    assert "right_lower_abdominal_pain" not in got
+    assert "left_lower_abdominal_pain" not in got

@@ -224,6 +224,13 @@ class Parser:
                 # only the place's plain pain ("Pain in a testicle"), nothing more said
                 if place and "pain" in g_words and g_words - {"pain", "in", "a", "the"} == place:
                     self._pain_of_swelling[f.id] = g.id
+        # the low tummy pain, and its right-sided, left-sided and one-sided forms
+        self._low_tummy = self._finding_of("pain low in my tummy")
+        self._low_sides = {
+            "right": self._finding_of("right iliac fossa pain"),
+            "left": self._finding_of("left iliac fossa pain"),
+        }
+        self._one_side_low = self._finding_of("pain on one side low in my tummy")
         # the umbrella complaint the named pains are children of ("pain")
         self._umbrella = next(
             (
@@ -392,6 +399,7 @@ class Parser:
                 if self._applies(self.kb.findings[m.finding_id], person_sex, age)
             )
             mentions = self._cough_of_the_belly(text, mentions)
+            mentions.extend(self._side_of_the_low_tummy(doc, mentions))
             mentions = self._narrowest_denial(mentions)
             # a denial read inside a longer phrase said present ("he won't wake up": not "no
             # night waking") is a misreading of that phrase
@@ -479,6 +487,33 @@ class Parser:
                 and m.text.lower() not in _names(self.kb.findings[m.finding_id].name)
             )
         ]
+
+    def _side_of_the_low_tummy(self, doc: Any, mentions: list[Mention]) -> list[Mention]:
+        """The right- or left-sided low tummy pain (and the one-sided one) for a low tummy pain
+        said with its side in the same clause: "pelvic ache on the right", "low tummy pain on
+        the left", "stabbing pain on the right low in my pelvis"."""
+        low = self._low_tummy
+        if low is None:
+            return []
+        said = {m.finding_id for m in mentions}
+        if said & {f for f in self._low_sides.values() if f}:
+            return []
+        out: list[Mention] = []
+        for m in mentions:
+            if m.finding_id != low or m.value != "present" or not m.counts:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            side = _side_near(doc, span.start, span.end)
+            fid = self._low_sides.get(side) if side else None
+            if fid is None or fid in said:
+                continue
+            for f in (fid, self._one_side_low):
+                if f is not None and f not in said:
+                    out.append(replace(m, finding_id=f, source="side"))
+            break
+        return out
 
     def _unplaced_pain(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """The umbrella complaint ("pain") for a pain said with no place at all ("I'm in so much
@@ -928,6 +963,37 @@ def _the_exception(words: list[str], start: int) -> bool:
     return bool(_EXCEPTION_BEFORE.search(before)) and not re.search(
         r"\b(?:no|not|never|n't)\b", before.split("apart")[-1], re.I
     )
+
+
+_SIDE_NOT = frozenset(
+    ["now", "away", "across", "through", "down", "up", "into", "there", "here", "in", "at", "over",
+     "round", "around", "me", "him", "her", "them", "work", "home", "leg", "arm", "shoulder",
+     "testicle", "ball", "foot", "knee", "hip", "breast", "eye", "ear", "loin", "kidney", "back",
+     "flank", "ribs"]
+)  # fmt: skip
+_SIDE_BEFORE = frozenset(["the", "on", "to", "my", "lower", "bottom", "low", "her", "his", ","])
+
+
+def _side_near(doc: Any, start: int, end: int) -> str | None:
+    """ "right" or "left" said of the place of the tokens ``[start, end)``: within three words
+    before or six after, in the same clause, not as "right now", "left work" or another part's
+    side ("right shoulder", "left leg")."""
+    sent = doc[start].sent
+    lo, hi = max(sent.start, start - 3), min(sent.end, end + 6)
+    for i in [*range(start, hi), *range(start - 1, lo - 1, -1)]:
+        w = doc[i].lower_
+        if w in (".", ";", "!", "?", "but", "and") and i >= end:
+            break
+        if w not in ("right", "left"):
+            continue
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        if nxt in _SIDE_NOT or (
+            nxt not in ("side", "-", "sided", ".", ",", "") and prev not in _SIDE_BEFORE
+        ):
+            continue
+        return w
+    return None
 
 
 def _an_onset(words: list[str], m: Match) -> bool:
