@@ -399,7 +399,11 @@ class Parser:
                 if self._applies(self.kb.findings[m.finding_id], person_sex, age)
             )
             mentions = self._cough_of_the_belly(text, mentions)
-            mentions.extend(self._side_of_the_low_tummy(doc, mentions))
+            mentions.extend(
+                m
+                for m in self._side_of_the_low_tummy(doc, mentions)
+                if self._applies(self.kb.findings[m.finding_id], person_sex, age)
+            )
             mentions = self._narrowest_denial(mentions)
             # a denial read inside a longer phrase said present ("he won't wake up": not "no
             # night waking") is a misreading of that phrase
