@@ -15,8 +15,8 @@ file's header gives its writer's conventions and its first-run figures.
 * Sets 5 and 6 again (a later helper, fixing classes of misses, never single sentences: a back
   complaint said by the back alone, denials that point back at a finding or at a place said
   fine, the time of another symptom, note shorthand, ...; see test_language_classes.py):
-  set 5 F1 0.925, present 0.928, denials 0.924, durations P 0.878 R 0.929; set 6 F1 0.905,
-  present 0.905, denials 0.905, durations P 0.885 R 0.947. Floors raised to these.
+  set 5 F1 0.928, present 0.935, denials 0.924, durations P 0.878 R 0.929; set 6 F1 0.907,
+  present 0.907, denials 0.905, durations P 0.885 R 0.947. Floors raised to these.
 * Set 7, HELD OUT: its first and only reading gave F1 0.820, present 0.839, denials 0.783
   (recall 0.739), durations P 0.863 R 0.863, and no fix has been made from it. Its floors are
   that first run, so that a change which makes the parser generalise worse fails here. Do not
@@ -49,9 +49,9 @@ class Floors:
 
 
 SETS = {
-    # reached: F1 0.925, present 0.928, denials 0.924, durations P 0.878 R 0.929
-    "blind5": Floors(309, 0.92, 0.925, 0.92, 0.87, 0.92),
-    # reached: F1 0.905, present 0.905, denials 0.905 (recall 0.900), durations P 0.885 R 0.947
+    # reached: F1 0.928, present 0.935, denials 0.924, durations P 0.878 R 0.929
+    "blind5": Floors(309, 0.925, 0.93, 0.92, 0.87, 0.92),
+    # reached: F1 0.907, present 0.907, denials 0.905 (recall 0.900), durations P 0.885 R 0.947
     "blind6": Floors(311, 0.90, 0.90, 0.90, 0.88, 0.94),
     # the first run, a little below it for rounding
     "blind7": Floors(347, 0.815, 0.835, 0.78, 0.86, 0.86),
