@@ -273,7 +273,12 @@ def compose(packs: Sequence[Pack]) -> KnowledgeBase:
         conditions=conditions,
         findings=findings,
         likelihoods=likelihoods,
-        red_flags=tuple(rules),
+        red_flags=tuple(
+            r
+            for r in rules
+            if r.until_covered is None
+            or not any(r.until_covered in sc.complaints for sc in scopes.values())
+        ),
         references=references,
         origin=origin,
         metas={p.meta.id: p.meta for p in packs},

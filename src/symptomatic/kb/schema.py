@@ -380,6 +380,10 @@ class RedFlagRule(Sourced):
     level: CareLevel
     message: str
     condition: Identifier | list[Identifier] | None = None
+    #: A placeholder for a complaint no loaded pack may cover yet ("chest pain needs a doctor
+    #: today"): the rule is left out when a loaded pack's scope covers this complaint, whose
+    #: own screens and rules then refine it.
+    until_covered: Identifier | None = None
 
     @property
     def condition_ids(self) -> tuple[str, ...]:

@@ -216,6 +216,8 @@ def validate(kb: KnowledgeBase) -> Report:
         for cid in rule.condition_ids:
             if cid not in kb.conditions:
                 rep.errors.append(f"{where}.condition: unknown condition {cid!r}")
+        if rule.until_covered is not None and rule.until_covered not in kb.findings:
+            rep.errors.append(f"{where}.until_covered: unknown finding {rule.until_covered!r}")
         informative |= {f for f, _ in rule_findings(rule.when)}
 
     for fid in sorted(set(kb.findings) - informative):
