@@ -213,9 +213,11 @@ def uncovered_complaints(model: Model, state: InterviewState) -> tuple[str, ...]
 
 
 def covered_complaints(model: Model, state: InterviewState) -> tuple[str, ...]:
-    """Complaint findings the person has that a loaded pack covers for their age."""
+    """Complaint findings the person has that a loaded pack covers for their age (a complaint
+    made present by a child said, "heartburn" for chest pain, counts: docs/packs.md 4)."""
     covered = model.kb.complaints_for(state.age)
-    return tuple(f for f, v in state.evidence.items() if v == "present" and f in covered)
+    evidence = model.closure(state.evidence)
+    return tuple(f for f, v in evidence.items() if v == "present" and f in covered)
 
 
 def go_on_after_emergency(state: InterviewState) -> InterviewState:
