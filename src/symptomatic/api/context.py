@@ -105,8 +105,15 @@ def compile_packs(refs: list[str], cache: ParseCache | None = None) -> dict[str,
         kb = load_knowledge_base(ref, cache=cache)
         info = kb.packs[-1]  # the named pack comes after its dependencies
         singles[info.id] = ServedPack(info.id, info, kb, _prepared(Model.compile(kb)))
-    # a pack that another configured pack depends on (core) is not served on its own
-    needed = {p.id for sp in singles.values() for p in sp.kb.packs[:-1]}
+    # a pack that another configured pack depends on is not served on its own (core), unless it
+    # covers complaints of its own (back-pelvic, which chest-heart depends on for shared
+    # conditions, is still a check of its own)
+    needed = {
+        p.id
+        for sp in singles.values()
+        for p in sp.kb.packs[:-1]
+        if p.id not in singles or singles[p.id].kb.metas[p.id].scope is None
+    }
     singles = {pid: sp for pid, sp in singles.items() if pid not in needed}
     if len(singles) <= 1:
         return singles
