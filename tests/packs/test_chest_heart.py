@@ -1,0 +1,89 @@
+"""The chest-heart pack (issue 16): its own vignettes as a regression suite, and the
+behaviours the issue names (an emergency from a bland first sentence, benign causes kept)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from symptomatic.engine import Model
+from symptomatic.eval.metrics import is_under_triage
+from symptomatic.eval.runner import run_vignettes
+from symptomatic.eval.vignettes import load_vignettes
+from symptomatic.interview import answer_group, next_question, result, start
+from symptomatic.kb import KnowledgeBase, load_knowledge_base
+from symptomatic.language import parse
+
+VIGNETTES = Path(__file__).parents[1] / "eval" / "vignettes"
+OWN = VIGNETTES / "chest-heart-own.yaml"
+SIMULATED = VIGNETTES / "chest-heart-simulated.yaml"
+
+#: Under-triaged cases, listed exactly so that a new miss (or a fix) fails the test.
+#: CH019: a parent's report ("My son ... at football he had chest pain") is read as family
+#: history because "at football" (a back-strain phrasing of back-pelvic) is taken as the
+#: writer's own first symptom; CS037: endocarditis presenting with fevers alone, a complaint
+#: no loaded pack takes into its scope.
+KNOWN_UNDER = {OWN: {"CH019"}, SIMULATED: {"CS037"}}
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_knowledge_base("chest-heart")
+
+
+@pytest.fixture(scope="module")
+def model(kb: KnowledgeBase) -> Model:
+    return Model.compile(kb)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", [OWN, SIMULATED], ids=["own", "simulated"])
+def test_own_vignettes_meet_the_targets(model: Model, path: Path) -> None:
+    vignettes = load_vignettes(path)
+    assert len(vignettes) >= 90
+    cases, summary = run_vignettes(model, vignettes)
+    figures = summary.as_dict()
+    assert figures["top3"] >= 0.9, figures
+    assert figures["triage_acceptable"] >= 0.9, figures
+    assert figures["mean_questions"] <= 15, figures
+    under = {
+        c.vignette.id
+        for c in cases
+        if c.vignette.triage is not None and is_under_triage(c.triage, c.vignette.triage_ok)
+    }
+    assert under == KNOWN_UNDER[path], under
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["chest pain", "I fainted", "my heart is racing", "I'm short of breath", "my calf hurts"],
+)
+def test_a_bland_first_sentence_leads_to_the_warning_signs(model: Model, text: str) -> None:
+    """The first question after a bland sentence is a screen of warning signs, and answering
+    yes to all of it reaches an emergency."""
+    ev = parse(model, text, sex="male", age=60).to_evidence()
+    state = start(model, "male", 60, ev)
+    q = next_question(model, state)
+    assert q is not None and q.type == "group_multiple", (text, q)
+    state = answer_group(model, state, q.finding_id, {i.finding_id: "present" for i in q.items})
+    assert result(model, state).triage.level.value == "emergency", text
+
+
+def test_chest_wall_pain_is_not_an_emergency(model: Model) -> None:
+    """Sharp pain tender to press, worse on moving, with every heart-attack sign denied."""
+    ev = {
+        "chest_pain": "present",
+        "cp_tender_to_touch": "present",
+        "cp_worse_moving": "present",
+        "cp_heavy_crushing": "absent",
+        "cp_spreads_arm_jaw": "absent",
+        "cold_sweat": "absent",
+        "breathlessness": "absent",
+        "cp_at_rest": "absent",
+        "fainting": "absent",
+        "cp_exertional": "absent",
+    }
+    res = result(model, start(model, "female", 35, ev))
+    assert res.triage.level.value in ("self_care", "routine"), res.triage.reasons
+    assert res.conditions[0].id == "chest_wall_pain"
