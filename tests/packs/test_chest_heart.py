@@ -87,3 +87,12 @@ def test_chest_wall_pain_is_not_an_emergency(model: Model) -> None:
     res = result(model, start(model, "female", 35, ev))
     assert res.triage.level.value in ("self_care", "routine"), res.triage.reasons
     assert res.conditions[0].id == "chest_wall_pain"
+
+
+REVIEW_CASES = Path(__file__).parent / "data" / "chest_heart_review_cases.yaml"
+
+
+def test_the_clinical_review_cases_end_at_an_acceptable_level(model: Model) -> None:
+    cases, _ = run_vignettes(model, load_vignettes(REVIEW_CASES))
+    wrong = {c.vignette.id: c.triage.value for c in cases if c.triage not in c.vignette.triage_ok}
+    assert not wrong, wrong
