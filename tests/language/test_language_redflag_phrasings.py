@@ -40,7 +40,8 @@ NOT_YET_READ: frozenset[str] = frozenset()
 #: written by a separate helper (the pack's blind parser set); until they land here they wait.
 AWAITING_PHRASINGS: frozenset[str] = frozenset(
     [
-        "black_stools_or_blood_vomit", "bp_180_120", "cold_pale_leg", "cold_sweat",
+        "black_stools_or_blood_vomit", "bp_180_120", "chest_pain_start", "cold_pale_leg", "cold_sweat",
+        "sob_weeks_worsening",
         "coughing_blood", "cp_at_rest", "cp_better_leaning_forward", "cp_exertional",
         "cp_heavy_crushing", "cp_pleuritic", "cp_spreads_arm_jaw", "cp_tearing_back",
         "cp_with_swallowing", "dizziness", "faint_lying_or_sitting", "faint_no_warning",
