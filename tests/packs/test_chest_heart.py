@@ -80,7 +80,8 @@ def test_chest_wall_pain_is_not_an_emergency(model: Model) -> None:
         "cp_spreads_arm_jaw": "absent",
         "cold_sweat": "absent",
         "breathlessness": "absent",
-        "cp_at_rest": "absent",
+        "cp_came_on_at_rest": "absent",
+        "cp_lasted_15min": "absent",
         "fainting": "absent",
         "cp_exertional": "absent",
     }
