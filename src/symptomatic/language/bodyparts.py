@@ -153,6 +153,8 @@ _BELLY = frozenset(
     ["tummy", "belly", "stomach", "abdomen", "abdominal", "abdo", "pelvis", "pelvic",
      "ovary", "ovaries", "womb", "bladder", "iliac", "suprapubic"]
 )  # fmt: skip
+# nor is a side said of the chest ("sharp pain on the left side of his chest")
+_CHEST = frozenset(["chest", "breastbone", "sternum"])
 _FLANK_PLACE = frozenset(
     ["back", "loin", "loins", "kidney", "kidneys", "rib", "ribs", "flank", "renal", "spine"]
 )
@@ -168,7 +170,7 @@ def side_entry(lexicon: Lexicon) -> str | None:
 
 def not_the_flank(flank: str | None, words: Sequence[str], found: Sequence[Match]) -> list[Match]:
     """``found`` without matches of the ``flank`` finding whose "side" is the side of the belly
-    or pelvis, named in the same clause ("pain on the left side of my lower tummy", "lower tummy
+    or pelvis (or the chest), named in the same clause ("pain on the left side of my lower tummy", "lower tummy
     pain both sides", "left-sided pelvic pain"), or the front ("under my ribs at the front"),
     when the clause names no place of the flank."""
     if flank is None:
@@ -186,7 +188,7 @@ def not_the_flank(flank: str | None, words: Sequence[str], found: Sequence[Match
             while hi < len(low) and low[hi] not in _PUNCT:
                 hi += 1
             clause = set(low[lo:hi])
-            if (clause & _BELLY or "front" in clause) and not clause & _FLANK_PLACE - {
+            if (clause & (_BELLY | _CHEST) or "front" in clause) and not clause & _FLANK_PLACE - {
                 "rib",
                 "ribs",
             }:

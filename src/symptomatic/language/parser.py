@@ -424,6 +424,25 @@ class Parser:
                     )
                 )
             ]
+            # a compound read inside a longer denial of the same finding ("no breathing" in "no
+            # breathing problems") is that denial's part, not a finding said present
+            mentions = [
+                m
+                for m in mentions
+                if not (
+                    m.value != "absent"
+                    and m.source == "compound"
+                    and any(
+                        o.value == "absent"
+                        and o.source == "lexicon"
+                        and o.finding_id == m.finding_id
+                        and o.start <= m.start
+                        and m.end <= o.end
+                        and (o.end - o.start) > (m.end - m.start)
+                        for o in mentions
+                    )
+                )
+            ]
             mentions = [m for m in mentions if not _alternating(text, m, self._diarrhoea)]
             mentions.extend(
                 m
