@@ -170,9 +170,10 @@ def side_entry(lexicon: Lexicon) -> str | None:
 
 def not_the_flank(flank: str | None, words: Sequence[str], found: Sequence[Match]) -> list[Match]:
     """``found`` without matches of the ``flank`` finding whose "side" is the side of the belly
-    or pelvis (or the chest), named in the same clause ("pain on the left side of my lower tummy", "lower tummy
-    pain both sides", "left-sided pelvic pain"), or the front ("under my ribs at the front"),
-    when the clause names no place of the flank."""
+    or pelvis, or of the chest, named in the same clause ("pain on the left side of my lower
+    tummy", "lower tummy pain both sides", "left-sided pelvic pain", "the left side of his
+    chest"), or the front ("under my ribs at the front"), when the clause names no place of the
+    flank."""
     if flank is None:
         return list(found)
     low = [w.lower() for w in words]
