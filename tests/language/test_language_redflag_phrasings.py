@@ -42,6 +42,7 @@ AWAITING_PHRASINGS: frozenset[str] = frozenset(
     [
         "black_stools_or_blood_vomit",
         "bp_180_120",
+        "cardiac_risk_factors",
         "chest_pain_start",
         "cold_pale_leg",
         "cold_sweat",
@@ -61,6 +62,7 @@ AWAITING_PHRASINGS: frozenset[str] = frozenset(
         "cp_to_back",
         "cp_worst_ever_abrupt",
         "cp_with_swallowing",
+        "diabetes",
         "dizziness",
         "faint_lying_or_sitting",
         "faint_no_warning",
