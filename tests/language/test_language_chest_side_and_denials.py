@@ -1,0 +1,34 @@
+"""Two parser fixes made from the chest-heart blind batch (2026-12-07): a side said of the chest
+is not the flank, and a compound read inside a longer denial of the same finding is that
+denial's part ("no breathing problems" is not "no breathing")."""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomatic.kb import KnowledgeBase, load_knowledge_base
+from symptomatic.kb.loader import builtin_pack_ids
+from symptomatic.language import parser_for
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_knowledge_base(*builtin_pack_ids())
+
+
+def _ev(kb: KnowledgeBase, text: str, age: int = 40) -> dict[str, str]:
+    res = parser_for(kb).parse(text, sex="male", age=age)
+    return dict(res.to_evidence())
+
+
+def test_a_side_of_the_chest_is_not_the_flank(kb: KnowledgeBase) -> None:
+    got = _ev(kb, "He has had a sharp pain on the left side of his chest since rugby.", age=10)
+    assert got.get("chest_pain") == "present" and "flank_pain" not in got
+    assert _ev(kb, "pain in my right side").get("flank_pain") == "present"
+
+
+def test_a_denial_of_breathing_problems_is_not_a_stopped_breath(kb: KnowledgeBase) -> None:
+    assert _ev(kb, "A rash came up on my ribs. No breathing problems.").get("cant_breathe") == (
+        "absent"
+    )
+    assert _ev(kb, "He is not breathing").get("cant_breathe") == "present"
