@@ -44,7 +44,9 @@ def list_articles(as_json: bool = typer.Option(False, "--json", help="Print JSON
 
 @articles_app.command("check")
 def check_articles(
-    pack: str = typer.Option("back-pelvic", help="Pack whose condition/finding ids to check."),
+    pack: str = typer.Option(
+        "all", help="Packs whose condition/finding ids to check ('all': every built-in pack)."
+    ),
     max_grade: float = typer.Option(9.0, help="Highest reading grade allowed."),
 ) -> None:
     """Validate every article (front matter, citations, pack ids, reading grade); exit 1 on
@@ -62,7 +64,8 @@ def check_articles(
     except SymptomaticError as exc:  # the shipped articles themselves: a check failure
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(1) from exc
-    problems = pack_id_problems(lib, set(kb.conditions), set(kb.findings))
+    packs = {p.id for p in kb.packs}
+    problems = pack_id_problems(lib, set(kb.conditions), set(kb.findings), packs)
     grades = []
     table = Table("slug", "reading grade", "references", "red flags")
     for art in lib.articles:
@@ -91,7 +94,7 @@ def check_articles(
 def search_articles(
     query: str = typer.Argument(..., help="What to search for."),
     limit: int = typer.Option(5, min=1, max=50, help="Most results."),
-    pack: str = typer.Option("back-pelvic", help="Pack whose lay synonyms expand the query."),
+    pack: str = typer.Option("all", help="Packs whose lay synonyms expand the query."),
     as_json: bool = typer.Option(False, "--json", help="Print the API's JSON shape."),
 ) -> None:
     """Search the articles (an in-memory SQLite FTS5 index, as the server does)."""

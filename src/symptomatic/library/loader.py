@@ -186,12 +186,20 @@ def load_library(folder: str | Path | None = None) -> Library:
     return Library(articles=tuple(articles), topics=tuple(topics))
 
 
-def pack_id_problems(library: Library, condition_ids: set[str], finding_ids: set[str]) -> list[str]:
-    """Returns one line per article reference to a condition or finding id the pack does not
-    define (related ids and the symptom-check entry), naming the file and field."""
+def pack_id_problems(
+    library: Library,
+    condition_ids: set[str],
+    finding_ids: set[str],
+    pack_ids: set[str] | None = None,
+) -> list[str]:
+    """Returns one line per article reference to a condition or finding id the packs do not
+    define (related ids and the symptom-check entry), naming the file and field; with
+    ``pack_ids`` (the packs loaded), also each symptom-check entry naming another pack."""
     problems: list[str] = []
     for art in library.articles:
         meta, name = art.meta, art.filename
+        if pack_ids is not None and meta.symptom_check.pack not in pack_ids:
+            problems.append(f"{name}: symptom_check.pack: {meta.symptom_check.pack}")
         problems += [f"{name}: conditions: {c}" for c in meta.conditions if c not in condition_ids]
         problems += [f"{name}: findings: {f}" for f in meta.findings if f not in finding_ids]
         entry = meta.symptom_check
