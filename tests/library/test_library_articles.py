@@ -40,6 +40,8 @@ HEART_SLUGS = {
     "calf-swelling-blood-clot",
     "breathless-walking-or-lying-down",
     "high-blood-pressure-reading",
+    "chest-pain-children-teenagers",
+    "leg-pain-when-walking",
 }
 
 
