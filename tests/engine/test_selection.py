@@ -105,3 +105,19 @@ def test_focus_prefers_questions_about_the_focus(tiny_model):
     }
     sel = select(tiny_model, "female", 30, ev, focus="endometriosis")
     assert sel.finding_id == "period_pain"
+
+
+def test_a_screen_keyed_on_a_finding_is_asked_when_every_complaint_is_denied() -> None:
+    """A fever said on its own (every complaint of the packs denied) still brings the screen
+    keyed on fever (a heart valve problem, injecting drugs: endocarditis), but nothing else of
+    the protocol; with the fever denied too, the protocol has nothing to ask."""
+    from symptomatic.engine import Model
+    from symptomatic.kb import load_knowledge_base
+
+    model = Model.compile(load_knowledge_base("all"))
+    denied = dict.fromkeys(model.kb.complaints_for(70), "absent")
+    sel = select(model, "female", 70, {**denied, "fever": "present"})
+    assert sel.finding_id == "fever_heart_valve_risks"
+    assert set(sel.items) == {"heart_valve_problem", "iv_drug_use"}
+    sel = select(model, "female", 70, {**denied, "fever": "absent"})
+    assert not sel.reason.startswith("warning-sign screen")

@@ -132,3 +132,20 @@ def test_a_speaker_is_not_the_patient(kb: KnowledgeBase) -> None:
     assert got == {"fever": "present"}
     got = ev(kb, "The GP said he thinks I have a kidney infection, fever and back pain.")
     assert got.get("fever") == "present" and got.get("low_back_pain") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("Today at football he had back pain and he collapsed", "low_back_pain"),
+        ("My daughter is 20. After the gym, she got a pain low in her back", "low_back_pain"),
+    ],
+)
+def test_a_phrase_before_the_subject_is_the_subjects(
+    kb: KnowledgeBase, text: str, finding: str
+) -> None:
+    """A phrase put before its clause's subject ("at football he ...") is said of that subject,
+    so it does not make the writer the patient of a report about someone else."""
+    assert ev(kb, text).get(finding) == "present"
+    doc = spacy.blank("en").make_doc("Since moving the sofa I've had back pain")
+    assert subject_of(doc, 0, 4) == WRITER

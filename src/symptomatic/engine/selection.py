@@ -271,11 +271,14 @@ def protocol_question(
     kb = model.kb
     idx = model.finding_index
     complaints = [c for c in kb.complaints_for(age) if c in idx]
+    # every complaint denied: nothing here is about "the pain", but a screen keyed on another
+    # finding said (a fever: a heart valve problem, injecting drugs) is still asked
+    denied = False
     if complaints and not any(evidence.get(c) == "present" for c in complaints):
         ask = tuple(sorted(c for c in complaints if complaint_open[idx[c]]))
         if ask:
             return _group_or_single(COMPLAINT_GROUP, ask, "the complaint")
-        return None  # every complaint was denied: nothing here is about "the pain"
+        denied = True
     for screen in kb.screens:
         if not screen.applies_to.admits(sex, age):
             continue
@@ -289,7 +292,7 @@ def protocol_question(
             if ask:
                 group = item.group if isinstance(item, ScreenGroup) else ask[0]
                 return _group_or_single(group, ask, f"warning-sign screen {screen.id}")
-    if focus is not None:
+    if focus is not None and not denied:
         return focus_warning_signs(model, sex, age, evidence, open_, focus)
     return None
 

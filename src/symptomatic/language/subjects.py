@@ -72,6 +72,7 @@ _PRONOUNS: dict[str, str] = {
 _WRITER = frozenset(("i", "i'm", "i've", "i'd", "i'll", "im", "ive", "me", "my", "myself",
                      "mine", "we", "us", "our"))  # fmt: skip
 _POSSESSIVES = frozenset(("my", "our", "his", "her"))
+_SUBJECT_PRONOUNS = frozenset(("i", "i'm", "i've", "im", "ive", "he", "she", "we"))
 # a pronoun before one of these names who spoke or thought, not whose symptom it is
 _SPEECH = _set(
     "said says say told tells thinks think thought reckons reckoned suspects suspected "
@@ -193,6 +194,17 @@ def subject_of(doc: Any, start: int, end: int) -> Subject:
         subject = _subject_at(words, i)
         if subject is not None:
             return subject
+    # a phrase put before its clause's subject ("Today at football he had chest pain",
+    # "Since moving the sofa I've had back pain") belongs to the subject pronoun after it
+    for i in range(end, min(end + 2, len(words))):
+        if words[i] in _SENTENCE_END:
+            break
+        w = words[i].lower().replace("’", "'")
+        if w == ",":
+            continue
+        if w in _SUBJECT_PRONOUNS:
+            return _subject_at(words, i)
+        break
     return None
 
 
