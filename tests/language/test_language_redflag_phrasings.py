@@ -127,7 +127,13 @@ def test_red_flag_findings_are_read_in_lay_words_not_in_their_synonyms(kb: Knowl
         own = {s.lower() for s in kb.findings[fid].synonyms}
         unseen = [p for p in phrasings[fid] if p.lower() not in own]
         # a choice finding (how long the pain has lasted) is read when any option is given
-        read = [p for p in unseen if parser.parse(p).to_evidence().get(fid) not in (None, "absent")]
+        # a one-sex finding is read for a person of that sex (unisex words say it only then)
+        sex = kb.findings[fid].applies_to.sex
+        read = [
+            p
+            for p in unseen
+            if parser.parse(p, sex=sex).to_evidence().get(fid) not in (None, "absent")
+        ]
         if len(unseen) < TARGET:
             few.add(fid)
         if len(read) < min(TARGET, len(unseen)):

@@ -135,6 +135,18 @@ _UNPLACED_PAIN = re.compile(
     r"|\b(?:everything|everywhere)\s+hurts\b|\bhurts?\s+(?:everywhere|all\s+over)\b",
     re.I,
 )
+# the places of the back and of the belly, as words ("low down on the right" is the place the
+# sentence names)
+_BACK_PLACES = frozenset(
+    ["back", "bak", "backache", "lumbar", "spine", "buttock", "buttocks", "dimple", "dimples",
+     "sacrum", "sij", "lbp"]
+)  # fmt: skip
+_BELLY_PLACES = frozenset(
+    ["tummy", "belly", "stomach", "abdomen", "abdominal", "abdo", "groin", "ovary", "ovaries",
+     "womb", "bladder", "iliac", "suprapubic", "rif", "lif", "appendix", "navel", "button",
+     "pelvic", "pelvis",
+     "front", "pubic", "bikini"]
+)  # fmt: skip
 _NEGATION_BEFORE = re.compile(r"\b(?:no|not|n't|never|without)\b[^,.;]*$", re.I)
 # the writer speaking of themselves; a text without it ("She denies bleeding") is a report
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|im|ive|me|my|mine|myself)\b", re.I)
@@ -324,9 +336,20 @@ class Parser:
             found = not_the_flank(self._flank, words, found)
             found = not_the_upper_belly(self._upper_belly, words, found)
             found = the_low_backs_low(self._back_entry, words, found)
+            found = self._the_backs_low_side(found, words, sentence_of)
             found = [m for m in found if not self._a_trigger(words, m) and not _an_onset(words, m)]
             found = self._movement_that_caused_it(found, words)
             found += bare_place_matches(self._back_entry, words, found, sentence_of)
+            # "pain on the right low down" said by a man is his low tummy pain, not nothing
+            found = [
+                replace(m, entry=replace(m.entry, finding_id=self._low_tummy))
+                if m.entry.finding_id == self._one_side_low
+                and self._low_tummy is not None
+                and not self._applies(self.kb.findings[m.entry.finding_id], person_sex, age)
+                and self._applies(self.kb.findings[self._low_tummy], person_sex, age)
+                else m
+                for m in found
+            ]
             matches = [
                 m
                 for m in found
@@ -387,6 +410,10 @@ class Parser:
             )
             mentions.extend(place_said_fine(text, mentions, self._place_systems))
             mentions.extend(painless_swelling(text, mentions, self._pain_of_swelling))
+            # a pain low on one side of the tummy is the woman's finding only when the text
+            # says it is a woman's (her sex given or stated, or words only a woman's text has)
+            if person_sex is None and not _FEMALE_CUES.search(text):
+                mentions = [m for m in mentions if m.finding_id != self._one_side_low]
             # "pain low on both sides" is not a pain on one side, whatever the words matched
             mentions = [
                 m
@@ -536,6 +563,31 @@ class Parser:
                 if f is not None and f not in said:
                     out.append(replace(m, finding_id=f, source="side"))
             break
+        return out
+
+    def _the_backs_low_side(
+        self, found: list[Match], words: list[str], sentence_of: list[tuple[int, int]]
+    ) -> list[Match]:
+        """``found`` without the low tummy's matches that are the back's: their own words name
+        the back ("low in my back on the right", "the back of my pelvis on the left") or, with
+        no place of their own ("low down on the right"), their sentence names the back and not
+        the belly ("back ache, mostly low down on the right")."""
+        belly = {f for f in (self._low_tummy, self._one_side_low, *self._low_sides.values()) if f}
+        if not belly:
+            return found
+        low = [w.lower() for w in words]
+        out = []
+        for m in found:
+            if m.entry.finding_id in belly:
+                own = set(low[m.start : m.end])
+                if own & _BACK_PLACES:
+                    continue
+                if not own & _BELLY_PLACES:
+                    lo, hi = sentence_of[m.start] if m.start < len(sentence_of) else (0, len(low))
+                    sentence = set(low[lo:hi])
+                    if sentence & _BACK_PLACES and not sentence & _BELLY_PLACES:
+                        continue
+            out.append(m)
         return out
 
     def _unplaced_pain(self, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1168,6 +1220,13 @@ def _denied_down_the_list(doc: Any, matches: list[Match], mods: list[Modifiers])
     return out
 
 
+# words of a text about a woman's body or a woman ("my period", "pregnant", "she")
+_FEMALE_CUES = re.compile(
+    r"\b(?:periods?|pregnan\w*|ovar\w*|womb|uter\w*|vagin\w*|smears?|coil|menopaus\w*|"
+    r"she|her|hers|herself|wife|girlfriend|daughter|mum|mom|mother|sister|woman|lady|girl|"
+    r"female|pv|lmp|upt|gynae\w*|endometrio\w*|fibroids?|contracept\w*|pill|hrt)\b",
+    re.I,
+)
 _MALE = "man|bloke|lad|guy|male|boy|gentleman|fella|fellow"
 _FEMALE = "woman|lady|girl|female|lass"
 # the writer's own sex said in words ("I'm a 64 year old bloke", "I'm a 52 yo man") or as in
@@ -1175,6 +1234,14 @@ _FEMALE = "woman|lady|girl|female|lass"
 _SELF_SEX = re.compile(
     r"\b(?:i'?m|i\s+am|im)\s+(?:a|an)\s+(?:\d{1,3}\s*(?:-?\s*(?:year|yr)s?\s*-?\s*old|yo|y/o)\s+)?"
     rf"(?:(?P<m>{_MALE})|(?P<f>{_FEMALE}))\b",
+    re.I,
+)
+# a sex word beside an age, said of the writer or the patient ("Lad, 19.", "Male, 24",
+# "23 year old male"), not of someone named ("my 17 year old son", "her 40 year old man")
+_AGE_SEX = re.compile(
+    rf"(?:^|[.!?]\s*)(?:(?P<m>{_MALE})|(?P<f>{_FEMALE}))\s*,?\s*(?:aged\s+)?\d{{1,3}}\b"
+    rf"|(?<!my )(?<!his )(?<!her )(?<!our )(?<!their )\b\d{{1,3}}\s*(?:-?\s*(?:year|yr)s?\s*-?\s*old|yo|y/o)"
+    rf"\s+(?:(?P<m2>male|man|bloke|lad|guy)|(?P<f2>female|woman|lady|girl))\b",
     re.I,
 )
 _NOTE_SEX = re.compile(r"(?:^|[\s,:(])\d{1,3}\s?(?:yo\s?|y/o\s?)?(?:(?P<m>M)|(?P<f>F))\b")
@@ -1193,5 +1260,5 @@ def stated_sex(text: str) -> Sex | None:
         Sex.MALE if m.group("m") else Sex.FEMALE
         for rx in (_SELF_SEX, _NOTE_SEX)
         for m in rx.finditer(text)
-    }
+    } | {Sex.MALE if m.group("m") or m.group("m2") else Sex.FEMALE for m in _AGE_SEX.finditer(text)}
     return found.pop() if len(found) == 1 else None
