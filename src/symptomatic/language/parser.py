@@ -1240,7 +1240,8 @@ _SELF_SEX = re.compile(
 # "23 year old male"), not of someone named ("my 17 year old son", "her 40 year old man")
 _AGE_SEX = re.compile(
     rf"(?:^|[.!?]\s*)(?:(?P<m>{_MALE})|(?P<f>{_FEMALE}))\s*,?\s*(?:aged\s+)?\d{{1,3}}\b"
-    rf"|(?<!my )(?<!his )(?<!her )(?<!our )(?<!their )\b\d{{1,3}}\s*(?:-?\s*(?:year|yr)s?\s*-?\s*old|yo|y/o)"
+    r"|(?<!my )(?<!his )(?<!her )(?<!our )(?<!their )"
+    r"\b\d{1,3}\s*(?:-?\s*(?:year|yr)s?\s*-?\s*old|yo|y/o)"
     rf"\s+(?:(?P<m2>male|man|bloke|lad|guy)|(?P<f2>female|woman|lady|girl))\b",
     re.I,
 )
