@@ -81,3 +81,69 @@ def test_one_sided_low_tummy_pain_needs_a_woman(kb: KnowledgeBase, text: str) ->
 def test_a_sex_word_beside_an_age(text: str, sex: str | None) -> None:
     got = stated_sex(text)
     assert (got.value if got else None) == sex
+
+
+BLADDER = ("dysuria", "urinary_frequency", "urinary_retention", "new_incontinence")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pee and poo both normal.",
+        "Weeing and pooing are fine.",
+        "Toilet habits all normal, it's just my back.",
+        "Bowels and waterworks ok.",
+        "Can wee and poo just fine.",
+    ],
+)
+def test_bladder_and_bowels_said_normal_in_lay_words(kb: KnowledgeBase, text: str) -> None:
+    got = ev(kb, text)
+    assert got.get("bowel_habit_change") == "absent", got
+    assert all(got.get(f) == "absent" for f in BLADDER), got
+
+
+def test_wee_and_poo_said_otherwise_say_nothing(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Wee and poo hurt to pass.")
+    assert got.get("bowel_habit_change") != "absent"
+    assert all(got.get(f) != "absent" for f in BLADDER), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["No pee accidents at all.", "Never any toilet accidents.", "No soiling, no wetting."],
+)
+def test_accidents_of_wee_or_poo_denied_are_leaks_denied(kb: KnowledgeBase, text: str) -> None:
+    got = ev(kb, text)
+    assert got.get("new_incontinence") == "absent", got
+    assert "recent_trauma" not in got and "bowel_habit_change" not in got
+
+
+@pytest.mark.parametrize("who", ["himself", "herself"])
+def test_a_leak_said_of_someone_else(kb: KnowledgeBase, who: str) -> None:
+    got = ev(kb, f"My father keeps wetting {who} at night now.")
+    assert got.get("new_incontinence") == "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Legs: fine. Back: very sore.",
+        "Legs fine, no numbness or tingling anywhere at all.",
+    ],
+)
+def test_legs_said_fine_in_a_list(kb: KnowledgeBase, text: str) -> None:
+    got = ev(kb, text)
+    assert got.get("leg_weakness") == "absent" and got.get("leg_pain_below_knee") == "absent"
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("She can still feel her bottom on the toilet seat, so no numbness.", "saddle_numbness"),
+        ("I can feel it when I wipe.", "saddle_numbness"),
+        ("He knows when he needs to go and it comes out fine.", "urinary_retention"),
+        ("I can feel my bladder filling up like normal.", "urinary_retention"),
+    ],
+)
+def test_sensation_kept_said_as_an_ability(kb: KnowledgeBase, text: str, fid: str) -> None:
+    assert ev(kb, text).get(fid) == "absent"

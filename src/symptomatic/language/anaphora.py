@@ -88,7 +88,7 @@ def denied_by_reference(
 
 # a place said to be fine on its own: "legs fine", "both legs are normal", "legs working fine"
 _PLACE_FINE = re.compile(
-    r"\b(?:(?:my|his|her|both(?:\s+my)?|the)\s+)?(?P<place>legs)\s+(?:are\s+|feel\s+|seem\s+|"
+    r"\b(?:(?:my|his|her|both(?:\s+my)?|the)\s+)?(?P<place>legs)\s*:?\s+(?:are\s+|feel\s+|seem\s+|"
     r"'re\s+|both\s+)?(?:absolutely\s+|totally\s+|completely\s+|totally\s+)?(?:fine|ok|okay|"
     r"normal|good|all\s+right|alright|working\s+(?:fine|ok|normally))\b",
     re.I,
@@ -109,8 +109,13 @@ def place_said_fine(
         k = max(i for i, s in enumerate(starts) if s <= m.start())
         lo = starts[max(0, k - 1)]
         hi = starts[k + 1] if k + 1 < len(starts) else len(text)
+        # a denial of the place's own finding said near it ("legs are fine, no weakness"); a
+        # word that denies more than the place's findings ("no numbness anywhere") is not one
         near = any(
-            x.finding_id in fids and lo <= x.start < hi and not m.start() <= x.start < m.end()
+            x.finding_id in fids
+            and lo <= x.start < hi
+            and not m.start() <= x.start < m.end()
+            and not any(y.start == x.start and y.finding_id not in fids for y in mentions)
             for x in mentions
         )
         said = {x.finding_id for x in mentions}

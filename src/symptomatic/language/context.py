@@ -98,6 +98,8 @@ def _rules() -> list[Any]:
             {"LOWER": {"IN": ["is", "are", "feel", "feels", "seem", "seems", "been", "'s",
                               "'re", "both", "all"]},
              "OP": "?"},
+            {"LOWER": {"IN": ["just", "perfectly", "totally", "completely", "absolutely"]},
+             "OP": "?"},
             {"LOWER": {"IN": ["fine", "normal", "normally", "ok", "okay", "unaffected",
                               "unchanged", "regular", "regularly", "steady", "stable"]}}],
           direction="BACKWARD", max_scope=5, terminated_by=after_clause),

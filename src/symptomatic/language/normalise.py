@@ -115,6 +115,8 @@ LAY_WORDS: dict[str, str] = {
     **dict.fromkeys(_words("lower low"), "low"),
     # a common slip that spelling correction cannot reach (too short): "my lower bak hurts"
     **dict.fromkeys(_words("bak baks"), "back"),
+    # whoever it happened to: "wetting himself" is "wetting myself"
+    **dict.fromkeys(_words("myself himself herself yourself ourselves"), "self"),
     # clinical shorthand for the side: "L flank pain", "radiating to R calf"
     **dict.fromkeys(_words("l lt"), "left"),
     **dict.fromkeys(_words("r rt"), "right"),
