@@ -147,3 +147,41 @@ def test_legs_said_fine_in_a_list(kb: KnowledgeBase, text: str) -> None:
 )
 def test_sensation_kept_said_as_an_ability(kb: KnowledgeBase, text: str, fid: str) -> None:
     assert ev(kb, text).get(fid) == "absent"
+
+
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [
+        ("Lower back agony, 72h.", "under_1w"),
+        ("LBP and sciatica L leg. 3/52.", "w1_6"),
+        ("My lower back is killing me. It's been five days.", "under_1w"),
+        ("Backache - been nearly 4 months now.", "over_12w"),
+        ("Pelvic pain, 3rd day of it.", "under_1w"),
+        ("Aching low in my back, day 5 today.", "under_1w"),
+        ("Sore lower back, about 3 weeks so far.", "w1_6"),
+        ("My back hurts. Going on 2 months.", "w6_12"),
+        ("Pain in my back since roughly the 10th of November.", "w1_6"),
+    ],
+)
+def test_a_time_said_on_its_own_dates_the_complaint(
+    kb: KnowledgeBase, text: str, option: str
+) -> None:
+    assert ev(kb, text).get("pain_duration") == option
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Back pain. I'm 45 with 2 kids.",
+        "Lower back ache. Day 2 of my period.",
+        "My back hurts. 30 weeks. Baby is moving lots.",
+        "Sore back, 2 days ago I saw the physio.",
+    ],
+)
+def test_a_count_that_is_not_the_pains_time(kb: KnowledgeBase, text: str) -> None:
+    assert "pain_duration" not in ev(kb, text, sex="female")
+
+
+def test_a_gestation_said_alone_before_the_pregnancy_is_described(kb: KnowledgeBase) -> None:
+    got = ev(kb, "32 weeks. Baby's kicking fine. My lower back aches.", sex="female")
+    assert got.get("pregnancy_over_12_weeks") == "present" and "pain_duration" not in got

@@ -86,10 +86,30 @@ _ONSET_BEFORE = re.compile(
 # "back pain 2 weeks", "pelvic pain 4 months", "R iliac fossa pain 18h": a count right after the
 # complaint, as in notes
 _AFTER_COMPLAINT = re.compile(
-    rf"\b(?:pain|ache|aches|aching|backache|lbp|sciatica)\s+(?:x\s*)?{_NUM}\s*"
+    rf"\b(?:pain|ache|aches|aching|backache|lbp|sciatica|back|discomfort|twinges?)\s+(?:x\s*)?{_NUM}\s*"
     rf"(?P<unit>minute|hour|day|night|week|fortnight|month|year|hr|h|wk|yr|mo)s?\b(?!\s+ago)",
     re.I,
 )
+# a count standing alone between stops, as notes and terse texts give it ("pain left lower
+# side, 48h", "LBP. 3 weeks.", "about 10 days now.")
+_STANDALONE = re.compile(
+    rf"(?:(?<=[,;:.!?-])|^)\s*(?:(?:it'?s\s+)?(?:been\s+)?(?:going\s+on\s+)?)"
+    rf"(?:(?:about|around|approx\.?|roughly|nearly|almost|over|maybe)\s+)?"
+    rf"{_NUM}\s*(?P<unit>minute|hour|day|night|week|fortnight|month|year|hr|h|wk|yr|mo|d|w)s?"
+    r"(?:\s+(?:now|so\s+far|and\s+counting|in\s+total|total))?(?=\s*(?:[,;.!?]|$))",
+    re.I,
+)
+_SHORT_UNITS = {"h": "hour", "d": "day", "w": "week"}
+# the day of the illness it is: "2nd day", "the third day of this", "day 4" (not of a period
+# or a cycle)
+_NTH_DAY = re.compile(
+    r"\b(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>second|third|fourth|fifth|sixth))\s+day\b"
+    r"(?!\s+(?:of|in)\s+(?:my|the|her|a)\s+(?:period|cycle|antibiotics|course|tablets))"
+    r"|\bday\s+(?P<n2>\d{1,2})\b(?!\s*(?:of|in)\s+(?:my|the|her|a)\s+(?:period|cycle|"
+    r"antibiotics|course|tablets))",
+    re.I,
+)
+_NTH = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 _AGO = re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b", re.I)
 # "a 3-day history of", "8 months of low back pain", "ten weeks now with this back",
 # "about 3 weeks now": a counted time said of what follows or as how long so far
@@ -98,7 +118,7 @@ _OF = re.compile(
 )
 # "I've had this back pain 3 weeks": a count straight after what was had, no preposition
 _HAD = re.compile(
-    rf"\b(?:had|been)\b(?:\s+(?!for\b|over\b|since\b|in\b|about\b|around\b)[\w']+){{1,4}}?"
+    rf"\b(?:had|been)\b(?:\s+(?!for\b|over\b|since\b|in\b|about\b|around\b)[\w']+){{0,4}}?"
     rf"\s+{_NUM}\s+{_UNIT}\b(?!\s+ago)",
     re.I,
 )
@@ -137,7 +157,9 @@ _ORD = r"(?P<dom>[0-3]?\d)(?:st|nd|rd|th)"
 # "since the 20th of November", "since the 2nd", "from November 20th": a date this month or
 # the month named, counted back from today
 _SINCE_DATE = re.compile(
-    rf"\b(?:since|from|started\s+on|began\s+on|on)\s+(?:the\s+)?(?:{_ORD}(?:\s+(?:of\s+)?"
+    rf"\b(?:since|from|started\s+on|began\s+on|on)\s+"
+    rf"(?:(?:about|around|roughly|approximately|approx|maybe|possibly)\s+)?(?:the\s+)?"
+    rf"(?:{_ORD}(?:\s+(?:of\s+)?"
     rf"(?P<month>{_MONTH_ALT}))?|(?P<month2>{_MONTH_ALT})\s+(?:the\s+)?(?P<dom2>[0-3]?\d)"
     rf"(?:st|nd|rd|th)?)\b",
     re.I,
@@ -288,6 +310,14 @@ def find_durations(text: str, today: date | None = None) -> list[Duration]:
                 continue  # "came on gradually over a few days": how fast it began
             half = 0.5 if "half" in m.group(0).lower() and rx is _OF else 0.0
             add((_number(m.group("num")) + half) * _unit_days(m.group("unit")), m)
+    for m in _STANDALONE.finditer(text):
+        unit = _SHORT_UNITS.get(m.group("unit").lower(), m.group("unit"))
+        if m.group("num").lower() in ("a", "an", "some", "many"):
+            continue  # "a day.", "some weeks": not a count standing alone
+        add(_number(m.group("num")) * _unit_days(unit), m)
+    for m in _NTH_DAY.finditer(text):
+        n = m.group("n") or m.group("n2")
+        add(float(n) if n else float(_NTH[m.group("w").lower()]), m)
     for m in _AFTER_COMPLAINT.finditer(text):
         unit = "hour" if m.group("unit").lower() == "h" else m.group("unit")
         add(_number(m.group("num")) * _unit_days(unit), m)

@@ -34,9 +34,12 @@ _WEEKS = [
         rf"\bpregnant,?\s+(?:about\s+|nearly\s+|almost\s+)?{_NUM}(?:\+\d)?\s+(?P<unit>weeks?)\b",
         re.I,
     ),
-    # a sentence opening with a late gestation: "38 weeks, contractions every 4 minutes"
+    # a sentence opening with a late gestation: "38 weeks, contractions every 4 minutes", "25
+    # weeks. Baby kicking away" (a stop after it: the next sentence is about the pregnancy)
     re.compile(
-        r"(?:^|[.!?]\s+)(?P<num>(?:1[3-9]|[23]\d|4[0-2]))(?:\+\d)?\s+(?P<unit>weeks?),", re.I | re.M
+        r"(?:^|[.!?]\s+)(?P<num>(?:1[3-9]|[23]\d|4[0-2]))(?:\+\d)?\s+(?P<unit>weeks?)(?:,|\.(?=[^.]*\b(?:baby|braxton|"
+        r"tightenings?|contractions?|kicking|movements?|waters|midwife|bump|pregnan\w*)\b))",
+        re.I | re.M,
     ),
     re.compile(rf"\b{_NUM}(?:\+\d)?\s+(?P<unit>weeks?|months?)\s+(?:pregnant|gone|along)\b", re.I),
 ]

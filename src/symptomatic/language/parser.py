@@ -147,6 +147,12 @@ _BELLY_PLACES = frozenset(
      "pelvic", "pelvis",
      "front", "pubic", "bikini"]
 )  # fmt: skip
+# the words a time said on its own may carry ("it's been", "now", "so far")
+_FILLER_CLAUSE = re.compile(
+    r"\b(?:it'?s|it\s+has|has|have|i've|been|going|on|now|so|far|about|around|nearly|almost|"
+    r"roughly|approx|x|the|and|total|in|all|this|is|day|of|it|today|already)\b",
+    re.I,
+)
 _NEGATION_BEFORE = re.compile(r"\b(?:no|not|n't|never|without)\b[^,.;]*$", re.I)
 # the writer speaking of themselves; a text without it ("She denies bleeding") is a report
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|im|ive|me|my|mine|myself)\b", re.I)
@@ -853,17 +859,20 @@ class Parser:
     ) -> list[Mention]:
         """At most one mention of the applicable duration finding, from the best-placed phrase.
 
-        A phrase that dates the last period (``gaps``) is not a duration of the pain.
+        A phrase that dates the last period (``gaps``) or gives a gestation is not a duration
+        of the pain.
         """
         findings = [
             f
             for f in self.kb.findings.values()
             if f.type is FindingType.DURATION and self._applies(f, sex, age)
         ]
+        # nor is a stated gestation ("25 weeks. Baby kicking away")
+        taken = [(g.start, g.end) for g in gaps] + [(g.start, g.end) for g in find_gestations(text)]
         found = [
             d
             for d in find_durations(text, today)
-            if all(d.end <= g.start or d.start >= g.end for g in gaps)
+            if all(d.end <= lo or d.start >= hi for lo, hi in taken)
         ]
         if not findings or not found:
             return []
@@ -1010,6 +1019,15 @@ class Parser:
         ):
             # "tripped on the stairs 3/7 ago, now LBP": the pain dates from then
             best = 0 if _PAIN_WORDS.search(doc.text[dur.end : hi]) else -1
+        elif (
+            said
+            and not in_clause
+            and not re.search(r"\bago\b", dur.text, re.I)
+            and not (_FILLER_CLAUSE.sub("", clause).strip(" \t\n,.;:!?-"))
+        ):
+            # "LBP with sciatica, 10/7.", "Back pain. Been 2 weeks.", ", 2nd day": a time said
+            # on its own, in a text that names the complaint, is how long it has lasted
+            best = 1
         else:
             return (-1, -dur.start)  # a point in time in a clause about nothing said
         penalty = 0
