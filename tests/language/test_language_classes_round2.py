@@ -185,3 +185,33 @@ def test_a_count_that_is_not_the_pains_time(kb: KnowledgeBase, text: str) -> Non
 def test_a_gestation_said_alone_before_the_pregnancy_is_described(kb: KnowledgeBase) -> None:
     got = ev(kb, "32 weeks. Baby's kicking fine. My lower back aches.", sex="female")
     assert got.get("pregnancy_over_12_weeks") == "present" and "pain_duration" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("No vomiting, no cough, temperature 38.6 this evening.", "present"),
+        ("His temp was 37.4 when I checked.", "absent"),
+        ("Pain in my right loin and 39.0 on the thermometer.", "present"),
+        ("Thermometer says 36.9, so no fever I suppose.", "absent"),
+        ("Her temperature's 102 F.", "present"),
+        ("Nurse took my temp: 37.6.", "absent"),
+    ],
+)
+def test_a_measured_temperature_answers_fever_by_its_number(
+    kb: KnowledgeBase, text: str, value: str
+) -> None:
+    assert ev(kb, text).get("fever") == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ring 111 if her temperature goes above 38.",
+        "I weigh 38.5 kg more than last year.",
+        "Back pain since the 39.5 mile hike",
+    ],
+)
+def test_a_number_that_is_not_a_temperature_reading(kb: KnowledgeBase, text: str) -> None:
+    assert ev(kb, text).get("fever") != "absent"
+    assert "fever" not in ev(kb, text) or "temperature" in text

@@ -153,6 +153,22 @@ _FILLER_CLAUSE = re.compile(
     r"roughly|approx|x|the|and|total|in|all|this|is|day|of|it|today|already)\b",
     re.I,
 )
+# a measured temperature: after a word for it ("temp of 38.9", "T 38.1", "pyrexial 38.2",
+# "thermometer says 38.2") or a bare reading with its decimal ("shivery with 38.7")
+_TEMPERATURE = re.compile(
+    r"\b(?:temp(?:erature)?s?|temprature|fever|pyrexi(?:al|a)|febrile|t|thermometer\s+says|"
+    r"reading)(?:'s)?\b(?:\s+(?:was|is|of|at|reading|reads|read|up\s+to|now|normal|been|"
+    r"around|about|went\s+up\s+to|=|:|,))*\s*(?P<v>\d{2,3}(?:\.\d)?)(?![\d/.])"
+    r"(?!\s*(?:weeks?|days?|hours?|mins?|minutes|kg|mg|ml|mm|cm|%|bpm|x\b))"
+    r"|(?<![\d./])(?P<bare>(?:3[4-9]|4[0-3])\.\d)(?![\d/])"
+    r"(?=\s*(?:°|c\b|degrees|on\b|and\b|this\b|today|last\b|since\b|now\b|at\b|[,.;!?)]|$))",
+    re.I,
+)
+_THRESHOLD_BEFORE = re.compile(
+    r"\b(?:if|over|above|below|under|more\s+than|less\s+than|reaches|hits|higher\s+than|"
+    r"lower\s+than|bmi|weight|hb|crp|score|gets\s+to|goes\s+to)\b[^.,;]*$",
+    re.I,
+)
 _NEGATION_BEFORE = re.compile(r"\b(?:no|not|n't|never|without)\b[^,.;]*$", re.I)
 # the writer speaking of themselves; a text without it ("She denies bleeding") is a report
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|im|ive|me|my|mine|myself)\b", re.I)
@@ -249,6 +265,8 @@ class Parser:
             "left": self._finding_of("left iliac fossa pain"),
         }
         self._one_side_low = self._finding_of("pain on one side low in my tummy")
+        # the finding a measured temperature answers ("temp 38.4", "Temp was 37.2")
+        self._fever = self._finding_of("a high temperature")
         # the umbrella complaint the named pains are children of ("pain")
         self._umbrella = next(
             (
@@ -496,6 +514,7 @@ class Parser:
             gaps = find_period_gaps(text)
             mentions.extend(self._period_timing(gaps, mentions, person_sex, age))
             mentions.extend(self._unplaced_pain(text, mentions))
+            mentions = self._temperature_readings(text, mentions)
             mentions.extend(self._durations(doc, text, mentions, person_sex, age, today, gaps=gaps))
         mentions.sort(key=lambda m: (m.start, m.end, m.finding_id))
         return ParseResult(text=text, mentions=tuple(mentions))
@@ -594,6 +613,46 @@ class Parser:
                     if sentence & _BACK_PLACES and not sentence & _BELLY_PLACES:
                         continue
             out.append(m)
+        return out
+
+    def _temperature_readings(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A measured temperature answers the fever finding by its number: 38 C (100.4 F) or
+        more is a fever, less is none ("temp 38.1" after a list of denials, "Temp was 37.2",
+        "flank pain and 38.2"); the reading replaces what its own words were read as. A
+        threshold said ("if it goes over 38") is not a reading."""
+        fever = self._fever
+        if fever is None:
+            return mentions
+        out = list(mentions)
+        for m in _TEMPERATURE.finditer(text):
+            group = "v" if m.group("v") else "bare"
+            if _THRESHOLD_BEFORE.search(text, max(0, m.start() - 30), m.start(group)):
+                continue
+            value = float(m.group(group))
+            if 34.0 <= value < 44.0:
+                high = value >= 38.0
+            elif 93.0 <= value < 111.0:
+                high = value >= 100.4
+            else:
+                continue
+            # the reading's sentence (a stop before a space, not a decimal point)
+            lo = max(text.rfind(c, 0, m.start(group)) for c in (". ", "!", "?", ";", "\n")) + 1
+            out = [
+                x
+                for x in out
+                if not (x.finding_id == fever and lo <= x.start < m.end() and x.counts)
+            ]
+            out.append(
+                Mention(
+                    finding_id=fever,
+                    value="present" if high else "absent",
+                    start=m.start(),
+                    end=m.end(),
+                    text=m.group(0),
+                    negated=not high,
+                    source="reading",
+                )
+            )
         return out
 
     def _unplaced_pain(self, text: str, mentions: list[Mention]) -> list[Mention]:
