@@ -215,3 +215,24 @@ def test_a_measured_temperature_answers_fever_by_its_number(
 def test_a_number_that_is_not_a_temperature_reading(kb: KnowledgeBase, text: str) -> None:
     assert ev(kb, text).get("fever") != "absent"
     assert "fever" not in ev(kb, text) or "temperature" in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dreadful cramps every time my period comes.",
+        "My periods hurt so much I can't go to work.",
+        "Period pains are worse than they used to be.",
+    ],
+)
+def test_a_period_pain_is_a_low_tummy_pain(kb: KnowledgeBase, text: str) -> None:
+    got = ev(kb, text, sex="female")
+    assert got.get("cyclical_pain") == "present" and got.get("pelvic_pain") == "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["My lower back always aches the day before my period.", "No period pain at all."],
+)
+def test_a_period_pain_placed_elsewhere_or_denied_is_not(kb: KnowledgeBase, text: str) -> None:
+    assert "pelvic_pain" not in ev(kb, text, sex="female")

@@ -153,6 +153,17 @@ _FILLER_CLAUSE = re.compile(
     r"roughly|approx|x|the|and|total|in|all|this|is|day|of|it|today|already)\b",
     re.I,
 )
+# a period pain's pain words, and places that are not the low tummy's
+_PERIOD_PAIN_WORDS = re.compile(
+    r"\b(?:pains?|painful|ache|aches|aching|achy|cramps?|cramping|crampy|agony|agonising|sore|"
+    r"hurts?|hurting|dysmenorrho?ea)\b",
+    re.I,
+)
+_OTHER_PLACE = re.compile(
+    r"\b(?:back|bak|backache|head|headaches?|migraines?|breasts?|boobs?|legs?|thighs?|"
+    r"joints?|chest)\b",
+    re.I,
+)
 # a measured temperature: after a word for it ("temp of 38.9", "T 38.1", "pyrexial 38.2",
 # "thermometer says 38.2") or a bare reading with its decimal ("shivery with 38.7")
 _TEMPERATURE = re.compile(
@@ -265,6 +276,8 @@ class Parser:
             "left": self._finding_of("left iliac fossa pain"),
         }
         self._one_side_low = self._finding_of("pain on one side low in my tummy")
+        # pain with the periods ("period pain", "cramps before my period"): a low tummy pain
+        self._period_pain = self._finding_of("period pain")
         # the finding a measured temperature answers ("temp 38.4", "Temp was 37.2")
         self._fever = self._finding_of("a high temperature")
         # the umbrella complaint the named pains are children of ("pain")
@@ -515,6 +528,7 @@ class Parser:
             mentions.extend(self._period_timing(gaps, mentions, person_sex, age))
             mentions.extend(self._unplaced_pain(text, mentions))
             mentions = self._temperature_readings(text, mentions)
+            mentions.extend(self._period_pain_is_low(text, mentions))
             mentions.extend(self._durations(doc, text, mentions, person_sex, age, today, gaps=gaps))
         mentions.sort(key=lambda m: (m.start, m.end, m.finding_id))
         return ParseResult(text=text, mentions=tuple(mentions))
@@ -614,6 +628,25 @@ class Parser:
                         continue
             out.append(m)
         return out
+
+    def _period_pain_is_low(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """The low tummy pain of a period pain said in pain words ("terrible period pains",
+        "my periods are agony", "cramps every time my period comes"), when no low tummy pain
+        is said and its sentence names no other place ("my back aches before I come on")."""
+        low, period = self._low_tummy, self._period_pain
+        if low is None or period is None or low == period:
+            return []
+        if any(m.finding_id == low for m in mentions):
+            return []
+        for m in mentions:
+            if m.finding_id != period or m.value != "present" or not m.counts:
+                continue
+            lo = max(text.rfind(c, 0, m.start) for c in (". ", "!", "?", ";", "\n")) + 1
+            ends = [k for k in (text.find(c, m.end) for c in (". ", "!", "?", ";", "\n")) if k >= 0]
+            sentence = text[lo : min(ends, default=len(text))]
+            if _PERIOD_PAIN_WORDS.search(sentence) and not _OTHER_PLACE.search(sentence):
+                return [replace(m, finding_id=low, source="compound")]
+        return []
 
     def _temperature_readings(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A measured temperature answers the fever finding by its number: 38 C (100.4 F) or
