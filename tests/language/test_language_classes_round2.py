@@ -236,3 +236,62 @@ def test_a_period_pain_is_a_low_tummy_pain(kb: KnowledgeBase, text: str) -> None
 )
 def test_a_period_pain_placed_elsewhere_or_denied_is_not(kb: KnowledgeBase, text: str) -> None:
     assert "pelvic_pain" not in ev(kb, text, sex="female")
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("The ache doesn't wake me at all.", "night_pain"),
+        ("It never goes into my groin.", "pain_to_groin"),
+    ],
+)
+def test_a_verb_phrase_denied_in_another_inflection(kb: KnowledgeBase, text: str, fid: str) -> None:
+    assert ev(kb, text).get(fid) == "absent"
+
+
+def test_a_negation_that_is_the_finding_does_not_swallow_a_denied_word(kb: KnowledgeBase) -> None:
+    assert ev(kb, "No tingling down below.").get("saddle_numbness") == "absent"
+    assert ev(kb, "No feeling down below.").get("saddle_numbness") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        (
+            "My wife is diabetic and smokes, but I'm neither. My back hurts.",
+            {"diabetes", "smoking"},
+        ),
+        (
+            "My brother had kidney stones, I haven't. Pain in my right loin.",
+            {"kidney_stone_history"},
+        ),
+    ],
+)
+def test_another_persons_history_then_denied_for_the_writer(
+    kb: KnowledgeBase, text: str, denied: set[str]
+) -> None:
+    got = ev(kb, text)
+    assert all(got.get(f) == "absent" for f in denied), got
+
+
+def test_another_persons_history_is_not_the_writers(kb: KnowledgeBase) -> None:
+    got = ev(kb, "My husband has diabetes. My lower back hurts.")
+    assert "diabetes" not in got and got.get("low_back_pain") == "present"
+    # a report about someone else: what is said of them is theirs
+    got = ev(kb, "Mum's 80, she has diabetes, and her lower back hurts.")
+    assert got.get("diabetes") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("My weight's been steady all year.", "weight_loss"),
+        ("I've actually gained weight.", "weight_loss"),
+        ("She's breathing normally.", "cant_breathe"),
+        ("He's sitting up and talking to me.", "unconscious"),
+        ("This is the first ever UTI I've had.", "recurrent_infections"),
+        ("Only took what it says on the packet.", "overdose"),
+    ],
+)
+def test_lay_denials_of_core_findings(kb: KnowledgeBase, text: str, fid: str) -> None:
+    assert ev(kb, text).get(fid) == "absent"

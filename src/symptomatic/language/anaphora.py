@@ -37,6 +37,17 @@ _MINE = re.compile(
     r"alright|good)\b|\bmine\s+(?:has|have|is|are|does|do|did|was|were)(?:n'?t|\s+not)\b",
     re.I,
 )
+# the person has none of what someone else was said to have ("My husband has diabetes and
+# kidney stones, I've got neither", "Mum had cancer but I haven't", "not me though")
+_NEITHER = re.compile(
+    r"\b(?:i'?ve|i\s+have|i'?m|i\s+am|i)\s+(?:got\s+|had\s+|have\s+)?(?:neither|none)\b"
+    r"|\bi\s+(?:do|have|did)(?:n'?t|\s+not)\s+(?:have\s+|got\s+|had\s+)?"
+    r"(?:either|any|neither)(?:\s+of\s+(?:them|those|these|that))?\b"
+    r"|\bneither\s+(?:do|have|am)\s+i\b|\bbut\s+i\s+(?:have|do|did)(?:n'?t|\s+not)\b"
+    r"|\bi\s+(?:have|do|did|am)(?:n'?t|\s+not)(?:\s+though)?(?=\s*(?:[.,;!]|$))"
+    r"|\bnot\s+me\b",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
 
 
@@ -57,6 +68,7 @@ def denied_by_reference(
     """
     refs = [(m.start(), False) for m in _BACK_REFERENCE.finditer(text)]
     refs += [(m.start(), True) for m in _MINE.finditer(text)]
+    refs += [(m.start(), True) for m in _NEITHER.finditer(text)]
     if not refs:
         return []
     starts = _sentence_starts(text)
@@ -68,9 +80,12 @@ def denied_by_reference(
         for m in mentions:
             if not (lo <= m.start < pos) or m.value not in ("present", "absent") or m.counts:
                 continue
-            if m.finding_id in stated or m.finding_id in out or not is_current(m.finding_id):
-                continue
             if mine and not m.family:
+                continue
+            # another person's history or risk is denied for the person too ("neither")
+            if m.finding_id in stated or m.finding_id in out:
+                continue
+            if not (mine or is_current(m.finding_id)):
                 continue
             out[m.finding_id] = replace(
                 m,

@@ -28,6 +28,7 @@ from symptomatic.language.normalise import (
     _words,
     normalise_words,
     phrase_keys,
+    stem,
     word_key,
 )
 
@@ -81,6 +82,9 @@ class Entry:
     denies: bool = False
     # a word of a compound's part ("nurofen"): ``finding_id`` is then the part's id
     part: bool = False
+    # a word said with small words ("wakes me"): matched word for word, but any inflection of
+    # its words ("doesn't wake me", "waking me")
+    inflect: bool = False
 
 
 _QUALIFIERS = frozenset(_words("men women male female adults adult children child"))
@@ -111,6 +115,7 @@ class Lexicon:
         self.entries: list[Entry] = []
         self.by_first: dict[str, list[Entry]] = defaultdict(list)
         self.exact_by_first: dict[str, list[Entry]] = defaultdict(list)
+        self.inflected_by_first: dict[str, list[tuple[Entry, tuple[str, ...]]]] = defaultdict(list)
         self.by_second: dict[str, list[Entry]] = defaultdict(list)
         entries = list(entries)
         vocab = {w.lower() for e in entries for w in re.findall(r"[A-Za-z]+", e.phrase)}
@@ -129,7 +134,10 @@ class Lexicon:
                 unique[ident] = entry
         for entry in unique.values():
             self.entries.append(entry)
-            if entry.words:
+            if entry.words and entry.inflect:
+                stems = tuple(stem(w) for w in entry.words)
+                self.inflected_by_first[stems[0]].append((entry, stems))
+            elif entry.words:
                 self.exact_by_first[entry.words[0]].append(entry)
             else:
                 self.by_first[entry.keys[0]].append(entry)
@@ -180,7 +188,9 @@ class Lexicon:
                 # agony" is a word plus a filler and must be said word for word, or it would
                 # match every pain
                 words = () if units[0][1] - units[0][0] > 1 else plain
-                entries.append(Entry(finding_id, value, keys, phrase, words=words, **kind))
+                entries.append(
+                    Entry(finding_id, value, keys, phrase, words=words, inflect=bool(words), **kind)
+                )
                 return
             entries.append(Entry(finding_id, value, keys, phrase, **kind))
             for variant, strict in _variants(keys):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from symptomatic.language.clause import Clause, clauses
 from symptomatic.language.lexicon import Entry, Lexicon
-from symptomatic.language.normalise import BARRIERS, _words, same_word_class, word_key
+from symptomatic.language.normalise import BARRIERS, _words, same_word_class, stem, word_key
 from symptomatic.language.overlaps import longest
 
 _BARRIER_KEYS = frozenset(word_key(w) for w in BARRIERS)
@@ -72,6 +72,14 @@ def _match_clause(lexicon: Lexicon, c: Clause) -> list[Match]:
             if c.plain[pos : pos + n] == entry.words:
                 fuzzy = any(c.corrected[pos : pos + n])
                 out.append(Match(entry, c.idxs[pos], c.idxs[pos + n - 1] + 1, 0, fuzzy))
+    if lexicon.inflected_by_first:
+        stems = [stem(w) for w in c.plain]
+        for pos, first in enumerate(stems):
+            for entry, entry_stems in lexicon.inflected_by_first.get(first, ()):
+                n = len(entry_stems)
+                if tuple(stems[pos : pos + n]) == entry_stems:
+                    fuzzy = any(c.corrected[pos : pos + n])
+                    out.append(Match(entry, c.idxs[pos], c.idxs[pos + n - 1] + 1, 0, fuzzy))
     for pos, first in enumerate(c.keys):
         for entry in lexicon.by_first.get(first, ()):
             end_pos, gaps, negated = _extend(
@@ -79,6 +87,16 @@ def _match_clause(lexicon: Lexicon, c: Clause) -> list[Match]:
             )
             if end_pos < 0 or (negated and entry.value != "present"):
                 continue
+            if first in _NEGATION_KEYS and len(entry.keys) > 1 and not entry.denies:
+                # "no sensation down below" says a loss by its negation: a word of a finding
+                # skipped after it makes it a denial of that ("no numbness down below")
+                nxt = next(
+                    (j for j in range(pos + 1, end_pos + 1) if c.keys[j] == entry.keys[1]), pos + 1
+                )
+                if any(
+                    k in lexicon.keys and k not in _NEGATION_KEYS for k in c.keys[pos + 1 : nxt]
+                ):
+                    continue
             if _names_another_test(entry, c, end_pos):
                 continue
             lo, hi = c.span(pos, end_pos)

@@ -115,6 +115,9 @@ LAY_WORDS: dict[str, str] = {
     **dict.fromkeys(_words("lower low"), "low"),
     # a common slip that spelling correction cannot reach (too short): "my lower bak hurts"
     **dict.fromkeys(_words("bak baks"), "back"),
+    # an irregular verb the stemmer leaves apart: "it goes to my groin", "doesn't go to my groin"
+    **dict.fromkeys(_words("go goes going"), "go"),
+    **dict.fromkeys(_words("wake wakes waking"), "wake"),
     # whoever it happened to: "wetting himself" is "wetting myself"
     **dict.fromkeys(_words("myself himself herself yourself ourselves"), "self"),
     # clinical shorthand for the side: "L flank pain", "radiating to R calf"
@@ -190,6 +193,12 @@ _BODY_AFTER = frozenset(_words("pain stiff spasm problem injuri trouble"))
 
 _stemmer = PorterStemmer()
 _WORD = re.compile(r"[a-z0-9]")
+
+
+@lru_cache(maxsize=20_000)
+def stem(word: str) -> str:
+    """The Porter stem of one lower-cased word (no lay mapping): "wakes" and "wake" alike."""
+    return str(_stemmer.stem(word.lower())) if _WORD.search(word.lower()) else word.lower()
 
 
 @lru_cache(maxsize=20_000)

@@ -425,9 +425,10 @@ class Parser:
             ]
             matches, mods = [matches[i] for i in kept], [mods[i] for i in kept]
             subjects = [subject_of(doc, m.start, m.end) for m in matches]
-            patient = self._proxy_patient(matches, mods, subjects, bool(_FIRST_PERSON.search(text)))
+            speaks = bool(_FIRST_PERSON.search(text))
+            patient = self._proxy_patient(matches, mods, subjects, speaks)
             mentions = [
-                self._mention(doc, m, mod, subject, patient)
+                self._mention(doc, m, mod, subject, patient, speaks)
                 for m, mod, subject in zip(matches, mods, subjects, strict=True)
             ]
             mentions.extend(
@@ -805,6 +806,7 @@ class Parser:
         mod: Modifiers,
         subject: Subject = None,
         patient: Person | None = None,
+        speaks: bool = False,
     ) -> Mention:
         finding = self.kb.findings[match.entry.finding_id]
         span = doc[match.start : match.end]
@@ -819,8 +821,12 @@ class Parser:
                 writer_only = True  # the writer's own history is not the patient's
             else:
                 mod = replace(mod, family=True)  # "his mother had ovarian cancer"
-        elif isinstance(subject, Person) and self._is_current(match, mod):
-            # the writer's own symptoms come first; another person's are not theirs
+        elif isinstance(subject, Person) and (
+            self._is_current(match, mod) or (speaks and not _is_family_finding(finding))
+        ):
+            # the writer's own symptoms come first; another person's are not theirs, nor is
+            # another person's history when the writer speaks of themself too ("my husband
+            # has diabetes and kidney stones, I've got neither")
             mod = replace(mod, family=True)
         elif subject == WRITER and not _is_family_finding(finding):
             # "after my daughter's birth *I* had heavy bleeding": the writer's own, although
