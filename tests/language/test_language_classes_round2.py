@@ -295,3 +295,29 @@ def test_another_persons_history_is_not_the_writers(kb: KnowledgeBase) -> None:
 )
 def test_lay_denials_of_core_findings(kb: KnowledgeBase, text: str, fid: str) -> None:
     assert ev(kb, text).get(fid) == "absent"
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "sex"),
+    [
+        ("My smears have always been normal.", "abnormal_smear_history", "female"),
+        ("Period isn't due till next week.", "late_period", "female"),
+        ("Still hungry, eating as usual.", "early_satiety", None),
+        ("It's no different after I go to the loo.", "relief_with_bowel_opening", None),
+        ("It's fine if I rest.", "rest_no_relief", None),
+        ("Been with the same bloke for ten years.", "new_sexual_partner", "female"),
+        ("My bloods came back normal last week.", "abnormal_blood_tests", None),
+        ("Good strong flow when I pee.", "weak_stream", "male"),
+        ("Pain in my left leg, the right leg's fine.", "bilateral_leg_symptoms", None),
+        ("The bulge in my groin pushes back in easily.", "groin_lump_painful", None),
+        ("Neuro intact on exam.", "leg_weakness", None),
+        ("The painkillers do work.", "otc_no_relief", None),
+        ("No slime in it and no blood.", "mucus_in_stool", None),
+        ("Never any bleeding from my back passage.", "rectal_bleeding", None),
+        ("Testicles are fine, it's the groin.", "testicle_pain", "male"),
+    ],
+)
+def test_lay_denials_of_back_and_pelvic_findings(
+    kb: KnowledgeBase, text: str, fid: str, sex: str | None
+) -> None:
+    assert ev(kb, text, sex=sex).get(fid) == "absent"
