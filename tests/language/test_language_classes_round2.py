@@ -321,3 +321,18 @@ def test_lay_denials_of_back_and_pelvic_findings(
     kb: KnowledgeBase, text: str, fid: str, sex: str | None
 ) -> None:
     assert ev(kb, text, sex=sex).get(fid) == "absent"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("My back is stiff in the mornings but it wears off in 15 minutes.", "absent"),
+        ("Stiff in the mornings, a couple of minutes and it's gone.", "absent"),
+        ("Stiff in the mornings for about 45 minutes.", "present"),
+        ("I'm really stiff first thing.", "present"),
+    ],
+)
+def test_morning_stiffness_that_lasts_minutes_is_not_it(
+    kb: KnowledgeBase, text: str, value: str
+) -> None:
+    assert ev(kb, text).get("morning_stiffness") == value

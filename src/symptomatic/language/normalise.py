@@ -72,6 +72,8 @@ LAY_PHRASES: dict[tuple[str, ...], str] = {
     # "pain on one side" says which side, not the side of the body (the flank)
     ("one", "side"): "oneside",
     ("one", "sided"): "oneside",
+    # "stiff first thing", "worst first thing in the morning": the morning
+    ("first", "thing"): "morn",
     # "low down in my pelvis" is "low in my pelvis"
     ("low", "down"): "low",
     ("lower", "down"): "low",

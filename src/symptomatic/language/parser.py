@@ -164,6 +164,12 @@ _OTHER_PLACE = re.compile(
     r"joints?|chest)\b",
     re.I,
 )
+# a number of minutes ("10 minutes", "5 mins", "a few minutes")
+_MINUTES = re.compile(
+    r"\b(?P<n>\d{1,3}|a\s+few|few|a\s+couple\s+of|couple\s+of|five|ten|fifteen|twenty)\s*"
+    r"(?:-\s*)?(?:minutes?|mins?)\b",
+    re.I,
+)
 # a measured temperature: after a word for it ("temp of 38.9", "T 38.1", "pyrexial 38.2",
 # "thermometer says 38.2") or a bare reading with its decimal ("shivery with 38.7")
 _TEMPERATURE = re.compile(
@@ -278,6 +284,8 @@ class Parser:
         self._one_side_low = self._finding_of("pain on one side low in my tummy")
         # pain with the periods ("period pain", "cramps before my period"): a low tummy pain
         self._period_pain = self._finding_of("period pain")
+        # stiffness in the mornings, and how long it lasts ("stiff for 10 minutes" is not it)
+        self._morning_stiffness = self._finding_of("stiff in the mornings")
         # the finding a measured temperature answers ("temp 38.4", "Temp was 37.2")
         self._fever = self._finding_of("a high temperature")
         # the umbrella complaint the named pains are children of ("pain")
@@ -529,6 +537,7 @@ class Parser:
             mentions.extend(self._period_timing(gaps, mentions, person_sex, age))
             mentions.extend(self._unplaced_pain(text, mentions))
             mentions = self._temperature_readings(text, mentions)
+            mentions = self._brief_stiffness(text, mentions)
             mentions.extend(self._period_pain_is_low(text, mentions))
             mentions.extend(self._durations(doc, text, mentions, person_sex, age, today, gaps=gaps))
         mentions.sort(key=lambda m: (m.start, m.end, m.finding_id))
@@ -648,6 +657,25 @@ class Parser:
             if _PERIOD_PAIN_WORDS.search(sentence) and not _OTHER_PLACE.search(sentence):
                 return [replace(m, finding_id=low, source="compound")]
         return []
+
+    def _brief_stiffness(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Morning stiffness said to last minutes, under half an hour ("stiff in the mornings
+        for 10 minutes", "stiffness only lasts 5 minutes or so"), is not the long morning
+        stiffness the finding asks about: it is denied."""
+        fid = self._morning_stiffness
+        if fid is None:
+            return mentions
+        out = []
+        for m in mentions:
+            if m.finding_id == fid and m.value == "present" and m.counts:
+                lo = max(text.rfind(c, 0, m.start) for c in (". ", "!", "?", ";", "\n")) + 1
+                ends = [k for k in (text.find(c, m.end) for c in (". ", "!", "?", ";", "\n"))]
+                sentence = text[lo : min([k for k in ends if k >= 0], default=len(text))]
+                brief = _MINUTES.search(sentence)
+                if brief and float(_number(brief.group("n"))) < 30:
+                    m = replace(m, value="absent", negated=True)
+            out.append(m)
+        return out
 
     def _temperature_readings(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A measured temperature answers the fever finding by its number: 38 C (100.4 F) or
