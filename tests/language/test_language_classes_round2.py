@@ -336,3 +336,20 @@ def test_morning_stiffness_that_lasts_minutes_is_not_it(
     kb: KnowledgeBase, text: str, value: str
 ) -> None:
     assert ev(kb, text).get("morning_stiffness") == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lower back went after lugging the sofa upstairs.",
+        "Hurt my back on the trampoline with the kids.",
+        "Sore back after the gym on Thursday.",
+    ],
+)
+def test_a_strain_said_by_its_activity(kb: KnowledgeBase, text: str) -> None:
+    assert ev(kb, text).get("pain_after_strain") == "present"
+
+
+def test_a_side_pain_said_later_of_the_low_tummy_needs_a_woman_too(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Aching groin on the left for a few days.")
+    assert "one_sided_pelvic_pain" not in got

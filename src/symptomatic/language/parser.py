@@ -456,10 +456,6 @@ class Parser:
             )
             mentions.extend(place_said_fine(text, mentions, self._place_systems))
             mentions.extend(painless_swelling(text, mentions, self._pain_of_swelling))
-            # a pain low on one side of the tummy is the woman's finding only when the text
-            # says it is a woman's (her sex given or stated, or words only a woman's text has)
-            if person_sex is None and not _FEMALE_CUES.search(text):
-                mentions = [m for m in mentions if m.finding_id != self._one_side_low]
             # "pain low on both sides" is not a pain on one side, whatever the words matched
             mentions = [
                 m
@@ -477,6 +473,10 @@ class Parser:
                 for m in self._side_of_the_low_tummy(doc, mentions)
                 if self._applies(self.kb.findings[m.finding_id], person_sex, age)
             )
+            # a pain low on one side of the tummy is the woman's finding only when the text
+            # says it is a woman's (her sex given or stated, or words only a woman's text has)
+            if person_sex is None and not _FEMALE_CUES.search(text):
+                mentions = [m for m in mentions if m.finding_id != self._one_side_low]
             mentions = self._narrowest_denial(mentions)
             # a denial read inside a longer phrase said present ("he won't wake up": not "no
             # night waking") is a misreading of that phrase
