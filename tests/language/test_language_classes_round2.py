@@ -353,3 +353,10 @@ def test_a_strain_said_by_its_activity(kb: KnowledgeBase, text: str) -> None:
 def test_a_side_pain_said_later_of_the_low_tummy_needs_a_woman_too(kb: KnowledgeBase) -> None:
     got = ev(kb, "Aching groin on the left for a few days.")
     assert "one_sided_pelvic_pain" not in got
+
+
+def test_a_side_said_low_down_is_the_low_tummys_not_the_flank(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Sharp pain in my left side low down since last night.", sex="female")
+    assert "flank_pain" not in got and got.get("left_lower_abdominal_pain") == "present"
+    got = ev(kb, "Ache in my side, low down in my back.")
+    assert got.get("low_back_pain") == "present"

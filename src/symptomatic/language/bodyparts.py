@@ -189,7 +189,14 @@ def not_the_flank(flank: str | None, words: Sequence[str], found: Sequence[Match
             while hi < len(low) and low[hi] not in _PUNCT:
                 hi += 1
             clause = set(low[lo:hi])
-            if (clause & (_BELLY | _CHEST) or "front" in clause) and not clause & _FLANK_PLACE - {
+            # "pain on my right side low down": the side low down is the belly's
+            low_down = any(
+                low[i] in ("low", "lower") and i + 1 < hi and low[i + 1] == "down"
+                for i in range(lo, hi)
+            )
+            if (
+                clause & (_BELLY | _CHEST) or "front" in clause or low_down
+            ) and not clause & _FLANK_PLACE - {
                 "rib",
                 "ribs",
             }:
