@@ -360,3 +360,20 @@ def test_a_side_said_low_down_is_the_low_tummys_not_the_flank(kb: KnowledgeBase)
     assert "flank_pain" not in got and got.get("left_lower_abdominal_pain") == "present"
     got = ev(kb, "Ache in my side, low down in my back.")
     assert got.get("low_back_pain") == "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lower right tummy ache; coughing doesn't make it any worse.",
+        "Sneezing and coughing make the pain worse in my back.",
+    ],
+)
+def test_a_cough_said_as_what_makes_the_pain_worse_is_no_cough(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert "cough" not in ev(kb, text)
+
+
+def test_a_cough_had_that_makes_a_pain_is_a_cough(kb: KnowledgeBase) -> None:
+    assert ev(kb, "I've got a cough and it makes my back hurt.").get("cough") == "present"

@@ -782,6 +782,29 @@ class Parser:
         before = [w.lower() for w in words[max(0, m.start - 3) : m.start]]
         if before[-2:] == ["or", "i"]:
             return True  # "... when the car goes over a bump or I cough"
+        # "coughing and sneezing don't make the leg pain any worse", "coughing makes it hurt":
+        # the cough is what does (or does not) set the pain off
+        after = []
+        for w in words[m.end : m.end + 10]:
+            if w in (".", ";", "!", "?"):
+                break
+            after.append(w.lower())
+        if (
+            not _HAVE_BEFORE & set(before[-2:])
+            and {"make", "makes", "made", "making"} & set(after)
+            and {
+                "worse",
+                "better",
+                "hurt",
+                "hurts",
+                "difference",
+                "pain",
+                "sore",
+                "ache",
+            }
+            & set(after)
+        ):
+            return True
         return bool(_TRIGGER_BEFORE & set(before)) and not _HAVE_BEFORE & set(before[-2:])
 
     def _cough_of_the_belly(self, text: str, mentions: list[Mention]) -> list[Mention]:
