@@ -377,3 +377,22 @@ def test_a_cough_said_as_what_makes_the_pain_worse_is_no_cough(
 
 def test_a_cough_had_that_makes_a_pain_is_a_cough(kb: KnowledgeBase) -> None:
     assert ev(kb, "I've got a cough and it makes my back hurt.").get("cough") == "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Loose stools all week and some blood on the toilet paper.",
+        "Bowels have been funny and there's some blood when I wipe.",
+    ],
+)
+def test_bleeding_in_a_sentence_about_the_bowels_is_from_behind(
+    kb: KnowledgeBase, text: str
+) -> None:
+    got = ev(kb, text, sex="female")
+    assert got.get("rectal_bleeding") == "present" and "vaginal_bleeding" not in got
+
+
+def test_bleeding_said_with_a_period_stays_vaginal(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Some blood when I wipe, but my period isn't due.", sex="female")
+    assert got.get("vaginal_bleeding") == "present"

@@ -164,6 +164,17 @@ _OTHER_PLACE = re.compile(
     r"joints?|chest)\b",
     re.I,
 )
+# words of the bowels, and of periods or the vagina
+_BOWEL_WORDS = re.compile(
+    r"\b(?:poo\w*|stools?|diarrh\w*|bowels?|the\s+runs|back\s+passage|bottom|bum|rectal|"
+    r"rectum|constipat\w*|piles|haemorrhoids?|motions?|pr)\b",
+    re.I,
+)
+_VAGINAL_WORDS = re.compile(
+    r"\b(?:periods?|vagina\w*|pv|spotting|pregnan\w*|sex|intercourse|smear|coil|"
+    r"menopaus\w*|pad|pads|tampons?|womb|down\s+below|front)\b",
+    re.I,
+)
 # a number of minutes ("10 minutes", "5 mins", "a few minutes")
 _MINUTES = re.compile(
     r"\b(?P<n>\d{1,3}|a\s+few|few|a\s+couple\s+of|couple\s+of|five|ten|fifteen|twenty)\s*"
@@ -286,6 +297,10 @@ class Parser:
         self._period_pain = self._finding_of("period pain")
         # stiffness in the mornings, and how long it lasts ("stiff for 10 minutes" is not it)
         self._morning_stiffness = self._finding_of("stiff in the mornings")
+        # bleeding said in a sentence about the bowels is from behind ("diarrhoea with some
+        # blood on the paper"), not the vaginal bleeding the bare words would be
+        self._vaginal_bleeding = self._finding_of("vaginal bleeding")
+        self._rectal_bleeding = self._finding_of("blood in my poo")
         # the finding a measured temperature answers ("temp 38.4", "Temp was 37.2")
         self._fever = self._finding_of("a high temperature")
         # the umbrella complaint the named pains are children of ("pain")
@@ -538,6 +553,7 @@ class Parser:
             mentions.extend(self._unplaced_pain(text, mentions))
             mentions = self._temperature_readings(text, mentions)
             mentions = self._brief_stiffness(text, mentions)
+            mentions = self._bleeding_of_the_bowels(text, mentions, person_sex, age)
             mentions.extend(self._period_pain_is_low(text, mentions))
             mentions.extend(self._durations(doc, text, mentions, person_sex, age, today, gaps=gaps))
         mentions.sort(key=lambda m: (m.start, m.end, m.finding_id))
@@ -657,6 +673,28 @@ class Parser:
             if _PERIOD_PAIN_WORDS.search(sentence) and not _OTHER_PLACE.search(sentence):
                 return [replace(m, finding_id=low, source="compound")]
         return []
+
+    def _bleeding_of_the_bowels(
+        self, text: str, mentions: list[Mention], sex: Sex | None, age: int | None
+    ) -> list[Mention]:
+        """A bleeding read as vaginal from bare words ("some blood on the paper") is rectal when
+        its sentence is about the bowels and says nothing of periods or the vagina."""
+        vag, rect = self._vaginal_bleeding, self._rectal_bleeding
+        if vag is None or rect is None or vag == rect:
+            return mentions
+        if not self._applies(self.kb.findings[rect], sex, age):
+            return mentions
+        out: list[Mention] = []
+        for m in mentions:
+            if m.finding_id == vag:
+                lo = max(text.rfind(c, 0, m.start) for c in (". ", "!", "?", ";", "\n")) + 1
+                ends = [k for k in (text.find(c, m.end) for c in (". ", "!", "?", ";", "\n"))]
+                sentence = text[lo : min([k for k in ends if k >= 0], default=len(text))]
+                if _BOWEL_WORDS.search(sentence) and not _VAGINAL_WORDS.search(sentence):
+                    m = replace(m, finding_id=rect)
+            if m not in out:
+                out.append(m)
+        return out
 
     def _brief_stiffness(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Morning stiffness said to last minutes, under half an hour ("stiff in the mornings
