@@ -1,4 +1,4 @@
-"""The parser on blind sets 5, 6 and 7 (tests/language/data/blind{5,6,7}.yaml), each written
+"""The parser on blind sets 5, 6, 7 and 9 (tests/language/data/blind{5,6,7,9}.yaml), each written
 by a helper who read neither the parser, its lexicon, its tests nor the earlier sets. Each
 file's header gives its writer's conventions and its first-run figures.
 
@@ -17,6 +17,15 @@ file's header gives its writer's conventions and its first-run figures.
   fine, the time of another symptom, note shorthand, ...; see test_language_classes.py):
   set 5 F1 0.928, present 0.935, denials 0.924, durations P 0.878 R 0.929; set 6 F1 0.907,
   present 0.907, denials 0.905, durations P 0.885 R 0.947. Floors raised to these.
+* Set 9, written blind on 2026-12-07 from the findings files and the conventions: first run
+  F1 0.850, present 0.873 (P 0.849 R 0.898), denials 0.814 (P 0.897 R 0.745), durations P 0.833
+  R 0.821. Fixes were then made from it, by class (a side said of the back, a one-sided low
+  tummy pain needing a woman, bladder and bowels said normal in lay words, a time said on its
+  own, measured temperatures, period pain as a low tummy pain, verb phrases denied in any
+  inflection, another person's history, lay denials, brief morning stiffness, bleeding in a
+  sentence about the bowels; see test_language_classes_round2.py): no longer held out. Reached
+  F1 0.910, present 0.909, denials 0.913 (recall 0.907), durations P 0.851 R 0.940; floors
+  there. The same fixes raised set 5 to F1 0.932 and set 6 to F1 0.916.
 * Set 7, HELD OUT: its first and only reading gave F1 0.820, present 0.839, denials 0.783
   (recall 0.739), durations P 0.863 R 0.863, and no fix has been made from it. Its floors are
   that first run, so that a change which makes the parser generalise worse fails here. Do not
@@ -49,12 +58,16 @@ class Floors:
 
 
 SETS = {
-    # reached: F1 0.928, present 0.935, denials 0.924, durations P 0.878 R 0.929
+    # reached: F1 0.928, present 0.935, denials 0.924, durations P 0.878 R 0.929 (round 2:
+    # F1 0.932, present 0.939, denials 0.924, durations P 0.880 R 0.953)
     "blind5": Floors(309, 0.925, 0.93, 0.92, 0.87, 0.92),
     # reached: F1 0.907, present 0.907, denials 0.905 (recall 0.900), durations P 0.885 R 0.947
-    "blind6": Floors(311, 0.90, 0.90, 0.90, 0.88, 0.94),
+    # (round 2: F1 0.916, present 0.918, denials 0.914)
+    "blind6": Floors(311, 0.91, 0.91, 0.91, 0.88, 0.94),
     # the first run, a little below it for rounding
     "blind7": Floors(347, 0.815, 0.835, 0.78, 0.86, 0.86),
+    # reached: F1 0.910, present 0.909, denials 0.913 (recall 0.907), durations P 0.851 R 0.940
+    "blind9": Floors(263, 0.905, 0.905, 0.91, 0.85, 0.94),
 }
 
 
