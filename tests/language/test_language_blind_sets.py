@@ -1,4 +1,4 @@
-"""The parser on blind sets 5, 6, 7 and 9 (tests/language/data/blind{5,6,7,9}.yaml), each written
+"""The parser on blind sets 5, 6, 7, 9 and 10 (tests/language/data/blind{5,6,7,9,10}.yaml), each written
 by a helper who read neither the parser, its lexicon, its tests nor the earlier sets. Each
 file's header gives its writer's conventions and its first-run figures.
 
@@ -31,6 +31,10 @@ file's header gives its writer's conventions and its first-run figures.
   that first run, so that a change which makes the parser generalise worse fails here. Do not
   tune to it; when a fix is made from it, say so in its header and here, and write a new
   blind set for the next honest figure.
+* Set 10, HELD OUT: written blind on 2026-12-07 while the set-9 fixes were being made, and read
+  once, after them: F1 0.897, present 0.902, denials 0.882 (recall 0.848), durations P 0.943
+  R 0.902 (with every pack loaded, F1 0.880). No fix has been made from it; floors at that
+  first run, as for set 7.
 """
 
 from __future__ import annotations
@@ -68,6 +72,8 @@ SETS = {
     "blind7": Floors(347, 0.815, 0.835, 0.78, 0.86, 0.86),
     # reached: F1 0.910, present 0.909, denials 0.913 (recall 0.907), durations P 0.851 R 0.940
     "blind9": Floors(263, 0.905, 0.905, 0.91, 0.85, 0.94),
+    # the first run, a little below it for rounding
+    "blind10": Floors(242, 0.895, 0.90, 0.88, 0.94, 0.90),
 }
 
 
