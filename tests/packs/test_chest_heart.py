@@ -19,12 +19,11 @@ VIGNETTES = Path(__file__).parents[1] / "eval" / "vignettes"
 OWN = VIGNETTES / "chest-heart-own.yaml"
 SIMULATED = VIGNETTES / "chest-heart-simulated.yaml"
 
-#: Under-triaged cases, listed exactly so that a new miss (or a fix) fails the test.
-#: CH019: a parent's report ("My son ... at football he had chest pain") is read as family
-#: history because "at football" (a back-strain phrasing of back-pelvic) is taken as the
-#: writer's own first symptom; CS037: endocarditis presenting with fevers alone, a complaint
-#: no loaded pack takes into its scope.
-KNOWN_UNDER = {OWN: {"CH019"}, SIMULATED: {"CS037"}}
+#: Under-triaged cases, listed exactly so that a new miss fails the test. None since CH019 (a
+#: parent's report opening "Today at football he had chest pain", once read as the writer's
+#: own strain) and CS037 (endocarditis with fevers alone: the fever screen is now asked when
+#: every complaint is denied) were fixed.
+KNOWN_UNDER: dict[Path, set[str]] = {OWN: set(), SIMULATED: set()}
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +46,7 @@ def test_own_vignettes_meet_the_targets(model: Model, path: Path) -> None:
     assert figures["top3"] >= 0.9, figures
     assert figures["triage_acceptable"] >= 0.9, figures
     assert figures["mean_questions"] <= 15, figures
+    assert figures["emergency_sensitivity"] == 1.0, figures
     under = {
         c.vignette.id
         for c in cases
