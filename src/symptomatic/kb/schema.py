@@ -248,6 +248,32 @@ class FindingAppliesTo(AppliesTo):
     )
 
 
+class Reading(Strict):
+    """A finding read from a measurement stated in the text ("BP 184/96", "pulse 38").
+
+    ``measure`` names what is measured: ``blood_pressure`` (two numbers, top and bottom) or
+    ``pulse`` (beats a minute). The limits are given per number, in that order: the finding is
+    present when any stated number is ``at_least`` (or ``above``, or ``below``) its limit,
+    and absent when every number a limit needs is stated and none crosses it. Finding the
+    numbers in the text is :mod:`symptomatic.language.readings`.
+    """
+
+    measure: Literal["blood_pressure", "pulse"]
+    at_least: list[int] = Field(default_factory=list)
+    above: list[int] = Field(default_factory=list)
+    below: list[int] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_limit(self) -> Reading:
+        limits = [x for x in (self.at_least, self.above, self.below) if x]
+        if len(limits) != 1:
+            raise ValueError("a reading has one of at_least, above or below")
+        most = 2 if self.measure == "blood_pressure" else 1
+        if len(limits[0]) > most or min(limits[0]) <= 0:
+            raise ValueError(f"a {self.measure} reading has at most {most} positive limits")
+        return self
+
+
 class Finding(Strict):
     id: Identifier
     name: str
@@ -272,6 +298,14 @@ class Finding(Strict):
     #: Set from a baby's age in months, never asked: present when the age in months is
     #: within [low, high] (e.g. ``[0, 2]``: under 3 months), absent otherwise.
     age_months: tuple[int, int] | None = None
+    #: Also read from a measurement in free text ("BP 195/110", "pulse 38"): :class:`Reading`.
+    reading: Reading | None = None
+
+    @model_validator(mode="after")
+    def _reading_is_yes_no(self) -> Finding:
+        if self.reading is not None and self.type is not FindingType.YES_NO:
+            raise ValueError("a finding read from a measurement is yes_no")
+        return self
 
     @model_validator(mode="after")
     def _age_months_is_set_not_asked(self) -> Finding:

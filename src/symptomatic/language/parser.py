@@ -4,7 +4,8 @@ Steps of :meth:`Parser.parse`: the lexicon's matches (:mod:`.lexicon`, :mod:`.cl
 :mod:`.matching`, :mod:`.overlaps`) plus findings said across
 two clauses (:mod:`.references`); ConText modifiers (:mod:`.context`), with a condition carried
 over "or"; whose the mention is, the writer's or a proxy report's patient's (:mod:`.subjects`);
-then period timing (:mod:`.periods`) and the duration finding (:mod:`.durations`).
+then measurements (:mod:`.readings`), period timing (:mod:`.periods`) and the duration
+finding (:mod:`.durations`).
 
 Build once per knowledge base (:func:`parser_for` caches it); :meth:`Parser.parse` is cheap.
 """
@@ -56,6 +57,7 @@ from symptomatic.language.lexicon import Lexicon
 from symptomatic.language.matching import Match, match_text
 from symptomatic.language.overlaps import longest
 from symptomatic.language.periods import PeriodGap, find_period_gaps, is_late_period_finding
+from symptomatic.language.readings import reading_findings, reading_mentions
 from symptomatic.language.references import (
     denied_at_place_matches,
     place_named_before,
@@ -240,6 +242,7 @@ class Parser:
         self.nlp = build_pipeline()
         self._lock = threading.Lock()
         self.lexicon = Lexicon.from_kb(kb, self._tokenize)
+        self._readings = reading_findings(kb)
         # parts that name a failure ("didn't do a thing", "won't go back"): a negation is
         # their meaning, not a denial of them
         self._negative_parts = frozenset(
@@ -536,6 +539,13 @@ class Parser:
                 m
                 for m in self._baby_age(text)
                 if self._applies(self.kb.findings[m.finding_id], person_sex, age)
+            )
+            mentions.extend(
+                reading_mentions(
+                    self._readings,
+                    text,
+                    lambda fid: self._applies(self.kb.findings[fid], person_sex, age),
+                )
             )
             pregnancy = self._gestation(text, mentions, person_sex, age)
             if pregnancy:

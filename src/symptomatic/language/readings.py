@@ -1,0 +1,181 @@
+"""Measurements stated in free text: blood-pressure readings and pulse rates.
+
+"BP 232/134", "my blood pressure was 195 over 110", "top number 165, bottom 98", "pulse 38",
+"HR 112", "heart rate of 150", "a steady beat about 180 bpm". A finding with a ``reading:``
+block in its pack (:class:`symptomatic.kb.schema.Reading`) is set from them: present when a
+number crosses its limit, absent when the numbers it needs are stated and none does. The
+limits are pack data; this module only finds the numbers. A reading in a question ("is
+190/100 too high?") or a supposition ("if it goes over 180") states nothing.
+
+>>> [(r.measure, r.values) for r in find_readings("The home monitor says 184/96.")]
+[('blood_pressure', (184, 96))]
+>>> [(r.measure, r.values) for r in find_readings("Paramedic said her pulse was 38.")]
+[('pulse', (38,))]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from symptomatic.kb import KnowledgeBase
+from symptomatic.kb.schema import Finding, Reading
+from symptomatic.language.result import Mention
+
+# limits of a plausible reading: anything else is a date, a score or a count
+_SYSTOLIC = (70, 300)
+_DIASTOLIC = (30, 200)
+_RATE = (20, 300)
+
+_BP_WORD = (
+    r"(?:\bbp\b|blood[- ]?pressure|\bpressure\b|\breadings?\b|\bmonitor\b|\bmachine\b|\bsystolic\b)"
+)
+# "184/96", "184 / 96", "195 over 110" (the latter only where a BP word is said)
+_SLASH = re.compile(r"(?<![\d/.])(\d{2,3})\s*/\s*(\d{2,3})(?![\d/]|\s*(?:mg|ml|mcg|kg)\b)")
+_OVER = re.compile(r"(?<![\d/.])(\d{2,3})\s+over\s+(\d{2,3})(?![\d/])", re.I)
+_TOP = re.compile(
+    r"\b(?:top|upper|systolic)(?:\s+(?:number|one|reading|figure))?\D{0,50}?(\d{2,3})\b", re.I
+)
+_BOTTOM = re.compile(
+    r"\b(?:bottom|lower|diastolic)(?:\s+(?:number|one|reading|figure))?\D{0,50}?(\d{2,3})\b", re.I
+)
+# "over 180 on top", "120 on the bottom"
+_TOP_AFTER = re.compile(r"(?<![\d/.])(\d{2,3})\s+(?:on|for|at)\s+(?:the\s+)?top\b", re.I)
+_BOTTOM_AFTER = re.compile(r"(?<![\d/.])(\d{2,3})\s+(?:on|for|at)\s+(?:the\s+)?bottom\b", re.I)
+# "pulse 38", "pulse was 38", "pulse is irregular around 130", "HR 112", "heart rate of 150",
+# "heart beating at 160"; the number within a few words of the pulse word
+_PULSE = re.compile(
+    r"\b(?:pulse|heart[- ]?rate|hr|heart ?beat|heart (?:is )?beating|beat)\b"
+    r"(?:\s+(?!over\b|under\b|below\b|above\b)[a-z',]+){0,4}?\s*:?\s*(?:of|at|around|about|~)?\s*"
+    r"(\d{2,3})\b(?!\s*/)",
+    re.I,
+)
+# "38 bpm", "150 beats a minute"
+_RATE_UNIT = re.compile(r"\b(\d{2,3})\s*(?:bpm|beats?\s*(?:a|per|/)\s*min(?:ute)?)\b", re.I)
+_SUPPOSED = re.compile(r"^\W*(?:if|what if|should|would|could|is|are|does|do)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """One reading in the text: ``values`` are (systolic, diastolic) for blood pressure, with
+    None where one number is not said, or (rate,) for a pulse; ``start``/``end`` its span."""
+
+    measure: str
+    values: tuple[int | None, ...]
+    start: int
+    end: int
+
+
+def _in(value: int, bounds: tuple[int, int]) -> bool:
+    return bounds[0] <= value <= bounds[1]
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in re.finditer(r"[.!?\n]+(?=\s|$)", text):
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _stated(sentence: str) -> bool:
+    """False for a question or a supposition: it states no reading."""
+    return not (sentence.rstrip().endswith("?") or _SUPPOSED.match(sentence))
+
+
+def find_readings(text: str) -> list[Measurement]:
+    """The blood-pressure readings and pulse rates stated in ``text``, in text order."""
+    out: list[Measurement] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or e <= a for s, e in taken)
+
+    for start, end in _sentences(text):
+        sentence = text[start:end]
+        if not _stated(sentence):
+            continue
+        bp_word = re.search(_BP_WORD, sentence, re.I) is not None
+        for pattern, needs_word in ((_SLASH, False), (_OVER, True)):
+            for m in pattern.finditer(sentence):
+                high, low = int(m.group(1)), int(m.group(2))
+                if needs_word and not bp_word:
+                    continue
+                if _in(high, _SYSTOLIC) and _in(low, _DIASTOLIC) and high > low:
+                    a, b = start + m.start(), start + m.end()
+                    out.append(Measurement("blood_pressure", (high, low), a, b))
+                    taken.append((a, b))
+        top = _TOP_AFTER.search(sentence) or _TOP.search(sentence)
+        bottom = _BOTTOM_AFTER.search(sentence) or _BOTTOM.search(sentence)
+        if top or bottom:
+            high_v = int(top.group(1)) if top and _in(int(top.group(1)), _SYSTOLIC) else None
+            low_v = (
+                int(bottom.group(1)) if bottom and _in(int(bottom.group(1)), _DIASTOLIC) else None
+            )
+            spans = [m.span(1) for m in (top, bottom) if m]
+            a, b = start + min(s for s, _ in spans), start + max(e for _, e in spans)
+            if (high_v or low_v) and free(a, b):
+                out.append(Measurement("blood_pressure", (high_v, low_v), a, b))
+                taken.append((a, b))
+        for pattern in (_PULSE, _RATE_UNIT):
+            for m in pattern.finditer(sentence):
+                rate = int(m.group(1))
+                a, b = start + m.start(1), start + m.end(1)
+                if _in(rate, _RATE) and free(a, b):
+                    out.append(Measurement("pulse", (rate,), start + m.start(), b))
+                    taken.append((a, b))
+    out.sort(key=lambda r: r.start)
+    return out
+
+
+def _crosses(kind: int, value: int, limit: int) -> bool:
+    return value >= limit if kind == 0 else value > limit if kind == 1 else value < limit
+
+
+def answer(reading: Reading, values: Sequence[int | None]) -> str | None:
+    """``present``/``absent`` for a finding's ``reading`` limits and the stated ``values``,
+    or None when the numbers needed are not stated."""
+    for limits, kind in ((reading.at_least, 0), (reading.above, 1), (reading.below, 2)):
+        if not limits:
+            continue
+        pairs = list(zip(values, limits, strict=False))
+        if any(v is not None and _crosses(kind, v, lim) for v, lim in pairs):
+            return "present"
+        if len(pairs) == len(limits) and all(v is not None for v, _ in pairs):
+            return "absent"
+    return None
+
+
+def reading_findings(kb: KnowledgeBase) -> tuple[Finding, ...]:
+    """The findings of ``kb`` that a measurement can set."""
+    return tuple(f for f in kb.findings.values() if f.reading is not None)
+
+
+def reading_mentions(
+    findings: Sequence[Finding], text: str, applies: Callable[[str], bool]
+) -> list[Mention]:
+    """One mention per finding and reading in ``text`` that sets it (source ``reading``)."""
+    if not findings:
+        return []
+    out: list[Mention] = []
+    for r in find_readings(text):
+        for f in findings:
+            assert f.reading is not None
+            if f.reading.measure != r.measure or not applies(f.id):
+                continue
+            value = answer(f.reading, r.values)
+            if value is not None:
+                out.append(
+                    Mention(
+                        finding_id=f.id,
+                        value=value,
+                        start=r.start,
+                        end=r.end,
+                        text=text[r.start : r.end],
+                        negated=value == "absent",
+                        source="reading",
+                    )
+                )
+    return out

@@ -1,0 +1,74 @@
+"""Measurements in free text (blood pressure, pulse) and the findings packs set from them."""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomatic.kb.schema import Reading
+from symptomatic.language import parse
+from symptomatic.language.readings import answer, find_readings
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "values"),
+    [
+        ("My blood pressure was 195 over 110 at the pharmacy.", "blood_pressure", (195, 110)),
+        ("The home monitor says 184/96.", "blood_pressure", (184, 96)),
+        ("BP 232/134", "blood_pressure", (232, 134)),
+        ("Top number was 165, bottom 98 on the machine.", "blood_pressure", (165, 98)),
+        ("The chemist said it was over 180 on top.", "blood_pressure", (180, None)),
+        ("Paramedic said her pulse was 38.", "pulse", (38,)),
+        ("pulse is irregular around 130", "pulse", (130,)),
+        ("HR 38 bpm", "pulse", (38,)),
+        ("heart rate of 150", "pulse", (150,)),
+        ("my watch says 172 bpm", "pulse", (172,)),
+    ],
+)
+def test_readings_found(text: str, measure: str, values: tuple[int | None, ...]) -> None:
+    found = find_readings(text)
+    assert [(r.measure, r.values) for r in found] == [(measure, values)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chest pain 7/10, central",  # a score
+        "2/7 hx pleuritic CP, 4/12 of SOB",  # clinical durations
+        "My calves cramp after 100 yards",
+        "Is 190/100 too high?",  # a question states no reading
+        "If it goes over 180 over 120 should I call 999",  # a supposition
+    ],
+)
+def test_no_reading(text: str) -> None:
+    assert find_readings(text) == []
+
+
+def test_answer_by_limits() -> None:
+    very_high = Reading(measure="blood_pressure", at_least=[180, 120])
+    assert answer(very_high, (195, 110)) == "present"
+    assert answer(very_high, (170, 125)) == "present"
+    assert answer(very_high, (150, 95)) == "absent"
+    assert answer(very_high, (150, None)) is None  # the bottom number is not said
+    slow = Reading(measure="pulse", below=[50])
+    assert answer(slow, (38,)) == "present"
+    assert answer(slow, (72,)) == "absent"
+
+
+def test_reading_needs_one_limit() -> None:
+    with pytest.raises(ValueError, match="one of"):
+        Reading(measure="pulse")
+    with pytest.raises(ValueError, match="at most 1"):
+        Reading(measure="pulse", below=[50, 40])
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("BP 232/134 at the chemist", {"high_bp_reading": "present", "bp_180_120": "present"}),
+        ("Home readings around 150/95", {"high_bp_reading": "present", "bp_180_120": "absent"}),
+        ("Paramedic said my pulse was 38", {"slow_pulse": "present"}),
+    ],
+)
+def test_pack_findings_from_readings(text: str, expect: dict[str, str]) -> None:
+    evidence = parse(("chest-heart",), text, age=60).to_evidence()
+    assert {k: evidence.get(k) for k in expect} == expect
