@@ -59,7 +59,10 @@ def compound_mentions(
         if not men.counts and men.start in char_sentence
     }
     out: list[Mention] = []
-    for comp in kb.compounds:
+    # a finding a compound denies in a sentence ("chest pain" + "didn't come on suddenly") is
+    # not stated present there by other parts ("suddenly"): compounds that deny are read first
+    denied: set[tuple[int, str]] = set()
+    for comp in sorted(kb.compounds, key=lambda c: c.answer != "absent"):
         if not applies(comp.finding):
             continue
         wanted = [*comp.parts, *("no:" + f for f in comp.denied)]
@@ -72,6 +75,8 @@ def compound_mentions(
             scopes = [(-1, merged)] if merged else []
         for sentence, said in scopes:
             if not all(p in said for p in wanted) or (sentence, comp.finding) in unsaid:
+                continue
+            if comp.answer == "present" and (sentence, comp.finding) in denied:
                 continue
             if comp.scope == "text":
                 start, end = said[wanted[0]]
@@ -95,5 +100,7 @@ def compound_mentions(
                     source="compound",
                 )
             )
+            if comp.answer == "absent":
+                denied.add((sentence, comp.finding))
             break
     return out

@@ -566,6 +566,7 @@ class Parser:
             mentions = self._bleeding_of_the_bowels(text, mentions, person_sex, age)
             mentions.extend(self._period_pain_is_low(text, mentions))
             mentions.extend(self._durations(doc, text, mentions, person_sex, age, today, gaps=gaps))
+        mentions = _asked_after(self.kb, mentions)
         mentions.sort(key=lambda m: (m.start, m.end, m.finding_id))
         return ParseResult(text=text, mentions=tuple(mentions))
 
@@ -1324,6 +1325,37 @@ def _alternating(text: str, m: Mention, diarrhoea: str | None) -> bool:
         return False
     lo = max(0, m.start - 40)
     return bool(_ALTERNATING.search(text[lo : m.end + 50]))
+
+
+def _asked_after(kb: KnowledgeBase, mentions: list[Mention]) -> list[Mention]:
+    """A finding asked only after certain complaints (``ask_if``) is not read when the text
+    states another complaint and none of those: "suddenly" in a chest-pain text is not the
+    sudden onset of a back pain. A measurement (``reading``) stands on its own, and a duration
+    has its own rules (``_durations``)."""
+    present = {m.finding_id for m in mentions if m.counts and m.value == "present"}
+    complaints = {fid for fid in present if kb.findings[fid].group is FindingGroup.COMPLAINT}
+    if not complaints:
+        return mentions
+    out = []
+    for m in mentions:
+        ask_if = kb.findings[m.finding_id].ask_if
+        if m.counts and ask_if is not None and m.source not in ("reading", "duration"):
+            named = {fid for fid, said in rule_findings(ask_if) if said}
+            # the complaints the named ones qualify ("pain" above "low back pain") are theirs
+            above = {p for fid in named for p in _ancestors(kb, fid)}
+            if named and not named & present and complaints - above:
+                m = replace(m, counts=False)
+        out.append(m)
+    return out
+
+
+def _ancestors(kb: KnowledgeBase, fid: str) -> list[str]:
+    out: list[str] = []
+    parent = kb.findings[fid].parent
+    while parent is not None and parent not in out:
+        out.append(parent)
+        parent = kb.findings[parent].parent
+    return out
 
 
 def _joined_to_complaint(
