@@ -61,9 +61,9 @@ _DAY_RX = "|".join(sorted(_DAY_INDEX, key=len, reverse=True))
 _NUM = (
     r"(?P<num>\d+(?:\.\d+)?|" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len)[::-1]) + r")"
 )
-_UNIT = r"(?P<unit>minute|hour|day|night|week|fortnight|month|year|hr|wk|yr|mo)s?"
-# abbreviations people write ("2 wks", "5 yrs ago")
-_ABBREVIATIONS = {"hr": "hour", "wk": "week", "yr": "year", "mo": "month"}
+_UNIT = r"(?P<unit>minute|min|hour|day|night|week|fortnight|month|year|hr|wk|yr|mo)s?"
+# abbreviations people write ("2 wks", "5 yrs ago", "20 mins ago")
+_ABBREVIATIONS = {"hr": "hour", "wk": "week", "yr": "year", "mo": "month", "min": "minute"}
 _COUNTED = re.compile(
     rf"\b(?:for|over|in|during|past|last|about|around|nearly|almost|roughly|than|of|since)\s+"
     rf"(?:the\s+)?(?:(?:past|last|about|around|nearly|almost|over|roughly|more\s+than|well|just|like|"
