@@ -10,6 +10,11 @@ synonyms are taken out (some phrasings were already synonyms): all that are left
 The findings in ``AWAITING_PHRASINGS`` were added after the phrasings were written; they need
 phrasings written the same way (blind to their synonyms). The core pack's emergency findings
 got theirs from the blind set 5 helper on 2026-12-07 (first-run counts in the data file).
+The chest-heart pack's 37 came from its own blind helper (/work/blind-chest-parser, 2026-12-07,
+who read no synonyms and nothing of the parser). Their first run read most of them in 0-4 of 7
+(faint_palpitations_first 0/7, bp_180_120 0/7, cp_spreads_arm_jaw 1/7, sob_on_exertion 1/7,
+...; all counts in the data file); the pack's lexicon was then rebuilt from them by concept
+(complaint x qualifier parts said together, readings of numbers), so they are no longer held out.
 """
 
 from __future__ import annotations
@@ -36,65 +41,34 @@ FEWER = frozenset(["pelvic_pain", "vaginal_discharge"])
 #: place, a lump word and a word for stuck said together.
 NOT_YET_READ: frozenset[str] = frozenset()
 
-#: The chest-heart pack's red-flag findings (2026-12-07): their blind phrasings are being
-#: written by a separate helper (the pack's blind parser set); until they land here they wait.
+#: The chest-heart pack's red-flag findings that have no blind phrasings yet: the pack's blind
+#: helper (2026-12-07) wrote phrasings for the 37 ids named in its red-flag rules or in group
+#: red_flag at the time; these were not among them (named in rules since, or not asked for).
+#: The pack then split two of those 37 (cp_at_rest into came on at rest, lasted 15 minutes and
+#: there now; cp_tearing_back into tearing, abrupt worst-ever and to the back): their phrasings
+#: stay in the data file under the old ids, unread here, and the split findings wait too.
 AWAITING_PHRASINGS: frozenset[str] = frozenset(
     [
-        "black_stools_or_blood_vomit",
-        "bp_180_120",
         "cardiac_risk_factors",
         "chest_pain_start",
-        "cold_pale_leg",
-        "cold_sweat",
-        "sob_weeks_worsening",
-        "coughing_blood",
         "cp_came_on_at_rest",
         "cp_crescendo",
         "cp_lasted_15min",
         "cp_pain_now",
-        "cp_better_leaning_forward",
-        "cp_exertional",
-        "cp_heavy_crushing",
-        "cp_pleuritic",
-        "cp_spreads_arm_jaw",
         "cp_sudden_onset",
         "cp_tearing",
         "cp_to_back",
-        "cp_worst_ever_abrupt",
         "cp_with_swallowing",
+        "cp_worst_ever_abrupt",
         "diabetes",
         "dizziness",
-        "faint_lying_or_sitting",
-        "faint_no_warning",
-        "faint_on_exertion",
-        "faint_palpitations_first",
-        "family_sudden_death",
         "feels_very_unwell",
-        "heart_valve_problem",
-        "high_bp_reading",
-        "known_aortic_disease",
-        "known_heart_disease",
-        "leg_pain",
-        "oestrogen_medicine",
         "one_sided_rash",
-        "one_sided_weakness",
-        "orthopnoea",
-        "palp_now",
         "palp_sudden_fast_regular",
         "palpitations",
         "passed_out",
-        "previous_clot",
-        "recent_surgery_or_immobility",
-        "recent_viral_illness",
-        "red_hot_leg",
-        "severe_headache_or_vision",
         "slow_pulse",
-        "sob_at_rest",
-        "sob_on_exertion",
-        "sob_sudden",
-        "stimulant_use",
-        "swelling_one_leg",
-        "tender_vein_cord",
+        "sob_weeks_worsening",
         "very_fast_pulse",
     ]
 )
