@@ -1,6 +1,7 @@
-"""The parser on blind sets 5, 6, 7, 9 and 10 (tests/language/data/blind{5,6,7,9,10}.yaml),
-each written by a helper who read neither the parser, its lexicon, its tests nor the earlier
-sets. Each file's header gives its writer's conventions and its first-run figures.
+"""The parser on blind sets 5, 6, 7, 9, 10 and chest
+(tests/language/data/blind{5,6,7,9,10,_chest}.yaml), each written by a helper who read neither
+the parser, its lexicon, its tests nor the earlier sets. Each file's header gives its writer's
+conventions and its first-run figures.
 
 * Set 5, first run F1 0.769, present 0.816, denials 0.723 (recall 0.62), durations P 0.633
   R 0.588. Fixes were then made from it (denials carried down lists, dates relative to today,
@@ -26,6 +27,12 @@ sets. Each file's header gives its writer's conventions and its first-run figure
   sentence about the bowels; see test_language_classes_round2.py): no longer held out. Reached
   F1 0.910, present 0.909, denials 0.913 (recall 0.907), durations P 0.851 R 0.940; floors
   there. The same fixes raised set 5 to F1 0.932 and set 6 to F1 0.916.
+* The chest-heart set (blind_chest.yaml), written for that pack and read with every pack
+  ("all"), first run F1 0.691, present 0.710, denials 0.667 (recall 0.622), durations P 0.528
+  R 0.731. Fixes were then made from it (blood-pressure and pulse readings as numbers, the
+  pack's lexicon by concept with compounds, "mins ago", a back-pain qualifier not read in a
+  chest-pain text): no longer held out; floors at the figures reached (the goals F1 0.90 and
+  denials 0.90 were not met).
 * Set 7, HELD OUT: its first and only reading gave F1 0.820, present 0.839, denials 0.783
   (recall 0.739), durations P 0.863 R 0.863, and no fix has been made from it. Its floors are
   that first run, so that a change which makes the parser generalise worse fails here. Do not
@@ -40,6 +47,7 @@ sets. Each file's header gives its writer's conventions and its first-run figure
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -59,6 +67,8 @@ class Floors:
     denial_f1: float
     duration_precision: float
     duration_recall: float = 0.0
+    #: the packs the set is read with ("all": every built-in pack)
+    packs: tuple[str, ...] = ("back-pelvic",)
 
 
 SETS = {
@@ -74,17 +84,22 @@ SETS = {
     "blind9": Floors(263, 0.905, 0.905, 0.91, 0.85, 0.94),
     # the first run, a little below it for rounding
     "blind10": Floors(242, 0.895, 0.90, 0.88, 0.94, 0.90),
+    # chest-heart's set, read with every pack; first run F1 0.691, present 0.710, denials 0.667,
+    # durations P 0.528 R 0.731; reached: F1 0.862, present 0.886, denials 0.838, durations
+    # P 0.571 R 0.923
+    "blind_chest": Floors(204, 0.86, 0.88, 0.83, 0.57, 0.92, packs=("all",)),
 }
 
 
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge_base("back-pelvic")
+@cache
+def _kb(packs: tuple[str, ...]) -> KnowledgeBase:
+    return load_knowledge_base(*packs)
 
 
 @pytest.mark.parametrize("name", sorted(SETS))
-def test_blind_set_scores_stay_at_their_floors(kb: KnowledgeBase, name: str) -> None:
+def test_blind_set_scores_stay_at_their_floors(name: str) -> None:
     floors = SETS[name]
+    kb = _kb(floors.packs)
     items, today = load_labelled(DATA / f"{name}.yaml")
     assert len(items) == floors.items
     assert check_labels(kb, items) == []
