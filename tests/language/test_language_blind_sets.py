@@ -46,13 +46,14 @@ conventions and its first-run figures.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-from symptomatic.eval.parsing import check_labels, load_labelled, score_parser
+from symptomatic.eval.parsing import ParserScore, check_labels, load_labelled, score_parser
 from symptomatic.kb import KnowledgeBase, load_knowledge_base
 from symptomatic.kb.schema import FindingType
 
@@ -69,6 +70,9 @@ class Floors:
     duration_recall: float = 0.0
     #: the packs the set is read with ("all": every built-in pack)
     packs: tuple[str, ...] = ("back-pelvic",)
+    #: findings added to the packs after the set was written: its writer could not label
+    #: them, so they are left out of its scores (found or expected)
+    unlabelled: frozenset[str] = frozenset()
 
 
 SETS = {
@@ -87,8 +91,25 @@ SETS = {
     # chest-heart's set, read with every pack; first run F1 0.691, present 0.710, denials 0.667,
     # durations P 0.528 R 0.731; reached: F1 0.862, present 0.886, denials 0.838, durations
     # P 0.571 R 0.923
-    "blind_chest": Floors(204, 0.86, 0.88, 0.83, 0.57, 0.92, packs=("all",)),
+    "blind_chest": Floors(
+        204,
+        0.86,
+        0.88,
+        0.83,
+        0.57,
+        0.92,
+        packs=("all",),
+        unlabelled=frozenset(
+            ["passed_out", "slow_pulse", "very_fast_pulse", "cp_pain_now", "cp_crescendo"]
+            + ["cp_worst_ever_abrupt"]
+        ),
+    ),
 }
+
+
+def res_of(scored: ParserScore, floors: Floors, keep: Callable[[str, str], bool]) -> ParserScore:
+    """``scored`` restricted to ``keep``, without the findings the set could not label."""
+    return scored.restricted(lambda fid, v: fid not in floors.unlabelled and keep(fid, v))
 
 
 @cache
@@ -103,15 +124,16 @@ def test_blind_set_scores_stay_at_their_floors(name: str) -> None:
     items, today = load_labelled(DATA / f"{name}.yaml")
     assert len(items) == floors.items
     assert check_labels(kb, items) == []
-    res = score_parser(kb, items, today)
+    scored = score_parser(kb, items, today)
+    res = scored.restricted(lambda fid, v: fid not in floors.unlabelled)
     durations = {f.id for f in kb.findings.values() if f.type is FindingType.DURATION}
-    present = res.restricted(lambda fid, v: v == "present")
-    denied = res.restricted(lambda fid, v: v == "absent")
-    dur = res.restricted(lambda fid, v: fid in durations)
+    present = res_of(scored, floors, lambda fid, v: v == "present")
+    denied = res_of(scored, floors, lambda fid, v: v == "absent")
+    dur = res_of(scored, floors, lambda fid, v: fid in durations)
     print(
         f"\n{name} ({len(items)} items): F1 {res.f1:.3f}, present {present.f1:.3f}, "
         f"denials {denied.f1:.3f}, durations P {dur.precision:.3f} R {dur.recall:.3f}, "
-        f"exact {res.exact}"
+        f"exact {scored.exact}"
     )
     assert res.f1 is not None and res.f1 >= floors.f1
     assert present.f1 is not None and present.f1 >= floors.present_f1
