@@ -100,8 +100,14 @@ SETS = {
         0.92,
         packs=("all",),
         unlabelled=frozenset(
-            ["passed_out", "slow_pulse", "very_fast_pulse", "cp_pain_now", "cp_crescendo"]
-            + ["cp_worst_ever_abrupt"]
+            [
+                "passed_out",
+                "slow_pulse",
+                "very_fast_pulse",
+                "cp_pain_now",
+                "cp_crescendo",
+                "cp_worst_ever_abrupt",
+            ]
         ),
     ),
 }
