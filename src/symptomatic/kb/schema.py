@@ -545,7 +545,9 @@ class Compound(Strict):
     """A finding stated by its parts said in one sentence: named word lists (``parts:`` of
     the synonyms file) and/or findings said present. "Nurofen ... nothing touches it" is a
     painkiller and no effect; "periods stopped at 50 ... some blood" is after the menopause
-    and bleeding."""
+    and bleeding. Compounds that deny (``answer: absent``) are read first, and a finding one
+    denies in a sentence is not said present there by another ("chest pain" + "didn't come
+    on suddenly" stops "chest pain" + "suddenly")."""
 
     finding: Identifier
     answer: Identifier = "present"
