@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from symptomatic.language.normalise import _words, normalise_words
+from symptomatic.language.normalise import _words, is_word, normalise_words
 
 _CLAUSE_BREAK = re.compile(r"^[.,;:!?()\[\]\"…]+$|^(--|—|–)$")
 # words that qualify the thing they stand before, skipped like adverbs: "an ache deep in my
@@ -41,7 +41,7 @@ def clauses(words: Sequence[str]) -> Iterator[list[int]]:
             if clause:
                 yield clause
             clause = []
-        elif re.search(r"[A-Za-z0-9]", w) or w.lower() == "n't":
+        elif is_word(w):
             clause.append(idx)
     if clause:
         yield clause

@@ -26,6 +26,7 @@ from symptomatic.language.normalise import (
     LAY_WORDS,
     LINK_VERBS,
     _words,
+    is_word,
     normalise_words,
     phrase_keys,
     stem,
@@ -39,9 +40,12 @@ _HEADS = frozenset({"pain", "stiff", "numb", "tingl", "weak", "swell", "cramp", 
 # Place words dropped when a symptom word moves to the end ("numb around X" -> "X numb").
 _LINKS = frozenset(word_key(w) for w in _words("around near over across under below behind into"))
 # Words that order what they join ("after the toilet" is not "the toilet after"): a phrase
-# with one of them is never reversed.
+# with one of them is never reversed ("150 over", a blood-pressure reading, is not "over 150").
 _RELATIONAL = frozenset(
-    word_key(w) for w in _words("after before when during since than while until once from")
+    word_key(w)
+    for w in _words(
+        "after before when during since than while until once from over under above below"
+    )
 )
 # Everyday words one edit away from a lexicon word; never "corrected".
 _COMMON = frozenset(
@@ -101,9 +105,7 @@ def _split_name(name: str) -> list[str]:
 
 def _plain(words: Sequence[str]) -> tuple[str, ...]:
     """Lower-cased words without punctuation, for word-for-word matching."""
-    return tuple(
-        w.lower().replace("’", "'") for w in words if re.search(r"[A-Za-z0-9]", w) or w == "n't"
-    )
+    return tuple(w.lower().replace("’", "'") for w in words if is_word(w))
 
 
 class Lexicon:

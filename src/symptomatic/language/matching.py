@@ -24,6 +24,7 @@ _COORD = frozenset({"and", "or"})
 _SOFT_KEYS = frozenset(word_key(w) for w in _words("feel feels felt look looks seem seems"))
 _NEGATION_KEYS = frozenset(word_key(w) for w in _words("no not n't nt never"))
 _POSITIVE, _NEGATIVE = word_key("positive"), word_key("negative")
+_BOUND_KEYS = frozenset(word_key(w) for w in _words("over under above below than < > <= >= ≤ ≥"))
 # degree words that may stand between "and" and a joined word ("heavier and more painful")
 _DEGREE_WORDS = frozenset(_words("more less so too even very really quite much a bit"))
 _DEGREE = frozenset(word_key(w) for w in _words("more less so too even"))
@@ -260,6 +261,8 @@ def _extend(
             nxt + 1 < len(keys)
             and keys[nxt + 1] == k
             and keys[nxt] not in _BARRIER_KEYS
+            # "heart rate over 40" is not "heart rate 40": a bound before a number stays
+            and not (keys[nxt] in _BOUND_KEYS and k[:1].isdigit())
             and gaps < max_gaps
         ):
             cur = nxt + 1

@@ -141,6 +141,9 @@ LAY_WORDS: dict[str, str] = {
     # "haven't felt", "not felt": one negation key
     **dict.fromkeys(["n't", "nt"], "not"),
     **dict.fromkeys(_words("kg kgs kilo kilos kilograms pounds lbs lb"), "kg"),
+    # "<15 min", ">15 min": the signs say under and over ("lasting >15 min")
+    **dict.fromkeys(_words("< ≤ <="), "under"),
+    **dict.fromkeys(_words("> ≥ >="), "over"),
 }
 
 # Words that are a pain word only next to a body region: "a heaviness low in my tummy",
@@ -195,6 +198,13 @@ _BODY_AFTER = frozenset(_words("pain stiff spasm problem injuri trouble"))
 
 _stemmer = PorterStemmer()
 _WORD = re.compile(r"[a-z0-9]")
+# signs read as words: "lasting >15 min" is over 15 minutes, "<15 min" under (keys above)
+COMPARISONS: frozenset[str] = frozenset(_words("< > <= >= ≤ ≥"))
+
+
+def is_word(token: str) -> bool:
+    """True for a token read as a word: letters or digits, "n't", or a comparison sign."""
+    return bool(re.search(r"[A-Za-z0-9]", token)) or token.lower() == "n't" or token in COMPARISONS
 
 
 @lru_cache(maxsize=20_000)
@@ -319,5 +329,5 @@ def phrase_keys(words: Sequence[str]) -> tuple[str, ...]:
 
     Punctuation tokens are ignored, so "long-term" and "long term" give the same keys.
     """
-    kept = [w for w in words if _WORD.search(w.lower()) or w.lower() == "n't"]
+    kept = [w for w in words if is_word(w)]
     return tuple(key for _, _, key in normalise_words(kept))
