@@ -45,14 +45,25 @@ _TOP_AFTER = re.compile(r"(?<![\d/.])(\d{2,3})\s+(?:on|for|at)\s+(?:the\s+)?top\
 _BOTTOM_AFTER = re.compile(r"(?<![\d/.])(\d{2,3})\s+(?:on|for|at)\s+(?:the\s+)?bottom\b", re.I)
 # "pulse 38", "pulse was 38", "pulse is irregular around 130", "HR 112", "heart rate of 150",
 # "heart beating at 160"; the number within a few words of the pulse word
+# "over 150", "under 50", ">150": the rate is only bounded on one side
+_BOUND = (
+    r"(?:(?P<bound>over|above|more\s+than|greater\s+than|higher\s+than|under|below|less\s+than|"
+    r"lower\s+than|>=?|<=?|≥|≤)\s*)?"
+)
 _PULSE = re.compile(
     r"\b(?:pulse|heart[- ]?rate|hr|heart ?beat|heart (?:is )?beating|beat)\b"
     r"(?:\s+(?!over\b|under\b|below\b|above\b)[a-z',]+){0,4}?\s*:?\s*(?:of|at|around|about|~)?\s*"
-    r"(\d{2,3})\b(?!\s*/)",
+    + _BOUND
+    + r"(\d{2,3})\b(?!\s*/)",
     re.I,
 )
-# "38 bpm", "150 beats a minute"
-_RATE_UNIT = re.compile(r"\b(\d{2,3})\s*(?:bpm|beats?\s*(?:a|per|/)\s*min(?:ute)?)\b", re.I)
+# "38 bpm", "150 beats a minute", "over 150 beats a minute"
+_RATE_UNIT = re.compile(
+    _BOUND + r"\b(\d{2,3})\s*(?:bpm|beats?\s*(?:a|per|/)\s*min(?:ute)?)\b", re.I
+)
+_ABOVE = frozenset([">", ">=", "≥", "over", "above", "more than", "greater than", "higher than"])
+#: how far a bounded rate may lie from its number: (lowest, highest) added to it
+_OPEN = 10**6
 _SUPPOSED = re.compile(r"^\W*(?:if|what if|should|would|could|is|are|does|do)\b", re.I)
 
 
@@ -65,6 +76,8 @@ class Measurement:
     values: tuple[int | None, ...]
     start: int
     end: int
+    #: "over 150", "under 50" (a pulse): the number bounds the rate, (lowest, highest) it may be
+    bounds: tuple[int, int] | None = None
 
 
 def _in(value: int, bounds: tuple[int, int]) -> bool:
@@ -121,13 +134,27 @@ def find_readings(text: str) -> list[Measurement]:
                 taken.append((a, b))
         for pattern in (_PULSE, _RATE_UNIT):
             for m in pattern.finditer(sentence):
-                rate = int(m.group(1))
-                a, b = start + m.start(1), start + m.end(1)
+                rate = int(m.group(2))
+                a, b = start + m.start(2), start + m.end(2)
                 if _in(rate, _RATE) and free(a, b):
-                    out.append(Measurement("pulse", (rate,), start + m.start(), b))
+                    out.append(
+                        Measurement("pulse", (rate,), start + m.start(), b, _bounds(m, rate))
+                    )
                     taken.append((a, b))
     out.sort(key=lambda r: r.start)
     return out
+
+
+def _bounds(m: re.Match[str], rate: int) -> tuple[int, int] | None:
+    """(lowest, highest) rate a bounded number allows ("over 150": 151 up), else None."""
+    word = m.group("bound")
+    if not word:
+        return None
+    word = " ".join(word.lower().split())
+    strict = word not in (">=", "≥", "<=", "≤")
+    if word in _ABOVE:
+        return (rate + strict, _OPEN)
+    return (-_OPEN, rate - strict)
 
 
 def _crosses(kind: int, value: int, limit: int) -> bool:
@@ -165,7 +192,12 @@ def reading_mentions(
             assert f.reading is not None
             if f.reading.measure != r.measure or not applies(f.id):
                 continue
-            value = answer(f.reading, r.values)
+            if r.bounds is None:
+                value = answer(f.reading, r.values)
+            else:
+                # the answer only when every rate the bound allows gives it
+                lowest, highest = (answer(f.reading, (v,)) for v in r.bounds)
+                value = lowest if lowest == highest else None
             if value is not None:
                 out.append(
                     Mention(
