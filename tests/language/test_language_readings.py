@@ -72,3 +72,31 @@ def test_reading_needs_one_limit() -> None:
 def test_pack_findings_from_readings(text: str, expect: dict[str, str]) -> None:
     evidence = parse(("chest-heart",), text, age=60).to_evidence()
     assert {k: evidence.get(k) for k in expect} == expect
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        # a bound sets the finding only when every rate it allows does
+        ("heart racing at over 150 beats a minute", {"very_fast_pulse": "present"}),
+        ("HR >150 at rest", {"very_fast_pulse": "present"}),
+        ("my heart rate has been under 50", {"slow_pulse": "present", "very_fast_pulse": "absent"}),
+        ("resting heart rate over 40", {"slow_pulse": None, "very_fast_pulse": None}),
+        ("pulse over 100", {"slow_pulse": "absent", "high_bp_reading": None}),
+    ],
+)
+def test_bounded_rates(text: str, expect: dict[str, str | None]) -> None:
+    evidence = parse(("chest-heart",), text, age=60).to_evidence()
+    assert {k: evidence.get(k) for k in expect} == expect
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Chest pain lasting >15 min.", "present"),
+        ("Chest pain, each bout lasting <15 min.", "absent"),
+        ("Chest pain lasting less than 15 minutes.", "absent"),
+    ],
+)
+def test_comparison_signs_are_read(text: str, value: str) -> None:
+    assert parse(("chest-heart",), text, age=60).to_evidence().get("cp_lasted_15min") == value
