@@ -100,3 +100,14 @@ def test_bounded_rates(text: str, expect: dict[str, str | None]) -> None:
 )
 def test_comparison_signs_are_read(text: str, value: str) -> None:
     assert parse(("chest-heart",), text, age=60).to_evidence().get("cp_lasted_15min") == value
+
+
+def test_temperatures_are_readings_in_degrees_celsius() -> None:
+    """A temperature said in Celsius or Fahrenheit is one reading, in Celsius; a threshold
+    ("if it goes above 38") or a question states none."""
+    [c] = find_readings("Temp was 38.4 last night.")
+    assert (c.measure, c.values) == ("temperature", (38.4,))
+    [f] = find_readings("thermometer says 101.3")
+    assert f.measure == "temperature" and f.values[0] == pytest.approx(38.5, abs=0.01)
+    assert find_readings("Should I worry if it goes above 38?") == []
+    assert find_readings("If it goes above 38 I will ring") == []

@@ -249,19 +249,21 @@ class FindingAppliesTo(AppliesTo):
 
 
 class Reading(Strict):
-    """A finding read from a measurement stated in the text ("BP 184/96", "pulse 38").
+    """A finding read from a measurement stated in the text ("BP 184/96", "pulse 38",
+    "temp 38.4").
 
-    ``measure`` names what is measured: ``blood_pressure`` (two numbers, top and bottom) or
-    ``pulse`` (beats a minute). The limits are given per number, in that order: the finding is
+    ``measure`` names what is measured: ``blood_pressure`` (two numbers, top and bottom),
+    ``pulse`` (beats a minute) or ``temperature`` (degrees Celsius; a reading in Fahrenheit is
+    converted). The limits are given per number, in that order: the finding is
     present when any stated number is ``at_least`` (or ``above``, or ``below``) its limit,
     and absent when every number a limit needs is stated and none crosses it. Finding the
     numbers in the text is :mod:`symptomatic.language.readings`.
     """
 
-    measure: Literal["blood_pressure", "pulse"]
-    at_least: list[int] = Field(default_factory=list)
-    above: list[int] = Field(default_factory=list)
-    below: list[int] = Field(default_factory=list)
+    measure: Literal["blood_pressure", "pulse", "temperature"]
+    at_least: list[float] = Field(default_factory=list)
+    above: list[float] = Field(default_factory=list)
+    below: list[float] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _one_limit(self) -> Reading:

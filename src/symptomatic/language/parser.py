@@ -183,22 +183,6 @@ _MINUTES = re.compile(
     r"(?:-\s*)?(?:minutes?|mins?)\b",
     re.I,
 )
-# a measured temperature: after a word for it ("temp of 38.9", "T 38.1", "pyrexial 38.2",
-# "thermometer says 38.2") or a bare reading with its decimal ("shivery with 38.7")
-_TEMPERATURE = re.compile(
-    r"\b(?:temp(?:erature)?s?|temprature|fever|pyrexi(?:al|a)|febrile|t|thermometer\s+says|"
-    r"reading)(?:'s)?\b(?:\s+(?:was|is|of|at|reading|reads|read|up\s+to|now|normal|been|"
-    r"around|about|went\s+up\s+to|=|:|,))*\s*(?P<v>\d{2,3}(?:\.\d)?)(?![\d/.])"
-    r"(?!\s*(?:weeks?|days?|hours?|mins?|minutes|kg|mg|ml|mm|cm|%|bpm|x\b))"
-    r"|(?<![\d./])(?P<bare>(?:3[4-9]|4[0-3])\.\d)(?![\d/])"
-    r"(?=\s*(?:°|c\b|degrees|on\b|and\b|this\b|today|last\b|since\b|now\b|at\b|[,.;!?)]|$))",
-    re.I,
-)
-_THRESHOLD_BEFORE = re.compile(
-    r"\b(?:if|over|above|below|under|more\s+than|less\s+than|reaches|hits|higher\s+than|"
-    r"lower\s+than|bmi|weight|hb|crp|score|gets\s+to|goes\s+to)\b[^.,;]*$",
-    re.I,
-)
 _NEGATION_BEFORE = re.compile(r"\b(?:no|not|n't|never|without)\b[^,.;]*$", re.I)
 # the writer speaking of themselves; a text without it ("She denies bleeding") is a report
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|im|ive|me|my|mine|myself)\b", re.I)
@@ -232,6 +216,22 @@ def _is_family_only(finding: Finding) -> bool:
     counts the person's own features.
     """
     return _is_family_finding(finding) and not re.search(r"\bor\b", finding.name, re.I)
+
+
+def _measured(mentions: list[Mention], readings: list[Mention], text: str) -> list[Mention]:
+    """``mentions`` with ``readings`` added: a number measured outranks the words of its
+    sentence about the same finding, up to the number ("no blood, temp 38.1" is a fever,
+    "Temp was 37.2" none, "BP fine, 182/96" a high reading)."""
+    out = list(mentions)
+    for r in readings:
+        lo = max(text.rfind(c, 0, r.start) for c in (". ", "!", "?", ";", "\n")) + 1
+        out = [
+            m
+            for m in out
+            if not (m.finding_id == r.finding_id and lo <= m.start < r.end and m.counts)
+        ]
+        out.append(r)
+    return out
 
 
 class Parser:
@@ -304,8 +304,6 @@ class Parser:
         # blood on the paper"), not the vaginal bleeding the bare words would be
         self._vaginal_bleeding = self._finding_of("vaginal bleeding")
         self._rectal_bleeding = self._finding_of("blood in my poo")
-        # the finding a measured temperature answers ("temp 38.4", "Temp was 37.2")
-        self._fever = self._finding_of("a high temperature")
         # the umbrella complaint the named pains are children of ("pain")
         self._umbrella = next(
             (
@@ -540,12 +538,14 @@ class Parser:
                 for m in self._baby_age(text)
                 if self._applies(self.kb.findings[m.finding_id], person_sex, age)
             )
-            mentions.extend(
+            mentions = _measured(
+                mentions,
                 reading_mentions(
                     self._readings,
                     text,
                     lambda fid: self._applies(self.kb.findings[fid], person_sex, age),
-                )
+                ),
+                text,
             )
             pregnancy = self._gestation(text, mentions, person_sex, age)
             if pregnancy:
@@ -561,7 +561,6 @@ class Parser:
             gaps = find_period_gaps(text)
             mentions.extend(self._period_timing(gaps, mentions, person_sex, age))
             mentions.extend(self._unplaced_pain(text, mentions))
-            mentions = self._temperature_readings(text, mentions)
             mentions = self._brief_stiffness(text, mentions)
             mentions = self._bleeding_of_the_bowels(text, mentions, person_sex, age)
             mentions.extend(self._period_pain_is_low(text, mentions))
@@ -724,46 +723,6 @@ class Parser:
                 if brief and float(_number(brief.group("n"))) < 30:
                     m = replace(m, value="absent", negated=True)
             out.append(m)
-        return out
-
-    def _temperature_readings(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """A measured temperature answers the fever finding by its number: 38 C (100.4 F) or
-        more is a fever, less is none ("temp 38.1" after a list of denials, "Temp was 37.2",
-        "flank pain and 38.2"); the reading replaces what its own words were read as. A
-        threshold said ("if it goes over 38") is not a reading."""
-        fever = self._fever
-        if fever is None:
-            return mentions
-        out = list(mentions)
-        for m in _TEMPERATURE.finditer(text):
-            group = "v" if m.group("v") else "bare"
-            if _THRESHOLD_BEFORE.search(text, max(0, m.start() - 30), m.start(group)):
-                continue
-            value = float(m.group(group))
-            if 34.0 <= value < 44.0:
-                high = value >= 38.0
-            elif 93.0 <= value < 111.0:
-                high = value >= 100.4
-            else:
-                continue
-            # the reading's sentence (a stop before a space, not a decimal point)
-            lo = max(text.rfind(c, 0, m.start(group)) for c in (". ", "!", "?", ";", "\n")) + 1
-            out = [
-                x
-                for x in out
-                if not (x.finding_id == fever and lo <= x.start < m.end() and x.counts)
-            ]
-            out.append(
-                Mention(
-                    finding_id=fever,
-                    value="present" if high else "absent",
-                    start=m.start(),
-                    end=m.end(),
-                    text=m.group(0),
-                    negated=not high,
-                    source="reading",
-                )
-            )
         return out
 
     def _unplaced_pain(self, text: str, mentions: list[Mention]) -> list[Mention]:

@@ -1,4 +1,4 @@
-"""Measurements stated in free text: blood-pressure readings and pulse rates.
+"""Measurements stated in free text: blood-pressure readings, pulse rates and temperatures.
 
 "BP 232/134", "my blood pressure was 195 over 110", "top number 165, bottom 98", "pulse 38",
 "HR 112", "heart rate of 150", "a steady beat about 180 bpm". A finding with a ``reading:``
@@ -65,15 +65,36 @@ _ABOVE = frozenset([">", ">=", "≥", "over", "above", "more than", "greater tha
 #: how far a bounded rate may lie from its number: (lowest, highest) added to it
 _OPEN = 10**6
 _SUPPOSED = re.compile(r"^\W*(?:if|what if|should|would|could|is|are|does|do)\b", re.I)
+# a measured temperature: after a word for it ("temp of 38.9", "T 38.1", "pyrexial 38.2",
+# "thermometer says 38.2") or a bare reading with its decimal ("shivery with 38.7")
+_TEMPERATURE = re.compile(
+    r"\b(?:temp(?:erature)?s?|temprature|fever|pyrexi(?:al|a)|febrile|t|thermometer\s+says|"
+    r"reading)(?:'s)?\b(?:\s+(?:was|is|of|at|reading|reads|read|up\s+to|now|normal|been|"
+    r"around|about|went\s+up\s+to|=|:|,))*\s*(?P<v>\d{2,3}(?:\.\d)?)(?![\d/.])"
+    r"(?!\s*(?:weeks?|days?|hours?|mins?|minutes|kg|mg|ml|mm|cm|%|bpm|x\b))"
+    r"|(?<![\d./])(?P<bare>(?:3[4-9]|4[0-3])\.\d)(?![\d/])"
+    r"(?=\s*(?:°|c\b|degrees|on\b|and\b|this\b|today|last\b|since\b|now\b|at\b|[,.;!?)]|$))",
+    re.I,
+)
+# a threshold said before a number ("if it goes above 38") is no reading
+_THRESHOLD_BEFORE = re.compile(
+    r"\b(?:if|over|above|below|under|more\s+than|less\s+than|reaches|hits|higher\s+than|"
+    r"lower\s+than|bmi|weight|hb|crp|score|gets\s+to|goes\s+to)\b[^.,;]*$",
+    re.I,
+)
+#: plausible body temperatures, in degrees Celsius and Fahrenheit
+_CELSIUS = (34.0, 44.0)
+_FAHRENHEIT = (93.0, 111.0)
 
 
 @dataclass(frozen=True)
 class Measurement:
     """One reading in the text: ``values`` are (systolic, diastolic) for blood pressure, with
-    None where one number is not said, or (rate,) for a pulse; ``start``/``end`` its span."""
+    None where one number is not said, (rate,) for a pulse, or (degrees Celsius,) for a
+    temperature; ``start``/``end`` its span."""
 
     measure: str
-    values: tuple[int | None, ...]
+    values: tuple[float | None, ...]
     start: int
     end: int
     #: "over 150", "under 50" (a pulse): the number bounds the rate, (lowest, highest) it may be
@@ -98,8 +119,30 @@ def _stated(sentence: str) -> bool:
     return not (sentence.rstrip().endswith("?") or _SUPPOSED.match(sentence))
 
 
+def _celsius(value: float) -> float | None:
+    """A body temperature in degrees Celsius, from Celsius or Fahrenheit; None if neither."""
+    if _CELSIUS[0] <= value < _CELSIUS[1]:
+        return value
+    if _FAHRENHEIT[0] <= value < _FAHRENHEIT[1]:
+        return round((value - 32) * 5 / 9, 2)
+    return None
+
+
+def _temperatures(text: str, start: int, sentence: str) -> list[Measurement]:
+    out = []
+    for m in _TEMPERATURE.finditer(sentence):
+        group = "v" if m.group("v") else "bare"
+        if _THRESHOLD_BEFORE.search(sentence, max(0, m.start() - 30), m.start(group)):
+            continue
+        degrees = _celsius(float(m.group(group)))
+        if degrees is not None:
+            out.append(Measurement("temperature", (degrees,), start + m.start(), start + m.end()))
+    return out
+
+
 def find_readings(text: str) -> list[Measurement]:
-    """The blood-pressure readings and pulse rates stated in ``text``, in text order."""
+    """The blood-pressure readings, pulse rates and temperatures stated in ``text``, in text
+    order."""
     out: list[Measurement] = []
     taken: list[tuple[int, int]] = []
 
@@ -141,6 +184,7 @@ def find_readings(text: str) -> list[Measurement]:
                         Measurement("pulse", (rate,), start + m.start(), b, _bounds(m, rate))
                     )
                     taken.append((a, b))
+        out.extend(t for t in _temperatures(text, start, sentence) if free(t.start, t.end))
     out.sort(key=lambda r: r.start)
     return out
 
@@ -157,11 +201,11 @@ def _bounds(m: re.Match[str], rate: int) -> tuple[int, int] | None:
     return (-_OPEN, rate - strict)
 
 
-def _crosses(kind: int, value: int, limit: int) -> bool:
+def _crosses(kind: int, value: float, limit: float) -> bool:
     return value >= limit if kind == 0 else value > limit if kind == 1 else value < limit
 
 
-def answer(reading: Reading, values: Sequence[int | None]) -> str | None:
+def answer(reading: Reading, values: Sequence[float | None]) -> str | None:
     """``present``/``absent`` for a finding's ``reading`` limits and the stated ``values``,
     or None when the numbers needed are not stated."""
     for limits, kind in ((reading.at_least, 0), (reading.above, 1), (reading.below, 2)):
