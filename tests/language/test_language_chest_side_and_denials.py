@@ -1,4 +1,4 @@
-"""Two parser fixes made from the chest-heart blind batch (2026-12-07): a side said of the chest
+"""Parser fixes made from the chest-heart blind batch (2026-12-07): a side said of the chest
 is not the flank, and a compound read inside a longer denial of the same finding is that
 denial's part ("no breathing problems" is not "no breathing")."""
 
@@ -32,3 +32,23 @@ def test_a_denial_of_breathing_problems_is_not_a_stopped_breath(kb: KnowledgeBas
         "absent"
     )
     assert _ev(kb, "He is not breathing").get("cant_breathe") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pain from my buttock down my leg into my foot for a week.", None),
+        ("Low back pain. It hurts when I stand on that leg.", None),
+        ("Ache low between my legs since yesterday.", None),
+        ("My calf hurts and it is swollen.", "present"),
+        ("My back is fine but my leg hurts when I walk.", "present"),
+    ],
+)
+def test_a_leg_said_with_a_back_or_pelvic_pain_is_that_pains(
+    kb: KnowledgeBase, text: str, expected: str | None
+) -> None:
+    """A leg and a pain word said together are the painful leg of the heart pack, unless the
+    text has a back, buttock, pelvic or radiating leg pain they belong to (a compound's
+    `unless`)."""
+    got = _ev(kb, text, age=50)
+    assert got.get("leg_pain") == expected, got

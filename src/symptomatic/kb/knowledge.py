@@ -257,7 +257,7 @@ def compose(packs: Sequence[Pack]) -> KnowledgeBase:
             where = f"{pid}: synonyms.yaml: compounds[{i}]"
             target = findings.get(comp.finding)
             unknown = [p for p in comp.parts if p not in parts and p not in findings]
-            unknown += [f for f in comp.denied if f not in findings]
+            unknown += [f for f in (*comp.denied, *comp.unless) if f not in findings]
             if target is None or comp.answer not in target.answers:
                 problems.append(f"{where}: unknown finding or answer {comp.finding}={comp.answer}")
             elif unknown:

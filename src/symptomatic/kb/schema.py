@@ -556,6 +556,9 @@ class Compound(Strict):
     parts: list[Identifier] = Field(min_length=1)
     #: findings that must be said absent in the sentence ("periods stopped ... no bleeding")
     denied: list[Identifier] = Field(default_factory=list)
+    #: findings that, said present anywhere in the text, stop the compound: a leg and a pain
+    #: word in a text about back pain are the back pain's leg pain, not a painful leg
+    unless: list[Identifier] = Field(default_factory=list)
     #: where the parts must be said: one sentence, or anywhere in the text (then the mention
     #: spans the first part alone: "Burning when I wee. No blood." is no blood in the urine)
     scope: Literal["sentence", "text"] = "sentence"

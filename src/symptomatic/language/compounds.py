@@ -31,7 +31,8 @@ def compound_mentions(
 
     ``part_matches`` are the lexicon's matches of part words (token spans); ``mentions`` the
     findings already read (a finding part needs a counting ``present`` mention in the
-    sentence, a ``denied`` finding a counting ``absent`` one); ``applies(finding_id)`` says
+    sentence, a ``denied`` finding a counting ``absent`` one, an ``unless`` finding none
+    present anywhere); ``applies(finding_id)`` says
     whether the finding applies to the person.
     Returns the new mentions (value = the compound's answer), spanning their parts.
     """
@@ -58,12 +59,13 @@ def compound_mentions(
         for men in mentions
         if not men.counts and men.start in char_sentence
     }
+    said_present = {men.finding_id for men in mentions if men.counts and men.value == "present"}
     out: list[Mention] = []
     # a finding a compound denies in a sentence ("chest pain" + "didn't come on suddenly") is
     # not stated present there by other parts ("suddenly"): compounds that deny are read first
     denied: set[tuple[int, str]] = set()
     for comp in sorted(kb.compounds, key=lambda c: c.answer != "absent"):
-        if not applies(comp.finding):
+        if not applies(comp.finding) or said_present.intersection(comp.unless):
             continue
         wanted = [*comp.parts, *("no:" + f for f in comp.denied)]
         scopes = list(spans.items())
