@@ -1,9 +1,10 @@
 """Engine benchmark: one interview step on the real packs replicated, and on synthetic bases.
 
-1. The real packs (``back-pelvic`` with ``core``) copied N times under new ids (see
-   ``bench/replicate.py``): with the packs of December 2026, x1 (68 conditions x 122
-   findings, 70 rules), x10 (680 x 1,220), x13 with the conditions copied 6 times (408 x
-   1,586, 910 rules: issue 11's "400 conditions x 1,500 findings") and x13 (884 x 1,586).
+1. The real packs (``chest-heart`` with ``back-pelvic`` and ``core``) copied N times under new
+   ids (see ``bench/replicate.py``): with the packs of 7 December 2026, x1 is 102 conditions x
+   192 findings (128 rules), x10 1,020 x 1,920, x13 with the conditions copied 6 times 612 x
+   2,496 and x13 1,326 x 2,496 (before the heart pack: 68 x 122, 680 x 1,220, 408 x 1,586,
+   issue 11's "400 conditions x 1,500 findings", and 884 x 1,586).
    These keep the real rule shapes (composite rules, ~60 % red-flag findings). The states are
    those of simulated interviews: a hidden condition, answers drawn from P(answer | it), 5 %
    "don't know". Prints median and p99 of one step (``select``: posterior + next question);
@@ -29,6 +30,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 import argparse  # noqa: E402
+import math  # noqa: E402
 import statistics  # noqa: E402
 import time  # noqa: E402
 import tracemalloc  # noqa: E402
@@ -37,6 +39,7 @@ import numpy as np  # noqa: E402
 from replicate import replicated_kb  # noqa: E402
 
 from symptomatic.engine import Model, parse_sex, select  # noqa: E402
+from symptomatic.engine.model import WINDOW_DAYS  # noqa: E402
 from symptomatic.interview import (  # noqa: E402
     InterviewState,
     answer,
@@ -66,6 +69,11 @@ LEVELS = list(CareLevel)
 SEVERITIES = list(Severity)
 
 
+def _rate(p: float) -> float:
+    """The rate per 1,000 person-years whose window probability is ``p``."""
+    return -math.log1p(-p) * 1000 * 365 / WINDOW_DAYS
+
+
 def synthetic_kb(n_cond: int, n_find: int, per_condition: int, seed: int) -> KnowledgeBase:
     """A random but well-formed knowledge base of the given size."""
     rng = np.random.default_rng(seed)
@@ -77,7 +85,7 @@ def synthetic_kb(n_cond: int, n_find: int, per_condition: int, seed: int) -> Kno
             icd10=["R52"],
             severity=SEVERITIES[i % 4],
             care_level=LEVELS[i % 5],
-            prior=[PriorBand(p=float(0.9 / n_cond), source="B1")],
+            prior=[PriorBand(rate=_rate(0.9 / n_cond), source="B1")],
         )
         for i in range(n_cond)
     }

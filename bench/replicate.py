@@ -30,7 +30,8 @@ from symptomatic.kb import KnowledgeBase, compose, validate
 from symptomatic.kb.loader import load_with_dependencies
 from symptomatic.kb.schema import Pack
 
-BASE_PACK = "back-pelvic"
+#: the pack whose dependencies bring in every built-in pack (core, back-pelvic, chest-heart)
+BASE_PACK = "chest-heart"
 
 
 def _renamer(ids: dict[str, str]) -> Any:
