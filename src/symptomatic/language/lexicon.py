@@ -91,6 +91,9 @@ class Entry:
     inflect: bool = False
 
 
+# gerunds whose stem as a noun means something else: "spotting" (bleeding), not "a spot"
+_OWN_GERUNDS = frozenset(["spotting", "spottings"])
+
 _QUALIFIERS = frozenset(_words("men women male female adults adult children child"))
 
 
@@ -180,6 +183,11 @@ class Lexicon:
                 entries.append(Entry(finding_id, value, keys, phrase, words=plain, **kind))
                 return
             units = normalise_words(plain)
+            # a gerund that is a word of its own ("spotting", light bleeding) is not its
+            # stem's noun ("a sore spot"): matched as written
+            if len(plain) == 1 and plain[0] in _OWN_GERUNDS:
+                entries.append(Entry(finding_id, value, keys, phrase, words=plain, **kind))
+                return
             # "agony" for severe pain: a lay word that shares its key with others ("pain")
             # says more than the key, so it matches as written
             if len(plain) == 1 and keys == (_PAIN_KEY,) and plain[0] != _PAIN_KEY:

@@ -566,6 +566,7 @@ class Parser:
             mentions.extend(self._period_pain_is_low(text, mentions))
             mentions.extend(self._durations(doc, text, mentions, person_sex, age, today, gaps=gaps))
         mentions = _asked_after(self.kb, mentions)
+        mentions = _qualifier_not_its_finding(self.kb, mentions)
         mentions.sort(key=lambda m: (m.start, m.end, m.finding_id))
         return ParseResult(text=text, mentions=tuple(mentions))
 
@@ -1306,6 +1307,24 @@ def _asked_after(kb: KnowledgeBase, mentions: list[Mention]) -> list[Mention]:
                 m = replace(m, counts=False)
         out.append(m)
     return out
+
+
+def _qualifier_not_its_finding(kb: KnowledgeBase, mentions: list[Mention]) -> list[Mention]:
+    """Words read both as a finding and as a qualifier the pack asks after that finding
+    (``ask_if`` names it) state the qualifier only: "clammy" is the cold sweat asked with a
+    faint, not a faint. Where no such qualifier is loaded the words keep the finding."""
+    qualified = {
+        (m.start, m.end, m.value, f)
+        for m in mentions
+        if m.counts and (rule := kb.findings[m.finding_id].ask_if) is not None
+        for f, said in rule_findings(rule)
+        if said and f != m.finding_id
+    }
+    return [
+        m
+        for m in mentions
+        if not (m.counts and (m.start, m.end, m.value, m.finding_id) in qualified)
+    ]
 
 
 def _ancestors(kb: KnowledgeBase, fid: str) -> list[str]:
