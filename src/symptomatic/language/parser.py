@@ -1035,15 +1035,21 @@ class Parser:
         if not findings or not found:
             return []
         present = {m.finding_id for m in mentions if m.counts and m.value == "present"}
-        target = next(
-            (
-                f
-                for f in findings
-                if set(f.applies_to.requires) <= present
-                and (not f.applies_to.requires_any or set(f.applies_to.requires_any) & present)
-            ),
-            findings[0],
-        )
+        met = [
+            f
+            for f in findings
+            if set(f.applies_to.requires) <= present
+            and (not f.applies_to.requires_any or set(f.applies_to.requires_any) & present)
+        ]
+        # with no duration finding for the complaints the text states (palpitations, a
+        # swollen leg), a time there is theirs, not a back pain's: the first duration finding
+        # stands in only when the text names no complaint it could date instead
+        complaints = {
+            fid for fid in present if self.kb.findings[fid].group is FindingGroup.COMPLAINT
+        }
+        if not met and complaints:
+            return []
+        target = met[0] if met else findings[0]
         # the complaints the duration dates: those it is asked for, else every complaint
         dated = (
             frozenset(fid for fid, present in rule_findings(target.ask_if) if present)
@@ -1310,16 +1316,33 @@ def _asked_after(kb: KnowledgeBase, mentions: list[Mention]) -> list[Mention]:
 
 
 def _qualifier_not_its_finding(kb: KnowledgeBase, mentions: list[Mention]) -> list[Mention]:
-    """Words read both as a finding and as a qualifier the pack asks after that finding
-    (``ask_if`` names it) state the qualifier only: "clammy" is the cold sweat asked with a
-    faint, not a faint. Where no such qualifier is loaded the words keep the finding."""
-    qualified = {
-        (m.start, m.end, m.value, f)
-        for m in mentions
-        if m.counts and (rule := kb.findings[m.finding_id].ask_if) is not None
-        for f, said in rule_findings(rule)
-        if said and f != m.finding_id
-    }
+    """Words read both as a finding and as a sign the pack asks after it among several
+    complaints (``ask_if`` names two or more) state the sign only: "clammy" is the cold sweat
+    asked with a pain, a breathlessness or a faint, not a faint. Where no such sign is loaded
+    the words keep the finding, and so they do when the text states none of the other
+    complaints the sign is asked with ("a heavy ache in my jaw, clammy"); a finding that one
+    other alone opens ("PMB": postmenopausal bleeding, asked when postmenopausal) is said by
+    its words too."""
+    qualified: set[tuple[int, int, str, str]] = set()
+    for m in mentions:
+        rule = kb.findings[m.finding_id].ask_if
+        if not m.counts or rule is None:
+            continue
+        named = [f for f, said in rule_findings(rule) if said and f != m.finding_id]
+        if len(named) >= 2:
+            # the sign qualifies a complaint the text states by other words
+            qualified.update(
+                (m.start, m.end, m.value, f)
+                for f in named
+                if any(
+                    o.counts
+                    and o.value == "present"
+                    and o.finding_id in named
+                    and o.finding_id != f
+                    and (o.start, o.end) != (m.start, m.end)
+                    for o in mentions
+                )
+            )
     return [
         m
         for m in mentions
