@@ -567,6 +567,7 @@ class Parser:
             mentions.extend(self._durations(doc, text, mentions, person_sex, age, today, gaps=gaps))
         mentions = _asked_after(self.kb, mentions)
         mentions = _qualifier_not_its_finding(self.kb, mentions)
+        mentions = _other_packs_findings(self.kb, mentions)
         mentions.sort(key=lambda m: (m.start, m.end, m.finding_id))
         return ParseResult(text=text, mentions=tuple(mentions))
 
@@ -1310,6 +1311,38 @@ def _asked_after(kb: KnowledgeBase, mentions: list[Mention]) -> list[Mention]:
             # the complaints the named ones qualify ("pain" above "low back pain") are theirs
             above = {p for fid in named for p in _ancestors(kb, fid)}
             if named and not named & present and complaints - above:
+                m = replace(m, counts=False)
+        out.append(m)
+    return out
+
+
+def _other_packs_findings(kb: KnowledgeBase, mentions: list[Mention]) -> list[Mention]:
+    """A finding of another pack, weighed by none of the conditions of the packs whose
+    complaints the text states, is not read there: "no numbness" in a chest-pain text is not
+    the numb legs of a back pain, "hurts when I cough" not a back pain worse on coughing. Read
+    only when the text states complaints that some pack's scope covers, all of them outside
+    the finding's pack; only symptoms and red flags: a complaint, a fact of the person's
+    history or risks (pregnant, on HRT), a core finding and a reading stand on their own."""
+    # the complaints a pack's scope lists (a swollen leg is one, though a red flag elsewhere)
+    stated = {m.finding_id for m in mentions if m.counts and m.value == "present"}
+    text_packs = {pack for pack, scope in kb.scopes.items() if stated & set(scope.complaints)}
+    if not text_packs:
+        return mentions
+    out = []
+    for m in mentions:
+        fid = m.finding_id
+        home = kb.origin.get("finding:" + fid)
+        if (
+            m.counts
+            and m.source not in ("reading", "duration")
+            and home not in (None, "core", *text_packs)
+            and kb.findings[fid].group in (FindingGroup.SYMPTOM, FindingGroup.RED_FLAG)
+        ):
+            weighed = kb.likelihoods.get(fid)
+            packs = {
+                kb.origin.get("condition:" + c) for c in (weighed.conditions if weighed else {})
+            }
+            if not packs & text_packs:
                 m = replace(m, counts=False)
         out.append(m)
     return out
