@@ -182,6 +182,13 @@ def _rules() -> list[Any]:
             "check", "checked", "test", "tested", "screen", "screened", "rule"]}},
           {"LOWER": {"IN": ["for", "out"]}}], direction="FORWARD", max_scope=6,
           terminated_by=after_clause),
+        # a question someone else asked, reported: "the doctor asked about blood in my
+        # phlegm, black poo or fainting" names what was asked, not what the person has
+        R("asked about", UNCERTAIN, pattern=[
+            {"LOWER": {"IN": ["asked", "asking", "asks", "ask", "enquired", "inquired"]}},
+            {"LOWER": {"IN": ["me", "us", "him", "her", "them"]}, "OP": "?"},
+            {"LOWER": {"IN": ["about", "whether"]}}],
+          direction="FORWARD", max_scope=15, terminated_by=after_subject),
         # hypothetical
         R("if", HYPOTHETICAL, pattern=[{"LOWER": {"IN": ["if", "unless", "whether", "should"]}}],
           direction="FORWARD", max_scope=4, terminated_by=after_clause),

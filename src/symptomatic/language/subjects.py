@@ -78,9 +78,12 @@ _SPEECH = _set(
     "said says say told tells thinks think thought reckons reckoned suspects suspected "
     "asked asks wants wanted checked examined found sent gave prescribed referred"
 )
-# capitalised words before "'s" that are not a name ("It's back", "What's wrong")
+# capitalised words before "'s" that are not a name ("It's back", "What's wrong"), among
+# them the body and its readings opening a sentence ("Heart's fine", "Breathing's ok")
 _NOT_NAMES = _set(
-    "it that this there here what where who how today everything nothing something let"
+    "it that this there here what where who how today everything nothing something let "
+    "heart chest breathing lung lungs leg legs arm arms foot feet calf ankle ankles head back "
+    "tummy stomach skin colour color pulse bp temp temperature pain cough bleeding weight"
 )
 # a person after one of these is not who the sentence is about ("sex with a new partner");
 # "for" and "of" stay out: "asking for my dad", "on behalf of my mum"
