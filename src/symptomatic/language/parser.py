@@ -1322,12 +1322,15 @@ def _other_packs_findings(kb: KnowledgeBase, mentions: list[Mention]) -> list[Me
     the numb legs of a back pain, "hurts when I cough" not a back pain worse on coughing. Read
     only when the text states complaints that some pack's scope covers, all of them outside
     the finding's pack; only symptoms and red flags: a complaint, a fact of the person's
-    history or risks (pregnant, on HRT), a core finding and a reading stand on their own."""
+    history or risks (pregnant, on HRT), a core finding and a reading stand on their own,
+    and so does a red flag said present."""
     # the complaints a pack's scope lists (a swollen leg is one, though a red flag elsewhere)
     stated = {m.finding_id for m in mentions if m.counts and m.value == "present"}
     text_packs = {pack for pack, scope in kb.scopes.items() if stated & set(scope.complaints)}
     if not text_packs:
         return mentions
+    flagged = {fid for rule in kb.red_flags for fid, said in rule_findings(rule.when) if said}
+    flagged |= {f.id for f in kb.findings.values() if f.group is FindingGroup.RED_FLAG}
     out = []
     for m in mentions:
         fid = m.finding_id
@@ -1337,6 +1340,10 @@ def _other_packs_findings(kb: KnowledgeBase, mentions: list[Mention]) -> list[Me
             and m.source not in ("reading", "duration")
             and home not in (None, "core", *text_packs)
             and kb.findings[fid].group in (FindingGroup.SYMPTOM, FindingGroup.RED_FLAG)
+            # a red flag (or a finding a red-flag rule names) said present is kept: safer
+            # asked than lost ("pain down both my legs" may be a sciatica's as well as the
+            # leg pain's); its denial is not read
+            and (m.value == "absent" or fid not in flagged)
         ):
             weighed = kb.likelihoods.get(fid)
             packs = {

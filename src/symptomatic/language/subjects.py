@@ -83,7 +83,10 @@ _SPEECH = _set(
 _NOT_NAMES = _set(
     "it that this there here what where who how today everything nothing something let "
     "heart chest breathing lung lungs leg legs arm arms foot feet calf ankle ankles head back "
-    "tummy stomach skin colour color pulse bp temp temperature pain cough bleeding weight"
+    "tummy stomach skin colour color pulse bp temp temperature pain cough bleeding weight "
+    # a disease named after a person ("no Marfan's", "Crohn's") is not that person's
+    "marfan crohn parkinson alzheimer raynaud hodgkin bell addison cushing paget baker down "
+    "huntington wilson meniere hashimoto sjogren tourette asperger kawasaki osgood perthes"
 )
 # a person after one of these is not who the sentence is about ("sex with a new partner");
 # "for" and "of" stay out: "asking for my dad", "on behalf of my mum"
