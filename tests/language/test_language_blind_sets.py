@@ -32,7 +32,13 @@ conventions and its first-run figures.
   R 0.731. Fixes were then made from it (blood-pressure and pulse readings as numbers, the
   pack's lexicon by concept with compounds, "mins ago", a back-pain qualifier not read in a
   chest-pain text): no longer held out; floors at the figures reached (the goals F1 0.90 and
-  denials 0.90 were not met).
+  denials 0.90 were not met). A second round fixed classes from it (test_language_chest_classes.py:
+  another pack's symptoms and denials not read on a text whose complaints are all of other
+  packs, a back pain's duration not given to another complaint, a sign asked with several
+  complaints not read as a faint, pallor alone not a faint, "spotting" not "a spot", "not heavy"
+  and "a normal colour" of the part named, reported questions, "Heart's"/"Marfan's" not a
+  person, qualifiers said to make no difference): F1 0.906, present 0.913, denials 0.903,
+  durations P 0.714 R 0.962, the goals met; floors there.
 * Set 7, HELD OUT: its first and only reading gave F1 0.820, present 0.839, denials 0.783
   (recall 0.739), durations P 0.863 R 0.863, and no fix has been made from it. Its floors are
   that first run, so that a change which makes the parser generalise worse fails here. Do not
@@ -91,13 +97,15 @@ SETS = {
     # chest-heart's set, read with every pack; first run F1 0.691, present 0.710, denials 0.667,
     # durations P 0.528 R 0.731; reached (without the findings it could not label): F1 0.880,
     # present 0.896, denials 0.861, durations P 0.658 R 0.962; with the set-9 round merged:
-    # F1 0.878, present 0.900, denials 0.853, durations P 0.641 R 0.962
+    # F1 0.878, present 0.900, denials 0.853, durations P 0.641 R 0.962; after the second
+    # chest round (test_language_chest_classes.py): F1 0.906, present 0.913, denials 0.903,
+    # durations P 0.714 R 0.962
     "blind_chest": Floors(
         204,
-        0.875,
-        0.895,
-        0.85,
-        0.64,
+        0.905,
+        0.91,
+        0.90,
+        0.71,
         0.96,
         packs=("all",),
         unlabelled=frozenset(
