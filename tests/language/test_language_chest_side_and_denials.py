@@ -52,3 +52,12 @@ def test_a_leg_said_with_a_back_or_pelvic_pain_is_that_pains(
     `unless`)."""
     got = _ev(kb, text, age=50)
     assert got.get("leg_pain") == expected, got
+
+
+def test_a_chest_qualifier_needs_the_chest(kb: KnowledgeBase) -> None:
+    """Words that qualify a pain ("much worse when I move") are the chest pain's only when the
+    chest is said: said of the back they must not start a chest-pain check."""
+    got = _ev(kb, "A sharp pain in the middle of my back. It's much worse when I move.", age=70)
+    assert "cp_worse_moving" not in got, got
+    got = _ev(kb, "My chest hurts and it is much worse when I move.", age=30)
+    assert got.get("cp_worse_moving") == "present", got
