@@ -61,3 +61,11 @@ def test_a_chest_qualifier_needs_the_chest(kb: KnowledgeBase) -> None:
     assert "cp_worse_moving" not in got, got
     got = _ev(kb, "My chest hurts and it is much worse when I move.", age=30)
     assert got.get("cp_worse_moving") == "present", got
+
+
+@pytest.mark.parametrize(
+    "text", ["A heavy dragging feeling low down.", "A heavy ache in my lower back since Monday."]
+)
+def test_a_heavy_ache_elsewhere_is_not_chest_pain(kb: KnowledgeBase, text: str) -> None:
+    got = _ev(kb, text, age=45)
+    assert "chest_pain" not in got and "cp_heavy_crushing" not in got, got

@@ -138,17 +138,7 @@ def place_said_fine(
             continue
         for fid in fids:
             if fid not in said:
-                out.append(
-                    Mention(
-                        finding_id=fid,
-                        value="absent",
-                        start=m.start(),
-                        end=m.end(),
-                        text=m.group(0),
-                        negated=True,
-                        source="reference",
-                    )
-                )
+                out.append(Mention.stated(text, fid, "absent", m.start(), m.end(), "reference"))
     return out
 
 
@@ -192,17 +182,7 @@ def not_one_sided(
             )
         if fid is None or fid in said or any(o.finding_id == fid for o in out):
             continue
-        out.append(
-            Mention(
-                finding_id=fid,
-                value="absent",
-                start=m.start(),
-                end=m.end(),
-                text=m.group(0),
-                negated=True,
-                source="reference",
-            )
-        )
+        out.append(Mention.stated(text, fid, "absent", m.start(), m.end(), "reference"))
     return out
 
 
@@ -238,15 +218,5 @@ def painless_swelling(
                 or any(o.finding_id == pain for o in out)
             ):
                 continue
-            out.append(
-                Mention(
-                    finding_id=pain,
-                    value="absent",
-                    start=p.start(),
-                    end=p.end(),
-                    text=p.group(0),
-                    negated=True,
-                    source="reference",
-                )
-            )
+            out.append(Mention.stated(text, pain, "absent", p.start(), p.end(), "reference"))
     return out

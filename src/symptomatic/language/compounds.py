@@ -91,17 +91,7 @@ def compound_mentions(
             else:
                 start = min(said[p][0] for p in wanted)
                 end = max(said[p][1] for p in wanted)
-            out.append(
-                Mention(
-                    finding_id=comp.finding,
-                    value=comp.answer,
-                    start=start,
-                    end=end,
-                    text=doc.text[start:end],
-                    negated=comp.answer == "absent",
-                    source="compound",
-                )
-            )
+            out.append(Mention.stated(doc.text, comp.finding, comp.answer, start, end, "compound"))
             if comp.answer == "absent":
                 denied.add((sentence, comp.finding))
             break

@@ -243,15 +243,5 @@ def reading_mentions(
                 lowest, highest = (answer(f.reading, (v,)) for v in r.bounds)
                 value = lowest if lowest == highest else None
             if value is not None:
-                out.append(
-                    Mention(
-                        finding_id=f.id,
-                        value=value,
-                        start=r.start,
-                        end=r.end,
-                        text=text[r.start : r.end],
-                        negated=value == "absent",
-                        source="reading",
-                    )
-                )
+                out.append(Mention.stated(text, f.id, value, r.start, r.end, "reading"))
     return out

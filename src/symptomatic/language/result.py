@@ -33,6 +33,22 @@ class Mention:
     # together) or "gestation" (weeks of pregnancy)
     source: str = "lexicon"
 
+    @classmethod
+    def stated(
+        cls, text: str, finding_id: str, value: str, start: int, end: int, source: str
+    ) -> Mention:
+        """The mention of ``finding_id`` said by ``text[start:end]``, denied when ``value`` is
+        ``absent`` (a reading, a compound, a denial that points back at a finding, ...)."""
+        return cls(
+            finding_id=finding_id,
+            value=value,
+            start=start,
+            end=end,
+            text=text[start:end],
+            negated=value == "absent",
+            source=source,
+        )
+
     @property
     def span(self) -> tuple[int, int]:
         """``(start, end)`` character offsets of the mention."""
