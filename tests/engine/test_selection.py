@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from symptomatic.engine import EngineConfig, information_gain, select
+from symptomatic.engine import EngineConfig, Model, information_gain, select
 from symptomatic.engine.selection import focus_gain
+from symptomatic.kb import load_knowledge_base
 
 
 def _entropy(p):
@@ -111,9 +112,6 @@ def test_a_screen_keyed_on_a_finding_is_asked_when_every_complaint_is_denied() -
     """A fever said on its own (every complaint of the packs denied) still brings the screen
     keyed on fever (a heart valve problem, injecting drugs: endocarditis), but nothing else of
     the protocol; with the fever denied too, the protocol has nothing to ask."""
-    from symptomatic.engine import Model
-    from symptomatic.kb import load_knowledge_base
-
     model = Model.compile(load_knowledge_base("all"))
     denied = dict.fromkeys(model.kb.complaints_for(70), "absent")
     sel = select(model, "female", 70, {**denied, "fever": "present"})

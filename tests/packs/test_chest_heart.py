@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from symptomatic.engine import Model
-from symptomatic.eval.metrics import is_under_triage
 from symptomatic.eval.runner import run_vignettes
 from symptomatic.eval.vignettes import load_vignettes
 from symptomatic.interview import answer_group, next_question, result, start
@@ -47,11 +46,7 @@ def test_own_vignettes_meet_the_targets(model: Model, path: Path) -> None:
     assert figures["triage_acceptable"] >= 0.9, figures
     assert figures["mean_questions"] <= 15, figures
     assert figures["emergency_sensitivity"] == 1.0, figures
-    under = {
-        c.vignette.id
-        for c in cases
-        if c.vignette.triage is not None and is_under_triage(c.triage, c.vignette.triage_ok)
-    }
+    under = {c.vignette.id for c in cases if c.under_triaged}
     assert under == KNOWN_UNDER[path], under
 
 
@@ -70,11 +65,7 @@ def test_blind_batch_keeps_its_floors(model: Model) -> None:
     assert figures["top3"] >= 0.84, figures
     assert figures["triage_acceptable"] >= 0.90, figures
     assert figures["emergency_sensitivity"] == 1.0, figures
-    under = {
-        c.vignette.id
-        for c in cases
-        if c.vignette.triage is not None and is_under_triage(c.triage, c.vignette.triage_ok)
-    }
+    under = {c.vignette.id for c in cases if c.under_triaged}
     assert not under, under
 
 

@@ -17,7 +17,14 @@ from typing import Any
 
 from symptomatic.engine import EngineConfig, Model
 from symptomatic.eval.calibration import Calibration, calibrate
-from symptomatic.eval.metrics import Scored, Shown, Summary, codes_match, summarise
+from symptomatic.eval.metrics import (
+    Scored,
+    Shown,
+    Summary,
+    codes_match,
+    is_under_triage,
+    summarise,
+)
 from symptomatic.eval.simulated import check_patient, truth, truthful
 from symptomatic.eval.vignettes import Vignette, VignetteFileError
 from symptomatic.interview import answers_from, drive, result, start
@@ -72,6 +79,12 @@ class CaseResult:
     def rank(self) -> int | None:
         """1-based rank of the first condition shown that matches the gold dx, or None."""
         return self.scored.rank
+
+    @property
+    def under_triaged(self) -> bool:
+        """Advice less urgent than every acceptable level (False without a gold level)."""
+        v = self.vignette
+        return v.triage is not None and is_under_triage(self.triage, v.triage_ok)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-able form used by ``--json``."""
