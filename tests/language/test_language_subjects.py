@@ -149,3 +149,25 @@ def test_a_phrase_before_the_subject_is_the_subjects(
     assert ev(kb, text).get(finding) == "present"
     doc = spacy.blank("en").make_doc("Since moving the sofa I've had back pain")
     assert subject_of(doc, 0, 4) == WRITER
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("My baby has a fever", "fever"),
+        ("my baby has had a cough since Sunday", "cough"),
+        ("The baby feels hot and won't settle", "fever"),
+    ],
+)
+def test_a_baby_in_a_text_that_says_nothing_of_a_pregnancy_is_the_patient(
+    kb: KnowledgeBase, text: str, fid: str
+) -> None:
+    """A parent's "my baby has ..." is about a baby born (the patient), not a pregnancy's baby;
+    the febrile-baby rule depends on it (clinical review of the breathing-ent pack, M1)."""
+    assert ev(kb, text, sex="female", age=0).get(fid) == "present"
+
+
+def test_the_baby_of_a_pregnancy_stays_apart_from_the_writer() -> None:
+    words = ["I'm", "30", "weeks", "pregnant", "and", "the", "baby", "has", "hiccups"]
+    doc = spacy.blank("en").make_doc(" ".join(words))
+    assert subject_of(doc, 8, 9) != Person("baby", None)

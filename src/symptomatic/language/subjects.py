@@ -125,16 +125,25 @@ def _person_noun(word: str) -> Person | None:
     return None
 
 
+# words that put a "baby" in the womb: "30 weeks pregnant, baby moving well"
+_PREGNANCY = _set(
+    "pregnant pregnancy expecting gestation bump kicks kicking kicked movements moving moved "
+    "trimester labour labor contractions womb midwife scan"
+)
+
+
 def _born(words: list[str], i: int) -> bool:
-    """True when the "baby" at ``words[i]`` is given an age ("my 6 week old baby", "baby is
-    10 months"): a baby born, a person of their own, not the baby of a pregnancy."""
+    """True when the "baby" at ``words[i]`` is a baby born, a person of their own: given an
+    age ("my 6 week old baby", "baby is 10 months"), or in a text that says nothing of a
+    pregnancy ("my baby has a fever"). Otherwise it is the baby of a pregnancy."""
     before = [w.lower() for w in words[max(0, i - 4) : i]]
     after = [w.lower() for w in words[i + 1 : i + 6]]
-    return "old" in before or (
+    aged = "old" in before or (
         bool(after)
         and after[0] in ("is", "'s", "was")
         and any(w.rstrip("s") in ("week", "month", "day") or w == "old" for w in after[1:])
     )
+    return aged or not any(w.lower() in _PREGNANCY for w in words)
 
 
 def _subject_at(words: list[str], i: int) -> Subject:
