@@ -55,6 +55,7 @@ from symptomatic.language.durations import (
 from symptomatic.language.gestation import find_gestations
 from symptomatic.language.lexicon import Lexicon
 from symptomatic.language.matching import Match, match_text
+from symptomatic.language.normalise import word_key
 from symptomatic.language.overlaps import longest
 from symptomatic.language.periods import PeriodGap, find_period_gaps, is_late_period_finding
 from symptomatic.language.readings import reading_findings, reading_mentions
@@ -243,6 +244,8 @@ class Parser:
         self._lock = threading.Lock()
         self.lexicon = Lexicon.from_kb(kb, self._tokenize)
         self._readings = reading_findings(kb)
+        # the findings that say what a pain is like (night pain, pain on moving)
+        self._pain_qualifiers = frozenset(f.id for f in kb.findings.values() if f.parent == "pain")
         # parts that name a failure ("didn't do a thing", "won't go back"): a negation is
         # their meaning, not a denial of them
         self._negative_parts = frozenset(
@@ -399,6 +402,14 @@ class Parser:
             found = the_low_backs_low(self._back_entry, words, found)
             found = self._the_backs_low_side(found, words, sentence_of)
             found = [m for m in found if not self._a_trigger(words, m) and not _an_onset(words, m)]
+            found = [
+                m
+                for m in found
+                if not (
+                    m.entry.finding_id in self._pain_qualifiers and _a_point_at_night(words, m)
+                )
+                and not _no_object(words, m)
+            ]
             found = self._movement_that_caused_it(found, words)
             found += bare_place_matches(self._back_entry, words, found, sentence_of)
             # "pain on the right low down" said by a man is his low tummy pain, not nothing
@@ -1262,6 +1273,62 @@ def _an_onset(words: list[str], m: Match) -> bool:
         return False
     said = " ".join(w.lower() for w in words[max(0, m.start - 3) : min(len(words), m.end + 3)])
     return bool(_ONSET_BY.search(said))
+
+
+# "last night", "since 5am", "a night on the sofa": when something happened, not a night pattern
+_NIGHT_POINT_BEFORE = frozenset(
+    ["last", "since", "a", "one", "that", "from", "til", "till", "until", "tonight", "by"]
+)
+_NIGHT_PATTERN = re.compile(r"\b(?:wak\w*|woke\w*|awake|sleep\w*|slept|every|each|always)\b", re.I)
+
+
+def _a_point_at_night(words: list[str], m: Match) -> bool:
+    """True for a match whose night word is a point in time, not when the thing happens:
+    "went to the ER last night with flank pain", "sick since 5am with the pain", "pain after
+    a night on the sofa", "woke up at 5am with sudden pain" (the night of one event, not pain
+    at night; "wakes me at 3am" and "sweats every night" keep theirs)."""
+    own = [
+        i
+        for i in range(m.start, m.end)
+        if word_key(words[i]) == "night"
+        or (
+            i + 1 < len(words)
+            and words[i + 1].lower() in ("am", "a.m.")
+            and word_key(words[i] + "am") == "night"
+        )
+    ]
+    if not own or m.entry.value != "present":
+        return False
+    said = " ".join(words[max(0, m.start - 3) : m.end])
+    if _NIGHT_PATTERN.search(said) and not re.search(r"\bwoke\s+up\b", said, re.I):
+        return False
+    i = own[0]
+    before = words[i - 1].lower() if i > 0 else ""
+    clock = bool(re.match(r"\d", words[i]))
+    if before in _NIGHT_POINT_BEFORE:
+        return True
+    # "woke up at 5am with it", "started at 3am": the hour of an onset ("worst at 4am" is not)
+    return (
+        clock
+        and before in ("at", "around", "about")
+        and bool(_AN_HOUR_OF.search(" ".join(words[max(0, i - 6) : i])))
+    )
+
+
+_AN_HOUR_OF = re.compile(r"\b(?:woke|started|began|came|happened|went|got|since)\b", re.I)
+
+
+_OBJECTS = frozenset(["me", "him", "her", "them", "us", "you", "everyone", "baby"])
+
+
+def _no_object(words: list[str], m: Match) -> bool:
+    """True for a phrase that acts on someone ("wakes me up", "keeps me up") matched where
+    no one is acted on: "hard to wake up" (drowsy), "waking up drenched" (sweats), "keeps
+    seizing up" (stiffness)."""
+    phrase = m.entry.phrase.lower().split()
+    if "me" not in phrase[1:-1] or m.end - m.start < 2:
+        return False
+    return not any(w.lower() in _OBJECTS for w in words[m.start : m.end])
 
 
 _ONSET_BY = re.compile(
