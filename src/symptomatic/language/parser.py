@@ -573,6 +573,7 @@ class Parser:
             mentions.extend(self._period_timing(gaps, mentions, person_sex, age))
             mentions.extend(self._unplaced_pain(text, mentions))
             mentions = self._brief_stiffness(text, mentions)
+            mentions = self._sleep_not_of_the_pain(doc, mentions)
             mentions = self._bleeding_of_the_bowels(text, mentions, person_sex, age)
             mentions.extend(self._period_pain_is_low(text, mentions))
             mentions.extend(self._durations(doc, text, mentions, person_sex, age, today, gaps=gaps))
@@ -735,6 +736,32 @@ class Parser:
                 brief = _MINUTES.search(sentence)
                 if brief and float(_number(brief.group("n"))) < 30:
                     m = replace(m, value="absent", negated=True)
+            out.append(m)
+        return out
+
+    def _sleep_not_of_the_pain(self, doc: Any, mentions: list[Mention]) -> list[Mention]:
+        """Mentions without a pain's qualifier denied by sleep words ("sleeping well") in a
+        sentence that names no pain or complaint: "Energy levels normal, sleeping fine. Back
+        niggle only." tells how the person is, not that the pain spares the night."""
+        out = []
+        for m in mentions:
+            if (
+                m.value == "absent"
+                and m.finding_id in self._pain_qualifiers
+                and re.search(r"\bsle(?:ep|pt)", m.text, re.I)
+            ):
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                sent = span.sent if span is not None else None
+                if sent is not None and not (
+                    _PAIN_WORDS.search(sent.text)
+                    or any(
+                        o.counts
+                        and sent.start_char <= o.start < sent.end_char
+                        and self.kb.findings[o.finding_id].group is FindingGroup.COMPLAINT
+                        for o in mentions
+                    )
+                ):
+                    continue
             out.append(m)
         return out
 
