@@ -188,7 +188,12 @@ _NEGATION_BEFORE = re.compile(r"\b(?:no|not|n't|never|without)\b[^,.;]*$", re.I)
 # the writer speaking of themselves; a text without it ("She denies bleeding") is a report
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|im|ive|me|my|mine|myself)\b", re.I)
 # where one clause of a sentence ends and the next begins
-_CLAUSE_BOUNDARY = re.compile(r"[,;:(]|\s-\s|\b(?:and|but|while|although|whereas|so)\b", re.I)
+# "so" joins a clause ("so I rested"), not a degree ("so tired"); "and a half" is a number
+_CLAUSE_BOUNDARY = re.compile(
+    r"[,;:(]|\s-\s|\b(?:and(?!\s+a\s+half\b)|but|while|although|whereas)\b"
+    r"|\bso\b(?=\s+(?:i|i'm|i've|it|it's|the|my|we|he|she|they|that|now)\b)",
+    re.I,
+)
 # words before a short duration that make it the length of one bout
 _BOUT_WORDS = re.compile(
     r"\b(stiff\w*|mornings?|first thing|each|every|lasts?|lasting|bouts?|episodes?|attacks?|"
@@ -1181,6 +1186,20 @@ class Parser:
             # weeks ago": when something was done, not how long the complaint has lasted
             # (unless the pain is dated from it: "... and my back has hurt ever since")
             return (-1, -dur.start)
+        if not in_clause and _ELLIPTIC_BEEN.fullmatch(clause.strip(" ,.;:-")):
+            # "I'm shattered all the time, have been for 2 months": the clause goes on saying
+            # what the one before it said; the time is that finding's unless it is the pain
+            before = [
+                m for m in mentions if lo <= m.start < c_lo and m.counts and m.value == "present"
+            ]
+            last = max(before, key=lambda m: m.start, default=None)
+            if (
+                last is not None
+                and last.finding_id not in dated
+                and not self._under_umbrella(last.finding_id, dated)
+                and not _PAIN_WORDS.search(doc.text[last.start : dur.start])
+            ):
+                return (-1, -dur.start)
         if any(m.finding_id in dated for m in in_clause):
             best = 3
         elif any(self._other_pain(m, dated) for m in in_clause) and not any(
@@ -1509,6 +1528,12 @@ def _joined_to_complaint(
 
 
 # Something done or had at a point in time (dated by "ago"), not a complaint going on
+# a clause that only goes on with the one before: "(I) have been", "has been like that"
+_ELLIPTIC_BEEN = re.compile(
+    r"(?:i\s+|i've\s+|she\s+|he\s+|she's\s+|he's\s+)?(?:have|has|had|'ve)?\s*(?:been)"
+    r"(?:\s+(?:like\s+(?:this|that)|going\s+on|that\s+way))?",
+    re.I,
+)
 _EVENT_WORDS = re.compile(
     r"\b(?:had|took|taken|given|fitted|put\s+in|test|scan|operation|injection|epidural|"
     r"baby|birth|op|procedure|surgery)\b",
