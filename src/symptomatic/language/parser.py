@@ -190,7 +190,7 @@ _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|im|ive|me|my|mine|myself)\b", re.
 # where one clause of a sentence ends and the next begins
 # "so" joins a clause ("so I rested"), not a degree ("so tired"); "and a half" is a number
 _CLAUSE_BOUNDARY = re.compile(
-    r"[,;:(]|\s-\s|\b(?:and(?!\s+a\s+half\b)|but|while|although|whereas)\b"
+    r"[,;:()]|\s-\s|\b(?:and(?!\s+a\s+half\b)|but|while|although|whereas)\b"
     r"|\bso\b(?=\s+(?:i|i'm|i've|it|it's|the|my|we|he|she|they|that|now)\b)",
     re.I,
 )
@@ -251,6 +251,13 @@ class Parser:
         self._readings = reading_findings(kb)
         # the findings that say what a pain is like (night pain, pain on moving)
         self._pain_qualifiers = frozenset(f.id for f in kb.findings.values() if f.parent == "pain")
+        # the events a pain may date from: its own qualifiers, and what its question asks it
+        # started after ("Did the pain start after a significant injury ...?")
+        self._pain_events = self._pain_qualifiers | frozenset(
+            f.id
+            for f in kb.findings.values()
+            if re.search(r"\bpain (?:start|beg[ia]n|came on)", f.question or "", re.I)
+        )
         # parts that name a failure ("didn't do a thing", "won't go back"): a negation is
         # their meaning, not a denial of them
         self._negative_parts = frozenset(
@@ -1232,6 +1239,15 @@ class Parser:
             ) and not _PAIN_WORDS.search(clause):
                 # "pink wee this morning", "blacked out this morning", "shivers all last
                 # night": when another symptom came, not how long the pain has lasted
+                return (-1, -dur.start)
+            if (
+                not current
+                and not any(m.finding_id in self._pain_events for m in in_clause)
+                and not re.search(r"\b(?:since|after)\b", doc.text[c_lo : dur.start], re.I)
+            ):
+                # "a positive test on Thursday", "new fella last month": when something else
+                # happened, not an event the pain dates from (a fall, a lift, "since I came
+                # down with a cold on Saturday")
                 return (-1, -dur.start)
             best = 0 if _PAIN_WORDS.search(sentence) or (said and current) else -1
         elif re.match(r"(for|over|since|during)\b", dur.text, re.I):
