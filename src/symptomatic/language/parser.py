@@ -224,6 +224,29 @@ def _is_family_only(finding: Finding) -> bool:
     return _is_family_finding(finding) and not re.search(r"\bor\b", finding.name, re.I)
 
 
+_CLOSE_KIN = re.compile(
+    r"\b(?:parents?|mother|mum|mom|mam|father|dad|brothers?|sisters?|siblings?|sons?|"
+    r"daughters?|child|children|twin)\b",
+    re.I,
+)
+_DISTANT_KIN = re.compile(
+    r"\b(?:cousins?|aunts?|aunties?|uncles?|nieces?|nephews?|grand\w*|nan|nana|gran|"
+    r"grandad|granddad|in-laws?|friends?|neighbours?|colleagues?)\b",
+    re.I,
+)
+
+
+def _too_distant(finding: Finding, family_by: tuple[str, ...]) -> bool:
+    """True when a family-history finding asks of close relatives only ("a parent, brother
+    or sister") and the relatives named are all further off (a cousin, an aunt, a nan)."""
+    said = " ".join(family_by)
+    return bool(
+        _CLOSE_KIN.search(finding.question)
+        and _DISTANT_KIN.search(said)
+        and not _CLOSE_KIN.search(said)
+    )
+
+
 def _measured(mentions: list[Mention], readings: list[Mention], text: str) -> list[Mention]:
     """``mentions`` with ``readings`` added: a number measured outranks the words of its
     sentence about the same finding, up to the number ("no blood, temp 38.1" is a fever,
@@ -958,6 +981,8 @@ class Parser:
             counts = False  # "not suddenly" does not say which option it was
         if _is_family_only(finding):
             counts = counts and (mod.family or bool(_FAMILY_WORDS.search(span.text)))
+        if mod.family and _is_family_finding(finding) and _too_distant(finding, mod.family_by):
+            counts = False  # "my cousin has Crohn's": not a parent, brother or sister
         elif mod.family and not _is_family_finding(finding):
             counts = False  # a relative's illness is not the person's
         if mod.historical and finding.group not in _PAST_GROUPS:
