@@ -224,6 +224,12 @@ def _is_family_only(finding: Finding) -> bool:
     return _is_family_finding(finding) and not re.search(r"\bor\b", finding.name, re.I)
 
 
+# what was done on purpose: "on Slimming World", "dieting", "trying to lose it"
+_INTENDED = re.compile(
+    r"\b(?:on\s+purpose|deliberate\w*|intentional\w*|diet|dieting|slimming|weight\s*watchers|"
+    r"calorie\w*|trying\s+to\s+lose|meant\s+to|fasting)\b",
+    re.I,
+)
 _CLOSE_KIN = re.compile(
     r"\b(?:parents?|mother|mum|mom|mam|father|dad|brothers?|sisters?|siblings?|sons?|"
     r"daughters?|child|children|twin)\b",
@@ -274,6 +280,12 @@ class Parser:
         self._readings = reading_findings(kb)
         # the findings that say what a pain is like (night pain, pain on moving)
         self._pain_qualifiers = frozenset(f.id for f in kb.findings.values() if f.parent == "pain")
+        # findings asked as happening without trying ("lost weight without trying")
+        self._unexplained = frozenset(
+            f.id
+            for f in kb.findings.values()
+            if re.search(r"\bwithout trying\b|^unexplained\b", f"{f.question} {f.name}", re.I)
+        )
         # the events a pain may date from: its own qualifiers, and what its question asks it
         # started after ("Did the pain start after a significant injury ...?")
         self._pain_events = self._pain_qualifiers | frozenset(
@@ -609,6 +621,7 @@ class Parser:
             mentions.extend(self._unplaced_pain(text, mentions))
             mentions = self._brief_stiffness(text, mentions)
             mentions = self._sleep_not_of_the_pain(doc, mentions)
+            mentions = self._explained(doc, mentions)
             mentions = self._bleeding_of_the_bowels(text, mentions, person_sex, age)
             mentions.extend(self._period_pain_is_low(text, mentions))
             mentions.extend(self._durations(doc, text, mentions, person_sex, age, today, gaps=gaps))
@@ -770,6 +783,22 @@ class Parser:
                 sentence = text[lo : min([k for k in ends if k >= 0], default=len(text))]
                 brief = _MINUTES.search(sentence)
                 if brief and float(_number(brief.group("n"))) < 30:
+                    m = replace(m, value="absent", negated=True)
+            out.append(m)
+        return out
+
+    def _explained(self, doc: Any, mentions: list[Mention]) -> list[Mention]:
+        """A finding asked as "without trying" said with what was tried: "lost 2 stone, but
+        I've been on Slimming World", "lost weight on purpose" deny it."""
+        out = []
+        for m in mentions:
+            if m.value == "present" and m.finding_id in self._unexplained:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                said = span.sent.text if span is not None else ""
+                if any(
+                    not re.search(r"\b(?:not|no|never|without|n't)\b[^,.;]*$", said[: i.start()])
+                    for i in _INTENDED.finditer(said)
+                ):
                     m = replace(m, value="absent", negated=True)
             out.append(m)
         return out
