@@ -1010,7 +1010,8 @@ class Parser:
             counts = False  # "not suddenly" does not say which option it was
         if _is_family_only(finding):
             counts = counts and (mod.family or bool(_FAMILY_WORDS.search(span.text)))
-        if mod.family and _is_family_finding(finding) and _too_distant(finding, mod.family_by):
+        kin = mod.family_by or (doc.text[span.sent.start_char : span.start_char],)
+        if not mod.negated and _is_family_finding(finding) and _too_distant(finding, kin):
             counts = False  # "my cousin has Crohn's": not a parent, brother or sister
         elif mod.family and not _is_family_finding(finding):
             counts = False  # a relative's illness is not the person's
@@ -1224,6 +1225,16 @@ class Parser:
         # "stiff in the mornings for an hour": minutes or hours after a bout are its length
         before = doc.text[max(lo, dur.start - 40) : dur.start].lower()
         if dur.days < 1 and _BOUT_WORDS.search(before):
+            return (-1, -dur.start)
+        # "Mum (80, on warfarin for 10 years) has ...": an aside in brackets is about itself
+        opened = doc.text.rfind("(", lo, dur.start)
+        closed = doc.text.find(")", dur.end, hi) if opened >= 0 else -1
+        if (
+            opened >= 0
+            and closed >= 0
+            and ")" not in doc.text[opened : dur.start]
+            and not _PAIN_WORDS.search(doc.text[opened:closed])
+        ):
             return (-1, -dur.start)
         c_lo = max(
             [lo, *(m.end() + lo for m in _CLAUSE_BOUNDARY.finditer(sentence[: dur.start - lo]))]

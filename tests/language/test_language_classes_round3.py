@@ -1,0 +1,193 @@
+"""Classes of phrasing found misread on the development sets (5, 6, 9 and chest) in the third
+round, each tested with new sentences (none copied from a blind set).
+
+Each test names the class; a sentence here is one example of many a different writer might
+use. The classes: a night word that is a point in time, a phrase acting on someone said with
+no one acted on, sleep said well in a sentence about something else, a time that dates another
+finding (a clause that goes on with the one before, an event the pain does not date from, a
+number in brackets), trouble passing urine as against the whole bladder, a family history
+asked of close relatives only, weight lost on purpose, and "no regular meds".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from symptomatic.kb import KnowledgeBase, load_knowledge_base
+from symptomatic.language import parse
+
+TODAY = date(2026, 12, 7)  # a Monday
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_knowledge_base("core", "back-pelvic")
+
+
+def ev(
+    kb: KnowledgeBase, text: str, sex: str | None = None, age: int | None = None
+) -> dict[str, str]:
+    return parse(kb, text, sex=sex, age=age, today=TODAY).to_evidence()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Was at the walk-in centre last night with pain in my right loin.",
+        "Throwing up since 4am and a pain in my left side at the back.",
+        "My lower back has ached after a night on my mate's blow-up bed.",
+        "Woke up at 2am with a sudden sharp pain low in my back.",
+    ],
+)
+def test_a_night_word_that_is_a_point_in_time_is_not_night_pain(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert "night_pain" not in ev(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ache in my lower back wakes me at 2am most nights.",
+        "My back pain keeps me up all night.",
+        "The pain low in my back is at its worst at 3am.",
+    ],
+)
+def test_pain_that_spoils_the_night_is_still_night_pain(kb: KnowledgeBase, text: str) -> None:
+    assert ev(kb, text).get("night_pain") == "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My dad is very drowsy today and hard to wake up.",
+        "Waking up soaked through, the sheets wringing wet.",
+        "My lower back keeps locking up when I garden.",
+    ],
+)
+def test_a_phrase_acting_on_someone_needs_someone_acted_on(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert ev(kb, text).get("night_pain") != "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Appetite good, energy fine, sleeping well. Low back twinge only.",
+        "Not tired, sleeping fine, mood ok.",
+    ],
+)
+def test_sleep_said_well_in_a_sentence_about_something_else_is_not_a_denial_of_night_pain(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert "night_pain" not in ev(kb, text)
+
+
+def test_sleep_said_well_of_the_pain_still_denies_night_pain(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Backache since Friday, but I'm sleeping fine with it.")
+    assert got.get("night_pain") == "absent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been wiped out all the time, have been for six weeks, and my lower back aches.",
+        "Lost a stone and a half without trying since the summer, plus my back aches low down.",
+        "Mum (80, on warfarin for 10 years) has a sore lower back.",
+    ],
+)
+def test_a_time_that_dates_another_finding_is_not_the_pains(kb: KnowledgeBase, text: str) -> None:
+    assert "pain_duration" not in ev(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sex"),
+    [
+        ("Met someone new last month, now I've got an ache low in my pelvis.", "female"),
+        ("Got a positive test on Saturday and have a low tummy ache on the right.", "female"),
+    ],
+)
+def test_an_event_the_pain_does_not_date_from_gives_no_duration(
+    kb: KnowledgeBase, text: str, sex: str
+) -> None:
+    assert "pain_duration" not in ev(kb, text, sex=sex)
+
+
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [
+        ("Fell down the stairs on Friday, now my lower back is agony.", "under_1w"),
+        ("My back has hurt since I came off my bike on Wednesday.", "under_1w"),
+        ("Low back aching, has been for about 3 weeks.", "w1_6"),
+    ],
+)
+def test_the_pains_own_time_is_still_read(kb: KnowledgeBase, text: str, option: str) -> None:
+    assert ev(kb, text).get("pain_duration") == option
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No problems with my temperature, no trouble peeing, just the backache.",
+        "Lower back sore. Haven't had any difficulty passing urine.",
+    ],
+)
+def test_trouble_passing_urine_denied_is_retention_only(kb: KnowledgeBase, text: str) -> None:
+    got = ev(kb, text)
+    assert got.get("urinary_retention") == "absent"
+    assert not {"dysuria", "urinary_frequency", "new_incontinence"} & set(got), got
+
+
+def test_trouble_passing_urine_said_is_retention(kb: KnowledgeBase) -> None:
+    assert ev(kb, "Having real trouble weeing since last night.").get(
+        "urinary_retention"
+    ) == "present"
+
+
+def test_no_trouble_with_the_waterworks_is_still_the_whole_bladder(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Back pain, no trouble with my waterworks.")
+    for fid in ("dysuria", "urinary_frequency", "urinary_retention", "new_incontinence"):
+        assert got.get(fid) == "absent", fid
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My uncle has psoriasis, I don't think it matters. Lower back ache.",
+        "Nan had Crohn's disease. My back is stiff in the mornings.",
+        "One of my cousins has ankylosing spondylitis.",
+    ],
+)
+def test_a_distant_relatives_illness_is_not_a_close_family_history(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert "spa_family_or_features" not in ev(kb, text)
+
+
+def test_a_parents_illness_is_still_a_family_history(kb: KnowledgeBase) -> None:
+    assert ev(kb, "My mum has ulcerative colitis.").get("spa_family_or_features") == "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dropped a stone since August but I've been dieting hard.",
+        "I've lost 5kg on purpose, doing Weight Watchers with my sister.",
+    ],
+)
+def test_weight_lost_on_purpose_is_not_weight_loss(kb: KnowledgeBase, text: str) -> None:
+    assert ev(kb, text).get("weight_loss") == "absent"
+
+
+def test_weight_lost_not_by_diet_is_weight_loss(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Lost a stone without trying and I'm not on any diet.")
+    assert got.get("weight_loss") == "present"
+
+
+def test_no_regular_meds_does_not_deny_hrt(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Pelvic ache. I'm not on any regular medication.", sex="female", age=55)
+    assert got.get("long_term_steroids") == "absent"
+    assert "on_hrt" not in got
