@@ -458,6 +458,11 @@ class Parser:
                 and not _no_object(words, m)
             ]
             found = self._movement_that_caused_it(found, words)
+            found = [
+                m
+                for m in found
+                if not (m.entry.finding_id == self._strain and _not_a_strain(words, m))
+            ]
             found += bare_place_matches(self._back_entry, words, found, sentence_of)
             # "pain on the right low down" said by a man is his low tummy pain, not nothing
             found = [
@@ -1392,6 +1397,39 @@ def _side_near(doc: Any, start: int, end: int) -> str | None:
     return None
 
 
+_STRAIN_QUALIFIED = frozenset(
+    ["worse", "worst", "better", "eases", "eased", "easier", "helps", "helped", "once"]
+)
+_STRAIN_WHEN = frozenset(["when", "whenever", "if", "while"])
+_STRAIN_UNABLE = re.compile(
+    r"\b(?:ca|can|could)\s?n'?t\b|\b(?:cannot|unable|struggle|struggling)\b", re.I
+)
+_A_FALL = re.compile(
+    r"\b(?:fall|fell|fallen|tripped|slipped|crash\w*|collided|came\s+off|knocked|tackled)\b", re.I
+)
+_PAST_DOING = re.compile(r"\w+ed\b|\b(?:did|done|bent|lugged|dug|lifted|picked|went|hurt)\b", re.I)
+
+
+def _not_a_strain(words: list[str], m: Match) -> bool:
+    """True for an activity that did not set the pain off: what makes it worse or better
+    ("worse when I twist", "better once I'm at the gym"), what cannot be done ("can't lift my
+    arm"), a fall during it ("after a fall playing netball": the fall is the event) or the
+    place it is named by ("collapsed in the garden")."""
+    before: list[str] = []
+    for w in reversed(words[max(0, m.start - 6) : m.start]):
+        if w in (".", ";", "!", "?", ",", "but", "and"):
+            break
+        before.insert(0, w.lower())
+    own = " ".join(words[m.start : m.end])
+    if _STRAIN_QUALIFIED & set(before) or _STRAIN_UNABLE.search(" ".join(before)):
+        return True
+    if _STRAIN_WHEN & set(before[-3:]) and not _PAST_DOING.search(own):
+        return True
+    if _A_FALL.search(" ".join(before)):
+        return True
+    return own.lower() == "garden" and before[-2:] in (["in", "the"], ["in", "my"])
+
+
 def _an_onset(words: list[str], m: Match) -> bool:
     """True for a match that names what set the pain off, not what makes it worse: "painful
     after a coughing fit", "it went when I sneezed" (sudden onset, not pain worse on coughing)."""
@@ -1450,11 +1488,13 @@ _OBJECTS = frozenset(["me", "him", "her", "them", "us", "you", "everyone", "baby
 
 def _no_object(words: list[str], m: Match) -> bool:
     """True for a phrase that acts on someone ("wakes me up", "keeps me up") matched where
-    no one is acted on: "hard to wake up" (drowsy), "waking up drenched" (sweats), "keeps
-    seizing up" (stiffness)."""
+    no one is acted on and no hour is said: "hard to wake up" (drowsy), "waking up drenched"
+    (sweats), "keeps seizing up" (stiffness); "waking at 3am with it" keeps its reading."""
     phrase = m.entry.phrase.lower().split()
     if "me" not in phrase[1:-1] or m.end - m.start < 2:
         return False
+    if any(word_key(w) == "night" or re.match(r"\d", w) for w in words[m.start : m.end]):
+        return False  # "I keep waking at 3am with it": the hour says when it happens
     return not any(w.lower() in _OBJECTS for w in words[m.start : m.end])
 
 
