@@ -115,6 +115,10 @@ _BELLY_TEXT = re.compile(
 )
 _LEG_WORDS = re.compile(r"\b(?:legs?|sciatica|calf|calves|foot|feet|thigh|knee|back|lbp)\b", re.I)
 # words before "cough" that make it a trigger ("when I cough", "worse on coughing")
+_LEG_ONLY = re.compile(
+    r"\b(?:legs?|sciatica|calf|calves|foot|feet|thigh|thighs|knee|knees|shin|shins|ankle|toes?)\b",
+    re.I,
+)
 _TRIGGER_BEFORE = frozenset(["when", "whenever", "if", "on", "worse", "to", "time"])
 _HAVE_BEFORE = frozenset(["a", "have", "got", "has", "had", "my", "the", "bad", "chesty"])
 # a baby's age said in the text: "7 weeks old", "a 5-month-old", "baby is 10 days old"
@@ -927,7 +931,8 @@ class Parser:
     def _cough_of_the_belly(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A pain worse on coughing or moving is the tummy pain's, not the leg pain's or the
         back pain's, in a text about the belly that says nothing of the leg or back ("RIF pain,
-        worse on coughing", "tummy pain, walking makes her bend over")."""
+        worse on coughing", "tummy pain, walking makes her bend over"); in a text about the
+        back that says nothing of a leg, a cough that hurts is not the leg pain's."""
         leg, belly = self._cough_pair
         if leg is None or belly is None:
             return mentions
@@ -935,8 +940,12 @@ class Parser:
         if not any(m.finding_id in moved for m in mentions):
             return mentions
         parent = self.kb.findings[leg].parent
-        if any(m.finding_id == parent for m in mentions) or _LEG_WORDS.search(text):
+        if any(m.finding_id == parent for m in mentions) or _LEG_ONLY.search(text):
             return mentions
+        if _LEG_WORDS.search(text):
+            # "my lower back aches when I cough", no leg said: the cough hurts the back, and
+            # the leg pain it is asked of is not there to be worse
+            return [m for m in mentions if not (m.finding_id == leg and m.value == "present")]
         if not _BELLY_TEXT.search(text):
             return mentions
         out: list[Mention] = []
