@@ -158,6 +158,7 @@ _CHEST = frozenset(["chest", "breastbone", "sternum"])
 _FLANK_PLACE = frozenset(
     ["back", "loin", "loins", "kidney", "kidneys", "rib", "ribs", "flank", "renal", "spine"]
 )
+_PAIN_WORD = re.compile(r"pain|ach|hurt|sore|agony|tender|stab|throb|cramp")
 _PUNCT = frozenset([",", ".", ";", "!", "?", ":", "(", ")"])
 
 
@@ -194,6 +195,23 @@ def not_the_flank(flank: str | None, words: Sequence[str], found: Sequence[Match
                 low[i] in ("low", "lower") and i + 1 < hi and low[i + 1] == "down"
                 for i in range(lo, hi)
             )
+            sides = [i for i in range(m.start, m.end) if low[i].startswith("side")]
+            # "lower left side", "left lower side": the low side is the tummy's
+            low_side = any(
+                low[j] in ("low", "lower")
+                for i in sides
+                for j in range(max(lo, i - 2), i)
+                if all(low[k] in ("low", "lower", "left", "right") for k in range(j, i))
+            )
+            if low_side and not clause & _FLANK_PLACE - {"rib", "ribs"}:
+                continue
+            # "earache on the left side and my lower back hurts": the side is the ear's
+            if (
+                sides
+                and any(low[k] == "and" for k in range(sides[0], m.end))
+                and not any(_PAIN_WORD.match(low[k]) for k in range(m.start, sides[0]))
+            ):
+                continue
             if (
                 clause & (_BELLY | _CHEST) or "front" in clause or low_down
             ) and not clause & _FLANK_PLACE - {
@@ -232,6 +250,12 @@ def not_the_upper_belly(
             while hi < len(low) and low[hi] not in _PUNCT:
                 hi += 1
             if {"back", "loin", "loins", "kidney"} & set(low[lo:hi]):
+                continue
+            # "an ache in my right side under the ribs": the side, not the tummy, unless the
+            # clause names the tummy or the front
+            if {"side", "sides"} & set(low[lo:hi]) and not (
+                _BELLY | {"front", "middle", "centre", "center"}
+            ) & set(low[lo:hi]):
                 continue
         out.append(m)
     return out
