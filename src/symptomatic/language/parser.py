@@ -234,6 +234,12 @@ _INTENDED = re.compile(
     r"calorie\w*|trying\s+to\s+lose|meant\s+to|fasting)\b",
     re.I,
 )
+_LUMP_WORDS = frozenset(["lump", "lumps", "or", "and", "swelling", "swellings", "mass", "masses"])
+_ELSEWHERE = re.compile(
+    r"\b(?:testic\w*|testes|balls?|scrotum|scrotal|groin|breasts?|neck|armpits?|nuts|"
+    r"willy|penis|skin|head|arm|leg|thigh)\b",
+    re.I,
+)
 _CLOSE_KIN = re.compile(
     r"\b(?:parents?|mother|mum|mom|mam|father|dad|brothers?|sisters?|siblings?|sons?|"
     r"daughters?|child|children|twin)\b",
@@ -284,6 +290,12 @@ class Parser:
         self._readings = reading_findings(kb)
         # the findings that say what a pain is like (night pain, pain on moving)
         self._pain_qualifiers = frozenset(f.id for f in kb.findings.values() if f.parent == "pain")
+        # findings of a lump in the tummy ("Lump or swelling in the tummy")
+        self._tummy_lumps = frozenset(
+            f.id
+            for f in kb.findings.values()
+            if re.search(r"\blump", f.name, re.I) and re.search(r"\btummy|abdom|pelvi", f.name, re.I)
+        )
         # findings asked as happening without trying ("lost weight without trying")
         self._unexplained = frozenset(
             f.id
@@ -467,6 +479,7 @@ class Parser:
                 for m in found
                 if not (m.entry.finding_id == self._strain and _not_a_strain(words, m))
             ]
+            found = [m for m in found if not self._a_lump_elsewhere(words, m, sentence_of)]
             found += bare_place_matches(self._back_entry, words, found, sentence_of)
             # "pain on the right low down" said by a man is his low tummy pain, not nothing
             found = [
@@ -795,6 +808,21 @@ class Parser:
                     m = replace(m, value="absent", negated=True)
             out.append(m)
         return out
+
+    def _a_lump_elsewhere(
+        self, words: list[str], m: Match, sentence_of: list[tuple[int, int]]
+    ) -> bool:
+        """True for a bare lump ("no lumps", "lumps or swelling") read as a lump in the tummy
+        in a sentence that puts it elsewhere and names no tummy: "no lumps in my testicles",
+        "groin ache, no lump I can see", "ache in my balls, no lumps or swelling"."""
+        if m.entry.finding_id not in self._tummy_lumps:
+            return False
+        own = {w.lower() for w in words[m.start : m.end]}
+        if not own <= _LUMP_WORDS:
+            return False
+        lo, hi = sentence_of[m.start] if m.start < len(sentence_of) else (0, len(words))
+        said = " ".join(words[lo:hi])
+        return bool(_ELSEWHERE.search(said)) and not _BELLY_TEXT.search(said)
 
     def _explained(self, doc: Any, mentions: list[Mention]) -> list[Mention]:
         """A finding asked as "without trying" said with what was tried: "lost 2 stone, but
