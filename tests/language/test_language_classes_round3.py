@@ -196,3 +196,79 @@ def test_an_activity_that_set_the_pain_off_is_a_strain(kb: KnowledgeBase, text: 
 
 def test_waking_at_an_hour_with_the_pain_is_night_pain(kb: KnowledgeBase) -> None:
     assert ev(kb, "Lower back ache, I keep waking at 4am with it.").get("night_pain") == "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My lower back twinges whenever I cough.",
+        "Chest cold all week and now my back aches from the coughing.",
+    ],
+)
+def test_a_cough_that_hurts_the_back_with_no_leg_said_is_not_the_leg_pain_on_coughing(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert "pain_worse_cough_sneeze" not in ev(kb, text)
+
+
+def test_a_cough_that_shoots_down_the_leg_is_still_the_leg_pain_on_coughing(
+    kb: KnowledgeBase,
+) -> None:
+    got = ev(kb, "Back pain with sciatica to my calf, and coughing makes it shoot.")
+    assert got.get("pain_worse_cough_sneeze") == "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tender in the lower right side for two days, off my food.",
+        "Cramping on my left lower side since Saturday.",
+    ],
+)
+def test_a_side_said_low_is_the_tummys_not_the_flank(kb: KnowledgeBase, text: str) -> None:
+    assert "flank_pain" not in ev(kb, text)
+
+
+def test_a_side_of_another_place_before_and_is_not_the_flank(kb: KnowledgeBase) -> None:
+    got = ev(kb, "My jaw clicks on the right side and my lower back is sore.")
+    assert "flank_pain" not in got
+    assert got.get("low_back_pain") == "present"
+
+
+def test_a_side_under_the_ribs_is_the_flank_not_the_upper_tummy(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Dull pain in my left side under the ribs since yesterday.")
+    assert got.get("flank_pain") == "present"
+    assert "upper_abdominal_pain" not in got
+
+
+def test_a_pain_in_the_side_and_the_back_is_still_the_flank(kb: KnowledgeBase) -> None:
+    assert ev(kb, "She has pain in her right side and lower back.").get("flank_pain") == "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["My wee looks clear and has no smell.", "Urine's clear as water, it doesn't sting."],
+)
+def test_clear_urine_is_not_cloudy_and_says_nothing_of_blood(
+    kb: KnowledgeBase, text: str
+) -> None:
+    got = ev(kb, text)
+    assert got.get("cloudy_smelly_urine") == "absent"
+    assert "blood_in_urine" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "sex"),
+    [
+        ("Aching testicles, I've checked and there are no lumps.", "male"),
+        ("Sore in the groin after football, no lump there at all.", None),
+    ],
+)
+def test_a_bare_lump_put_elsewhere_is_not_a_lump_in_the_tummy(
+    kb: KnowledgeBase, text: str, sex: str | None
+) -> None:
+    assert "pelvic_mass" not in ev(kb, text, sex=sex)
+
+
+def test_a_bare_lump_with_the_tummy_is_still_the_tummys(kb: KnowledgeBase) -> None:
+    assert ev(kb, "Low tummy ache, no lumps that I can feel.").get("pelvic_mass") == "absent"
