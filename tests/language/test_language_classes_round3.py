@@ -272,3 +272,29 @@ def test_a_bare_lump_put_elsewhere_is_not_a_lump_in_the_tummy(
 
 def test_a_bare_lump_with_the_tummy_is_still_the_tummys(kb: KnowledgeBase) -> None:
     assert ev(kb, "Low tummy ache, no lumps that I can feel.").get("pelvic_mass") == "absent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five urine infections since the spring, and my lower back aches.",
+        "I've had three chest infections and two UTIs this year.",
+    ],
+)
+def test_three_or_more_infections_counted_are_repeated_infections(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert ev(kb, text).get("recurrent_infections") == "present"
+
+
+def test_one_or_two_infections_had_are_not_repeated(kb: KnowledgeBase) -> None:
+    got = ev(kb, "I've had one water infection this year, back in May. Pelvic ache now.")
+    assert got.get("recurrent_infections") == "absent"
+
+
+def test_a_single_infection_now_says_nothing_of_repeated_infections(kb: KnowledgeBase) -> None:
+    assert "recurrent_infections" not in ev(kb, "I think I've got a water infection.")
+
+
+def test_infections_counted_in_the_pain_clause_keep_their_time(kb: KnowledgeBase) -> None:
+    assert "pain_duration" not in ev(kb, "4 water infections since August, back aching too.")

@@ -240,6 +240,16 @@ _ELSEWHERE = re.compile(
     r"willy|penis|skin|head|arm|leg|thigh)\b",
     re.I,
 )
+_COUNT_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "several": 3, "multiple": 3, "numerous": 3, "third": 3,
+    "fourth": 4, "fifth": 5, "sixth": 6,
+}  # fmt: skip
+_COUNTED_INFECTIONS = re.compile(
+    r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|several|multiple|numerous|"
+    r"third|fourth|fifth|sixth)\s+(?:\w+\s+){0,2}?(?:infections?|utis?|uti's)\b",
+    re.I,
+)
 _CLOSE_KIN = re.compile(
     r"\b(?:parents?|mother|mum|mom|mam|father|dad|brothers?|sisters?|siblings?|sons?|"
     r"daughters?|child|children|twin)\b",
@@ -296,6 +306,7 @@ class Parser:
             for f in kb.findings.values()
             if re.search(r"\blump", f.name, re.I) and re.search(r"\btummy|abdom|pelvi", f.name, re.I)
         )
+        self._repeated_infections = self._finding_of("repeated infections")
         # findings asked as happening without trying ("lost weight without trying")
         self._unexplained = frozenset(
             f.id
@@ -644,6 +655,7 @@ class Parser:
             mentions = self._brief_stiffness(text, mentions)
             mentions = self._sleep_not_of_the_pain(doc, mentions)
             mentions = self._explained(doc, mentions)
+            mentions.extend(self._counted_infections(doc, mentions))
             mentions = self._bleeding_of_the_bowels(text, mentions, person_sex, age)
             mentions.extend(self._period_pain_is_low(text, mentions))
             mentions.extend(self._durations(doc, text, mentions, person_sex, age, today, gaps=gaps))
@@ -823,6 +835,47 @@ class Parser:
         lo, hi = sentence_of[m.start] if m.start < len(sentence_of) else (0, len(words))
         said = " ".join(words[lo:hi])
         return bool(_ELSEWHERE.search(said)) and not _BELLY_TEXT.search(said)
+
+    def _counted_infections(self, doc: Any, mentions: list[Mention]) -> list[Mention]:
+        """Repeated infections told by their count: "3 water infections since September", "4
+        UTIs and 2 chest infections this year" (three or more: repeated); "I've had 2 UTIs this
+        year, months apart" (one or two had: not repeated). Nothing when the text already says."""
+        fid = self._repeated_infections
+        if fid is None or any(m.finding_id == fid and m.counts for m in mentions):
+            return []
+        out: list[Mention] = []
+        for sent in doc.sents:
+            counts = list(_COUNTED_INFECTIONS.finditer(sent.text))
+            if not counts or _FAMILY_WORDS.search(sent.text) or "?" in sent.text:
+                continue
+            total = sum(
+                int(n) if n.isdigit() else _COUNT_WORDS.get(n.lower(), 0)
+                for n in (c.group("n") for c in counts)
+            )
+            if total >= 3:
+                value = "present"
+            elif re.search(r"\b(?:had|have had|i've had|ive had)\b", sent.text, re.I) and (
+                re.search(r"\b(?:apart|none since|this year|in the last|since)\b", sent.text, re.I)
+            ):
+                value = "absent"
+            else:
+                continue
+            first = counts[0]
+            start = sent.start_char + first.start()
+            end = sent.start_char + counts[-1].end()
+            out.append(
+                Mention(
+                    finding_id=fid,
+                    value=value,
+                    start=start,
+                    end=end,
+                    text=doc.text[start:end],
+                    negated=value == "absent",
+                    source="reading",
+                )
+            )
+            break
+        return out
 
     def _explained(self, doc: Any, mentions: list[Mention]) -> list[Mention]:
         """A finding asked as "without trying" said with what was tried: "lost 2 stone, but
