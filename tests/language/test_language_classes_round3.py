@@ -298,3 +298,18 @@ def test_a_single_infection_now_says_nothing_of_repeated_infections(kb: Knowledg
 
 def test_infections_counted_in_the_pain_clause_keep_their_time(kb: KnowledgeBase) -> None:
     assert "pain_duration" not in ev(kb, "4 water infections since August, back aching too.")
+
+
+@pytest.mark.parametrize("text", ["Breathing's normal, no chest pain.", "Temp fine, breathing ok."])
+def test_breathing_said_fine_denies_breathlessness_not_a_fight_for_breath(
+    kb: KnowledgeBase, text: str
+) -> None:
+    got = ev(kb, text)
+    assert got.get("breathlessness") == "absent"
+    assert "cant_breathe" not in got
+
+
+def test_talking_normally_denies_a_fight_for_breath(kb: KnowledgeBase) -> None:
+    assert ev(kb, "She's breathing fine and talking in full sentences.").get(
+        "cant_breathe"
+    ) == "absent"
