@@ -250,6 +250,7 @@ _COUNTED_INFECTIONS = re.compile(
     r"third|fourth|fifth|sixth)\s+(?:\w+\s+){0,2}?(?:infections?|utis?|uti's)\b",
     re.I,
 )
+_WAVES = re.compile(r"\bwaves?\b|\bcolick\w*|\bcomes? and goes?\b|\bcome and go\b", re.I)
 _CLOSE_KIN = re.compile(
     r"\b(?:parents?|mother|mum|mom|mam|father|dad|brothers?|sisters?|siblings?|sons?|"
     r"daughters?|child|children|twin)\b",
@@ -655,6 +656,8 @@ class Parser:
             mentions = self._brief_stiffness(text, mentions)
             mentions = self._sleep_not_of_the_pain(doc, mentions)
             mentions = self._explained(doc, mentions)
+            mentions = self._denied_by_its_qualifier(doc, mentions)
+            mentions = self._constant_not_colicky(doc, mentions)
             mentions.extend(self._counted_infections(doc, mentions))
             mentions = self._bleeding_of_the_bowels(text, mentions, person_sex, age)
             mentions.extend(self._period_pain_is_low(text, mentions))
@@ -875,6 +878,45 @@ class Parser:
                 )
             )
             break
+        return out
+
+    def _denied_by_its_qualifier(self, doc: Any, mentions: list[Mention]) -> list[Mention]:
+        """Without a finding said by its bare word when its sentence goes on to deny the
+        word that makes it the finding: "tightenings, maybe 3 an hour, not regular" are not
+        regular tightenings (the bare "tightenings" stood for them)."""
+        drop = set()
+        for m in mentions:
+            if m.value != "present" or m.source != "lexicon" or not m.counts:
+                continue
+            if len(m.text.split()) > 2:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            sent = span.sent
+            for o in mentions:
+                if (
+                    o.finding_id == m.finding_id
+                    and o.value == "absent"
+                    and m.end <= o.start < sent.end_char
+                    and len(o.text.split()) <= 3
+                    and re.match(r"(?:not|nothing|irregular)\b", o.text, re.I)
+                ):
+                    said = re.sub(r"^(?:not|nothing)\s+|^ir", "", o.text.lower())
+                    if said and said.split()[0] not in m.text.lower():
+                        drop.add(id(m))
+        return [m for m in mentions if id(m) not in drop]
+
+    def _constant_not_colicky(self, doc: Any, mentions: list[Mention]) -> list[Mention]:
+        """Without a pain said "constant" as a pain that rest does not ease, when its sentence
+        sets it against waves: "constant, not in waves" tells the pattern, not the rest."""
+        out = []
+        for m in mentions:
+            if m.value == "present" and re.search(r"\bconstant", m.text, re.I):
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and _WAVES.search(span.sent.text):
+                    continue
+            out.append(m)
         return out
 
     def _explained(self, doc: Any, mentions: list[Mention]) -> list[Mention]:
