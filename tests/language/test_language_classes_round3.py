@@ -313,3 +313,52 @@ def test_talking_normally_denies_a_fight_for_breath(kb: KnowledgeBase) -> None:
     assert ev(kb, "She's breathing fine and talking in full sentences.").get(
         "cant_breathe"
     ) == "absent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "34 weeks, a few tightenings today but they're not regular.",
+        "29 weeks, I think it's Braxton Hicks, they come and go with no pattern.",
+    ],
+)
+def test_tightenings_denied_regular_are_not_regular_tightenings(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert ev(kb, text, sex="female").get("regular_tightenings") == "absent"
+
+
+def test_tightenings_every_few_minutes_are_still_regular(kb: KnowledgeBase) -> None:
+    got = ev(kb, "36 weeks and tightenings every 4 minutes since tea time.", sex="female")
+    assert got.get("regular_tightenings") == "present"
+
+
+def test_constant_set_against_waves_is_not_pain_rest_does_not_ease(kb: KnowledgeBase) -> None:
+    got = ev(kb, "My left loin ache is constant rather than coming in waves.")
+    assert "rest_no_relief" not in got
+
+
+def test_constant_even_lying_still_is_pain_rest_does_not_ease(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Lower back pain that's constant, even lying still in bed.")
+    assert got.get("rest_no_relief") == "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My low back isn't worse when I sneeze.",
+        "Bending doesn't make the pelvic ache any worse.",
+        "Lower tummy ache, bowels much the same as usual.",
+    ],
+)
+def test_words_of_the_course_said_of_something_else_do_not_deny_worsening(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert "worsening_pain" not in ev(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Backache for a month, no better and no worse.", "Pelvic pain, not worse than before."]
+)
+def test_a_pain_that_stays_as_it_is_is_not_worsening(kb: KnowledgeBase, text: str) -> None:
+    assert ev(kb, text, sex="female").get("worsening_pain") == "absent"

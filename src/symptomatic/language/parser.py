@@ -308,6 +308,7 @@ class Parser:
             if re.search(r"\blump", f.name, re.I) and re.search(r"\btummy|abdom|pelvi", f.name, re.I)
         )
         self._repeated_infections = self._finding_of("repeated infections")
+        self._worsening = self._finding_of("getting worse")
         # findings asked as happening without trying ("lost weight without trying")
         self._unexplained = frozenset(
             f.id
@@ -492,6 +493,11 @@ class Parser:
                 if not (m.entry.finding_id == self._strain and _not_a_strain(words, m))
             ]
             found = [m for m in found if not self._a_lump_elsewhere(words, m, sentence_of)]
+            found = [
+                m
+                for m in found
+                if not (m.entry.finding_id == self._worsening and _not_the_course(words, m))
+            ]
             found += bare_place_matches(self._back_entry, words, found, sentence_of)
             # "pain on the right low down" said by a man is his low tummy pain, not nothing
             found = [
@@ -1560,6 +1566,38 @@ def _not_a_strain(words: list[str], m: Match) -> bool:
     if _A_FALL.search(" ".join(before)):
         return True
     return own.lower() == "garden" and before[-2:] in (["in", "the"], ["in", "my"])
+
+
+_AFTER_A_TRIGGER = frozenset(
+    ["at", "with", "when", "on", "if", "after", "during", "in", "whenever", "for", "sitting",
+     "walking", "moving", "lying", "standing", "bending", "coughing"]
+)  # fmt: skip
+_OTHER_COURSES = frozenset(
+    ["bowels", "bowel", "poo", "poos", "stools", "periods", "period", "weight", "appetite",
+     "wee", "urine", "peeing", "flow", "stream", "cycle"]
+)  # fmt: skip
+
+
+def _not_the_course(words: list[str], m: Match) -> bool:
+    """True for words of the pain's course that say something else: what does not make it
+    worse ("not worse with movement", "isn't worse at night", "coughing doesn't make it
+    worse"), another thing that stays the same ("bowels about the same"), or "no better"
+    beside "no worse" (a pain that stays as it is)."""
+    own = [w.lower() for w in words[m.start : m.end]]
+    nxt = words[m.end].lower() if m.end < len(words) else ""
+    sentence_end = next(
+        (i for i in range(m.end, len(words)) if words[i] in (".", "!", "?", ";")), len(words)
+    )
+    later = " ".join(w.lower() for w in words[m.end : sentence_end])
+    denial = m.entry.denies or m.negated or m.entry.value != "present"
+    if not denial and own[:1] in (["no"], ["not"]):
+        return bool(re.search(r"\b(?:no|not|n't)\s+worse\b", later))
+    if not denial:
+        return False
+    if "worse" in own and (nxt in _AFTER_A_TRIGGER or {"make", "makes", "made"} & set(own)):
+        return True
+    before = {w.lower() for w in words[max(0, m.start - 3) : m.start]}
+    return "same" in own and bool(before & _OTHER_COURSES)
 
 
 def _an_onset(words: list[str], m: Match) -> bool:
