@@ -67,9 +67,7 @@ def test_pain_that_spoils_the_night_is_still_night_pain(kb: KnowledgeBase, text:
         "My lower back keeps locking up when I garden.",
     ],
 )
-def test_a_phrase_acting_on_someone_needs_someone_acted_on(
-    kb: KnowledgeBase, text: str
-) -> None:
+def test_a_phrase_acting_on_someone_needs_someone_acted_on(kb: KnowledgeBase, text: str) -> None:
     assert ev(kb, text).get("night_pain") != "present"
 
 
@@ -249,9 +247,7 @@ def test_a_pain_in_the_side_and_the_back_is_still_the_flank(kb: KnowledgeBase) -
     "text",
     ["My wee looks clear and has no smell.", "Urine's clear as water, it doesn't sting."],
 )
-def test_clear_urine_is_not_cloudy_and_says_nothing_of_blood(
-    kb: KnowledgeBase, text: str
-) -> None:
+def test_clear_urine_is_not_cloudy_and_says_nothing_of_blood(kb: KnowledgeBase, text: str) -> None:
     got = ev(kb, text)
     assert got.get("cloudy_smelly_urine") == "absent"
     assert "blood_in_urine" not in got
@@ -310,9 +306,10 @@ def test_breathing_said_fine_denies_breathlessness_not_a_fight_for_breath(
 
 
 def test_talking_normally_denies_a_fight_for_breath(kb: KnowledgeBase) -> None:
-    assert ev(kb, "She's breathing fine and talking in full sentences.").get(
-        "cant_breathe"
-    ) == "absent"
+    assert (
+        ev(kb, "She's breathing fine and talking in full sentences.").get("cant_breathe")
+        == "absent"
+    )
 
 
 @pytest.mark.parametrize(

@@ -305,7 +305,8 @@ class Parser:
         self._tummy_lumps = frozenset(
             f.id
             for f in kb.findings.values()
-            if re.search(r"\blump", f.name, re.I) and re.search(r"\btummy|abdom|pelvi", f.name, re.I)
+            if re.search(r"\blump", f.name, re.I)
+            and re.search(r"\btummy|abdom|pelvi", f.name, re.I)
         )
         self._repeated_infections = self._finding_of("repeated infections")
         self._worsening = self._finding_of("getting worse")
@@ -481,9 +482,7 @@ class Parser:
             found = [
                 m
                 for m in found
-                if not (
-                    m.entry.finding_id in self._pain_qualifiers and _a_point_at_night(words, m)
-                )
+                if not (m.entry.finding_id in self._pain_qualifiers and _a_point_at_night(words, m))
                 and not _no_object(words, m)
             ]
             found = self._movement_that_caused_it(found, words)
