@@ -359,3 +359,16 @@ def test_words_of_the_course_said_of_something_else_do_not_deny_worsening(
 )
 def test_a_pain_that_stays_as_it_is_is_not_worsening(kb: KnowledgeBase, text: str) -> None:
     assert ev(kb, text, sex="female").get("worsening_pain") == "absent"
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("Bowel's been fine, no numbness anywhere, just an achy back.", "saddle_numbness"),
+        ("Sleep's fine, no temperature. Lower back ache.", "fever"),
+    ],
+)
+def test_a_body_part_said_fine_with_s_is_not_a_person(
+    kb: KnowledgeBase, text: str, fid: str
+) -> None:
+    assert ev(kb, text).get(fid) == "absent"

@@ -84,6 +84,12 @@ _NOT_NAMES = _set(
     "it that this there here what where who how today everything nothing something let "
     "heart chest breathing lung lungs leg legs arm arms foot feet calf ankle ankles head back "
     "tummy stomach skin colour color pulse bp temp temperature pain cough bleeding weight "
+    # the body's parts and workings said fine ("Bladder's fine", "Wee's normal", "Sleep's ok")
+    "bladder bowel bowels waterworks wee pee urine poo stool stools period periods flow stream "
+    "sleep appetite energy mood vision eyesight speech hearing memory sugar sugars bloods "
+    "smear scan neck shoulder shoulders hip hips knee knees groin pelvis kidney kidneys side "
+    "belly bum bottom balls testicle testicles womb throat ear ears eye eyes face hand hands "
+    "spine joint joints muscle muscles abdomen discharge cycle sex libido breath breathing "
     # a disease named after a person ("no Marfan's", "Crohn's") is not that person's
     "marfan crohn parkinson alzheimer raynaud hodgkin bell addison cushing paget baker down "
     "huntington wilson meniere hashimoto sjogren tourette asperger kawasaki osgood perthes"
