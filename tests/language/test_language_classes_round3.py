@@ -372,3 +372,23 @@ def test_a_body_part_said_fine_with_s_is_not_a_person(
     kb: KnowledgeBase, text: str, fid: str
 ) -> None:
     assert ev(kb, text).get(fid) == "absent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Low back pain that shoots into the side of my shin.",
+        "My sciatica-type pain radiates to the heel on the left.",
+        "The ache goes down the outside of my calf.",
+    ],
+)
+def test_a_pain_said_to_run_below_the_knee_is_the_spreading_leg_pain(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert ev(kb, text).get("leg_pain_below_knee") == "present"
+
+
+def test_a_place_below_the_knee_without_a_pain_running_there_says_nothing(
+    kb: KnowledgeBase,
+) -> None:
+    assert "leg_pain_below_knee" not in ev(kb, "I went to the chemist about my foot.")
