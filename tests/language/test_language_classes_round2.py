@@ -287,7 +287,10 @@ def test_another_persons_history_is_not_the_writers(kb: KnowledgeBase) -> None:
     [
         ("My weight's been steady all year.", "weight_loss"),
         ("I've actually gained weight.", "weight_loss"),
-        ("She's breathing normally.", "cant_breathe"),
+        # round 3: breathing said normal denies breathlessness; a fight for breath is denied
+        # by talking normally (six of seven labels across the sets)
+        ("She's breathing normally.", "breathlessness"),
+        ("She's talking in full sentences.", "cant_breathe"),
         ("He's sitting up and talking to me.", "unconscious"),
         ("This is the first ever UTI I've had.", "recurrent_infections"),
         ("Only took what it says on the packet.", "overdose"),

@@ -392,3 +392,18 @@ def test_a_place_below_the_knee_without_a_pain_running_there_says_nothing(
     kb: KnowledgeBase,
 ) -> None:
     assert "leg_pain_below_knee" not in ev(kb, "I went to the chemist about my foot.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stomach ache high up in the middle after a curry.",
+        "Upper belly pain and heartburn since last night.",
+    ],
+)
+def test_a_tummy_pain_said_high_is_the_upper_tummy_not_the_low(
+    kb: KnowledgeBase, text: str
+) -> None:
+    got = ev(kb, text)
+    assert got.get("upper_abdominal_pain") == "present"
+    assert "pelvic_pain" not in got

@@ -54,7 +54,7 @@ from symptomatic.language.durations import (
 )
 from symptomatic.language.gestation import find_gestations
 from symptomatic.language.lexicon import Lexicon
-from symptomatic.language.matching import Match, match_text
+from symptomatic.language.matching import Match, match_text, match_words
 from symptomatic.language.normalise import word_key
 from symptomatic.language.overlaps import longest
 from symptomatic.language.periods import PeriodGap, find_period_gaps, is_late_period_finding
@@ -251,6 +251,7 @@ _COUNTED_INFECTIONS = re.compile(
     re.I,
 )
 _WAVES = re.compile(r"\bwaves?\b|\bcolick\w*|\bcomes? and goes?\b|\bcome and go\b", re.I)
+_HIGH_WORDS = frozenset(["upper", "high", "higher", "top", "epigastric", "epigastrium"])
 _CLOSE_KIN = re.compile(
     r"\b(?:parents?|mother|mum|mom|mam|father|dad|brothers?|sisters?|siblings?|sons?|"
     r"daughters?|child|children|twin)\b",
@@ -333,6 +334,16 @@ class Parser:
         self._back_entry = back_pain_entry(self.lexicon)
         self._flank = side_entry(self.lexicon)
         self._upper_belly = upper_belly_entry(self.lexicon)
+        self._upper_entry = next(
+            (
+                m.entry
+                for m in match_words(
+                    self.lexicon, ["pain", "in", "my", "upper", "tummy"], [0, 1, 2, 3, 4]
+                )
+                if m.entry.finding_id == self._upper_belly and m.entry.value == "present"
+            ),
+            None,
+        )
         # "pain when I move" and "after lifting": pain with movement, and a strain that set it off
         self._with_movement = self._finding_of("pain when i move")
         self._strain = self._finding_of("after lifting boxes")
@@ -492,6 +503,7 @@ class Parser:
                 if not (m.entry.finding_id == self._strain and _not_a_strain(words, m))
             ]
             found = [m for m in found if not self._a_lump_elsewhere(words, m, sentence_of)]
+            found = self._the_upper_tummy(found, words)
             found = [
                 m
                 for m in found
@@ -826,6 +838,28 @@ class Parser:
                 brief = _MINUTES.search(sentence)
                 if brief and float(_number(brief.group("n"))) < 30:
                     m = replace(m, value="absent", negated=True)
+            out.append(m)
+        return out
+
+    def _the_upper_tummy(self, found: list[Match], words: list[str]) -> list[Match]:
+        """A tummy pain said high ("pain in the upper tummy", "pain high in my tummy", "upper
+        stomach pain") is the upper tummy's, not the low tummy a bare tummy pain stands for."""
+        low, upper = self._low_tummy, self._upper_belly
+        if low is None or upper is None:
+            return found
+        entry = next((m.entry for m in found if m.entry.finding_id == upper), None)
+        out: list[Match] = []
+        for m in found:
+            if m.entry.finding_id == low and m.entry.value == "present":
+                said = {w.lower() for w in words[max(0, m.start - 2) : m.end + 2]}
+                if said & _HIGH_WORDS:
+                    if entry is not None or any(
+                        o.entry.finding_id == upper and o.start < m.end and m.start < o.end
+                        for o in found
+                    ):
+                        continue
+                    if self._upper_entry is not None:
+                        m = replace(m, entry=self._upper_entry)
             out.append(m)
         return out
 
