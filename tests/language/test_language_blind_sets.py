@@ -39,6 +39,25 @@ conventions and its first-run figures.
   and "a normal colour" of the part named, reported questions, "Heart's"/"Marfan's" not a
   person, qualifiers said to make no difference): F1 0.906, present 0.913, denials 0.903,
   durations P 0.714 R 0.962, the goals met; floors there.
+* A third round (test_language_classes_round3.py) fixed classes of misses found on sets 5, 6,
+  9 and chest, never single sentences: a night word that is a point in time ("last night",
+  "since 5am") or a phrase acting on no one ("hard to wake up") is not night pain; sleep said
+  well in a sentence about energy is not a denial of it; a time that dates another finding (a
+  clause going on with the one before, an event the pain does not date from, a bracketed
+  aside) is not the pain's; a distant relative's illness is not a close family history; weight
+  lost on purpose; an activity that did not set the pain off is not a strain; a cough that
+  hurts the back with no leg said; a side said low or of another place, a side under the ribs;
+  clear urine; a lump put elsewhere; counted infections; "breathing fine" (breathlessness, not
+  a fight for breath); a qualifier denied after a bare word ("tightenings, not regular");
+  words of the course said of something else; a body part with 's is not a person; a pain
+  running below the knee; a tummy pain said high. Reached: set 5 F1 0.942, present 0.948,
+  denials 0.936, durations P 0.900 R 0.953; set 6 F1 0.923, present 0.923, denials 0.921,
+  durations P 0.931 R 0.947; set 9 F1 0.926, present 0.923, denials 0.932, durations P 0.887
+  R 0.940; chest F1 0.905, present 0.912, denials 0.903. Floors raised to these. Read after
+  it (no fix made from them, their misses not looked at): set 7 F1 0.855, present 0.877,
+  denials 0.813, durations P 0.938 R 0.882; set 10 F1 0.900, present 0.905, denials 0.884,
+  durations P 0.954 R 0.902. One change was undone because set 10's denials fell below their
+  floor with it ("no trouble peeing" read as retention alone, as sets 5 and 6 label it).
 * Set 7, HELD OUT: its first and only reading gave F1 0.820, present 0.839, denials 0.783
   (recall 0.739), durations P 0.863 R 0.863, and no fix has been made from it. Its floors are
   that first run, so that a change which makes the parser generalise worse fails here. Do not
@@ -84,14 +103,17 @@ class Floors:
 SETS = {
     # reached: F1 0.928, present 0.935, denials 0.924, durations P 0.878 R 0.929 (round 2:
     # F1 0.932, present 0.939, denials 0.924, durations P 0.880 R 0.953)
-    "blind5": Floors(309, 0.925, 0.93, 0.92, 0.87, 0.92),
+    # (round 3: F1 0.942, present 0.948, denials 0.936, durations P 0.900 R 0.953)
+    "blind5": Floors(309, 0.94, 0.945, 0.935, 0.89, 0.95),
     # reached: F1 0.907, present 0.907, denials 0.905 (recall 0.900), durations P 0.885 R 0.947
     # (round 2: F1 0.916, present 0.918, denials 0.914)
-    "blind6": Floors(311, 0.91, 0.91, 0.91, 0.88, 0.94),
+    # (round 3: F1 0.923, present 0.923, denials 0.921, durations P 0.931 R 0.947)
+    "blind6": Floors(311, 0.92, 0.92, 0.92, 0.93, 0.94),
     # the first run, a little below it for rounding
     "blind7": Floors(347, 0.815, 0.835, 0.78, 0.86, 0.86),
     # reached: F1 0.910, present 0.909, denials 0.913 (recall 0.907), durations P 0.851 R 0.940
-    "blind9": Floors(263, 0.905, 0.905, 0.91, 0.85, 0.94),
+    # (round 3: F1 0.926, present 0.923, denials 0.932, durations P 0.887 R 0.940)
+    "blind9": Floors(263, 0.925, 0.92, 0.93, 0.88, 0.94),
     # the first run, a little below it for rounding
     "blind10": Floors(242, 0.895, 0.90, 0.88, 0.94, 0.90),
     # chest-heart's set, read with every pack; first run F1 0.691, present 0.710, denials 0.667,
