@@ -34,6 +34,13 @@ def test_defaults_triage_ok_to_triage_and_ignores_other_keys() -> None:
     assert v.dx == ("M54.5",)
 
 
+def test_a_baby_gives_its_age_in_months() -> None:
+    [v] = parse_vignettes(_one(age=0, age_months=2, text="My baby's eye is sticky."))
+    assert (v.age, v.age_months) == (0, 2)
+    [older] = parse_vignettes(_one())
+    assert older.age_months is None
+
+
 def test_a_plain_vignette_is_parse_only() -> None:
     [v] = parse_vignettes(_one())
     assert v.patient is None and v.mode == "parse-only"
@@ -98,6 +105,9 @@ def test_loads_the_shared_simulated_file() -> None:
         ({"dx": None, "triage": None}, "needs dx, triage, or both"),
         ({"dx": ["M5"]}, "shorter than 3 characters"),
         ({"id": None}, "id: missing"),
+        ({"age": 0}, "age_months: a baby under 1 year needs its age in months"),
+        ({"age": 0, "age_months": 14}, "age_months: expected whole months matching age"),
+        ({"age": 1, "age_months": "six"}, "age_months: expected whole months matching age"),
     ],
 )
 def test_bad_vignettes_name_the_vignette_and_the_key(over: dict[str, object], message: str) -> None:

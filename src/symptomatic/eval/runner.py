@@ -141,7 +141,7 @@ def run_vignette(
     """
     v = vignette
     parsed = parse(model, v.text, sex=v.sex, age=v.age).to_evidence()
-    state = start(model, v.sex, v.age, parsed, complaint_text=v.text)
+    state = start(model, v.sex, v.age, parsed, complaint_text=v.text, age_months=v.age_months)
     if v.patient is None:
         answerer = answers_from(parsed)
         misparsed: dict[str, str] = {}

@@ -54,7 +54,9 @@ class Vignette:
     ``dx`` holds ICD-10 codes (empty = scored on triage only); ``triage`` the gold level
     (None = scored on diagnosis only); ``triage_ok`` the acceptable levels, always with
     ``triage`` among them. ``patient`` is set for a simulated patient (any of ``present``,
-    ``options``, ``unknown`` given), None for a parse-only vignette.
+    ``options``, ``unknown`` given), None for a parse-only vignette. ``age_months`` is a
+    baby's age in months (``age`` is then ``age_months // 12``; required under 1 year, as on
+    the start form).
     """
 
     id: str
@@ -65,6 +67,7 @@ class Vignette:
     triage: CareLevel | None = None
     triage_ok: tuple[CareLevel, ...] = ()
     patient: Patient | None = None
+    age_months: int | None = None
 
     @property
     def mode(self) -> str:
@@ -127,6 +130,16 @@ def _vignette(raw: Any, where: str, problems: list[str]) -> Vignette | None:
     age = raw.get("age")
     if isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= 130:
         problems.append(f"{where}: age: expected whole years 0-130, got {age!r}")
+    months = raw.get("age_months")
+    if months is not None and (
+        isinstance(months, bool)
+        or not isinstance(months, int)
+        or months < 0
+        or (isinstance(age, int) and months // 12 != age)
+    ):
+        problems.append(f"{where}: age_months: expected whole months matching age, got {months!r}")
+    elif months is None and age == 0:
+        problems.append(f"{where}: age_months: a baby under 1 year needs its age in months (0-11)")
     sex = raw.get("sex")
     if sex not in ("female", "male"):
         problems.append(f"{where}: sex: expected 'female' or 'male', got {sex!r}")
@@ -178,6 +191,7 @@ def _vignette(raw: Any, where: str, problems: list[str]) -> Vignette | None:
         triage=triage,
         triage_ok=tuple(ok),
         patient=patient,
+        age_months=months,
     )
 
 

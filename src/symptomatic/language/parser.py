@@ -1316,7 +1316,7 @@ class Parser:
         ]
         if not findings or not found:
             return []
-        present = {m.finding_id for m in mentions if m.counts and m.value == "present"}
+        present = _said_present(self.kb, mentions)
         met = [
             f
             for f in findings
@@ -1365,6 +1365,11 @@ class Parser:
                 source="duration",
             )
         ]
+
+    def _dates(self, fid: str, dated: frozenset[str]) -> bool:
+        """True for a complaint the duration dates, or a finding that qualifies one (its
+        child, down the chain: "blurred vision" is a change in sight, an eye complaint)."""
+        return fid in dated or any(p in dated for p in _ancestors(self.kb, fid))
 
     def _other_pain(self, m: Mention, dated: frozenset[str]) -> bool:
         """True for a pain said present that the duration finding does not date: not one of
@@ -1423,7 +1428,9 @@ class Parser:
         in_clause = [
             m for m in mentions if c_lo <= m.start < c_hi and m.counts and m.value == "present"
         ]
-        said = any(m.counts and m.value == "present" and m.finding_id in dated for m in mentions)
+        said = any(
+            m.counts and m.value == "present" and self._dates(m.finding_id, dated) for m in mentions
+        )
         if (
             re.search(r"\bago\b", dur.text)
             and _EVENT_WORDS.search(doc.text[c_lo : dur.start])
@@ -1443,12 +1450,12 @@ class Parser:
             last = max(before, key=lambda m: m.start, default=None)
             if (
                 last is not None
-                and last.finding_id not in dated
+                and not self._dates(last.finding_id, dated)
                 and not self._under_umbrella(last.finding_id, dated)
                 and not _PAIN_WORDS.search(doc.text[last.start : dur.start])
             ):
                 return (-1, -dur.start)
-        if any(m.finding_id in dated for m in in_clause):
+        if any(self._dates(m.finding_id, dated) for m in in_clause):
             best = 3
         elif any(self._other_pain(m, dated) for m in in_clause) and not any(
             self._under_umbrella(m.finding_id, dated) for m in in_clause
@@ -1736,7 +1743,7 @@ def _asked_after(kb: KnowledgeBase, mentions: list[Mention]) -> list[Mention]:
     states another complaint and none of those: "suddenly" in a chest-pain text is not the
     sudden onset of a back pain. A measurement (``reading``) stands on its own, and a duration
     has its own rules (``_durations``)."""
-    present = {m.finding_id for m in mentions if m.counts and m.value == "present"}
+    present = _said_present(kb, mentions)
     complaints = {fid for fid in present if kb.findings[fid].group is FindingGroup.COMPLAINT}
     if not complaints:
         return mentions
@@ -1762,7 +1769,7 @@ def _other_packs_findings(kb: KnowledgeBase, mentions: list[Mention]) -> list[Me
     history or risks (pregnant, on HRT), a core finding and a reading stand on their own,
     and so does a red flag said present."""
     # the complaints a pack's scope lists (a swollen leg is one, though a red flag elsewhere)
-    stated = {m.finding_id for m in mentions if m.counts and m.value == "present"}
+    stated = _said_present(kb, mentions)
     text_packs = {pack for pack, scope in kb.scopes.items() if stated & set(scope.complaints)}
     if not text_packs:
         return mentions
@@ -1825,6 +1832,14 @@ def _qualifier_not_its_finding(kb: KnowledgeBase, mentions: list[Mention]) -> li
         for m in mentions
         if not (m.counts and (m.start, m.end, m.value, m.finding_id) in qualified)
     ]
+
+
+def _said_present(kb: KnowledgeBase, mentions: list[Mention]) -> set[str]:
+    """The findings the text says present, with the findings they qualify (their parents, up
+    the chain): "the sight in my eye went suddenly" states a change in sight, an eye complaint,
+    as "bleeding after sex" states vaginal bleeding (docs/packs.md, section 4)."""
+    said = {m.finding_id for m in mentions if m.counts and m.value == "present"}
+    return said | {p for fid in said for p in _ancestors(kb, fid)}
 
 
 def _ancestors(kb: KnowledgeBase, fid: str) -> list[str]:
