@@ -58,6 +58,8 @@ _COMMON = frozenset(
         "stopped stepped dropped started sorted sister mister tired tried cried dried "
         "month mouth south north worth weight eight height right night light sight tight fight "
         "bloated floated coated boated plants paints points saint faint "
+        # high blood pressure is not low blood pressure ("hypertensive" is not "hypotensive")
+        "hypertensive hypertension "
         # months and days are never slips ("since March" is not "since match")
         "january february march april june july august september october november december "
         "monday tuesday wednesday thursday friday saturday sunday"
