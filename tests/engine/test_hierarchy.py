@@ -108,3 +108,24 @@ def test_child_is_asked_only_under_a_present_parent(model: Model) -> None:
             asked.append(fid)
             evidence[fid] = "absent" if model.kb.findings[fid].type == "yes_no" else "gradual"
     assert "cough_leg_pain" not in asked
+
+
+@pytest.mark.parametrize(
+    "evidence",
+    [
+        {"blurred_vision": "present", "light_sensitivity": "present"},
+        {"light_sensitivity": "present", "blurred_vision": "present", "fever": "absent"},
+        {"curtain_shadow": "present", "flashes": "present", "new_floaters": "present"},
+    ],
+)
+def test_an_ancestor_made_present_by_flags_keeps_its_own_evidence(
+    evidence: dict[str, str],
+) -> None:
+    """Red flags under a chain of unanswered parents (blurred sight under a change in sight
+    under an eye problem): the ancestors' columns are one unit and none is dropped, whatever
+    order the findings come in, so the cautious posterior of all the evidence is the
+    posterior (a dropped ancestor once sent a red, light-sensitive, blurred eye to routine)."""
+    eyes = Model.compile(load_knowledge_base("eyes"))
+    _, _, full = Assessor(eyes).cautious_rank("female", 29, evidence)
+    expected = eyes.posterior("female", 29, evidence).probs
+    assert full == pytest.approx(expected, abs=1e-12)

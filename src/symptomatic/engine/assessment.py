@@ -81,13 +81,17 @@ def _flag_units(model: Model, evidence: Mapping[str, str]) -> list[FloatArray]:
     counted = {f for f, _ in model.scored(evidence)}
     units: dict[str, FloatArray] = {}
     in_base = {f for f in counted if f in base and model.chain_present(f, base)}
+    flags: set[str] = set()
     for fid, value in evidence.items():
         if (fid, value) in model.red_flag_answers and fid in counted - in_base:
             col = model.column(fid, value)
             assert col is not None
             units[fid] = model.log_likelihood_column(col)
-    for fid in counted - in_base:
-        if fid in units:
+            flags.add(fid)
+    # in a fixed order: an ancestor's unit may already hold a child's column, and must then
+    # still gain its own (a set's order varies with the hash seed)
+    for fid in sorted(counted - in_base):
+        if fid in flags:
             continue
         # newly carrying evidence: its topmost ancestor not present without the flags
         top, up = fid, model.parent_of.get(fid)
