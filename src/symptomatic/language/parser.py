@@ -1768,8 +1768,19 @@ def _other_packs_findings(kb: KnowledgeBase, mentions: list[Mention]) -> list[Me
     the finding's pack; only symptoms and red flags: a complaint, a fact of the person's
     history or risks (pregnant, on HRT), a core finding and a reading stand on their own,
     and so does a red flag said present."""
-    # the complaints a pack's scope lists (a swollen leg is one, though a red flag elsewhere)
-    stated = _said_present(kb, mentions)
+    # the complaints a pack's scope lists (a swollen leg is one, though a red flag elsewhere):
+    # those the text names as complaints, with the complaints they qualify; else those the
+    # findings it states qualify ("the sight in my eye went" states a change in sight)
+    named = {
+        m.finding_id
+        for m in mentions
+        if m.counts
+        and m.value == "present"
+        and kb.findings[m.finding_id].group is FindingGroup.COMPLAINT
+    }
+    named |= {p for fid in set(named) for p in _ancestors(kb, fid)}
+    covered = {c for scope in kb.scopes.values() for c in scope.complaints}
+    stated = named if named & covered else _said_present(kb, mentions)
     text_packs = {pack for pack, scope in kb.scopes.items() if stated & set(scope.complaints)}
     if not text_packs:
         return mentions
@@ -1779,6 +1790,21 @@ def _other_packs_findings(kb: KnowledgeBase, mentions: list[Mention]) -> list[Me
     for m in mentions:
         fid = m.finding_id
         home = kb.origin.get("finding:" + fid)
+        above = [
+            p for p in _ancestors(kb, fid) if kb.findings[p].group is FindingGroup.COMPLAINT
+        ]
+        if (
+            m.counts
+            and home not in (None, "core", *text_packs)
+            and above
+            and named & covered
+            and not set(above) & named
+        ):
+            # a qualifier of another pack's complaint that the text does not name ("the pain
+            # spreads to my jaw" in an eye-pain text is the eye pain's, not a chest pain's;
+            # "red, hot and tender" about an eyelid is not a leg), red flag or not
+            out.append(replace(m, counts=False))
+            continue
         if (
             m.counts
             and m.source not in ("reading", "duration")
