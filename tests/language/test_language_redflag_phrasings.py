@@ -56,7 +56,50 @@ NOT_YET_READ: frozenset[str] = frozenset()
 #: blind to their synonyms. Emptied once the second blind helper's 21 came in (2026-12-07).
 #: The pack split two of chest-heart's first 37 ids (cp_at_rest, cp_tearing_back); their
 #: phrasings stay in the data file under the old ids, unread here.
-AWAITING_PHRASINGS: frozenset[str] = frozenset()
+#: The eyes pack (session 5) brought 37 red-flag findings of its own, and its angle-closure
+#: rule names the core headache; they await blind phrasings.
+AWAITING_PHRASINGS: frozenset[str] = frozenset(
+    [
+        "blow_to_eye",
+        "blurred_vision",
+        "brow_headache",
+        "bulging_eye",
+        "central_blur_patch",
+        "chemical_splash",
+        "colours_washed_out",
+        "contact_lens_wearer",
+        "curtain_shadow",
+        "distorted_vision",
+        "double_vision",
+        "droopy_eyelid",
+        "eye_pain",
+        "eye_pain_deep_night",
+        "eye_pain_severe",
+        "eye_sudden_onset",
+        "eye_turning",
+        "eyelid_red_hot",
+        "eyelid_swelling",
+        "face_shingles_rash",
+        "flashes",
+        "gca_features",
+        "haloes",
+        "headache",
+        "light_sensitivity",
+        "new_floaters",
+        "new_weakness_or_speech",
+        "pain_moving_eye",
+        "penetrating_injury",
+        "recent_eye_surgery",
+        "red_eye",
+        "short_sight_or_eye_surgery",
+        "sticky_eye",
+        "sudden_vision_loss",
+        "transient_vision_loss",
+        "unequal_pupils",
+        "vision_change",
+        "white_pupil",
+    ]
+)
 
 
 @pytest.fixture(scope="module")

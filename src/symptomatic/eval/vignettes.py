@@ -54,9 +54,7 @@ class Vignette:
     ``dx`` holds ICD-10 codes (empty = scored on triage only); ``triage`` the gold level
     (None = scored on diagnosis only); ``triage_ok`` the acceptable levels, always with
     ``triage`` among them. ``patient`` is set for a simulated patient (any of ``present``,
-    ``options``, ``unknown`` given), None for a parse-only vignette. ``age_months`` is a
-    baby's age in months (``age`` is then ``age_months // 12``; required under 1 year, as on
-    the start form).
+    ``options``, ``unknown`` given), None for a parse-only vignette.
     """
 
     id: str
@@ -67,6 +65,8 @@ class Vignette:
     triage: CareLevel | None = None
     triage_ok: tuple[CareLevel, ...] = ()
     patient: Patient | None = None
+    #: A baby's age in whole months (``age_months // 12 == age``); needed under 1 year when
+    #: the packs set findings from the age in months (e.g. "a baby under 3 months").
     age_months: int | None = None
 
     @property
@@ -137,9 +137,9 @@ def _vignette(raw: Any, where: str, problems: list[str]) -> Vignette | None:
         or months < 0
         or (isinstance(age, int) and months // 12 != age)
     ):
-        problems.append(f"{where}: age_months: expected whole months matching age, got {months!r}")
-    elif months is None and age == 0:
-        problems.append(f"{where}: age_months: a baby under 1 year needs its age in months (0-11)")
+        problems.append(
+            f"{where}: age_months: expected whole months matching age {age!r}, got {months!r}"
+        )
     sex = raw.get("sex")
     if sex not in ("female", "male"):
         problems.append(f"{where}: sex: expected 'female' or 'male', got {sex!r}")
@@ -191,7 +191,7 @@ def _vignette(raw: Any, where: str, problems: list[str]) -> Vignette | None:
         triage=triage,
         triage_ok=tuple(ok),
         patient=patient,
-        age_months=months,
+        age_months=None if months is None else int(months),
     )
 
 

@@ -1316,12 +1316,14 @@ class Parser:
         ]
         if not findings or not found:
             return []
-        present = _said_present(self.kb, mentions)
+        present = {m.finding_id for m in mentions if m.counts and m.value == "present"}
+        # a finding said states the complaints it qualifies ("blurred sight" an eye problem)
+        qualified = _said_present(self.kb, mentions)
         met = [
             f
             for f in findings
-            if set(f.applies_to.requires) <= present
-            and (not f.applies_to.requires_any or set(f.applies_to.requires_any) & present)
+            if set(f.applies_to.requires) <= qualified
+            and (not f.applies_to.requires_any or set(f.applies_to.requires_any) & qualified)
         ]
         # with no duration finding for the complaints the text states (palpitations, a
         # swollen leg), a time there is theirs, not a back pain's: the first duration finding
@@ -1799,10 +1801,11 @@ def _other_packs_findings(kb: KnowledgeBase, mentions: list[Mention]) -> list[Me
             and above
             and named & covered
             and not set(above) & named
+            and (m.value == "absent" or fid not in flagged)
         ):
-            # a qualifier of another pack's complaint that the text does not name ("the pain
-            # spreads to my jaw" in an eye-pain text is the eye pain's, not a chest pain's;
-            # "red, hot and tender" about an eyelid is not a leg), red flag or not
+            # a qualifier of another pack's complaint that the text does not name ("red, hot
+            # and tender" about an eyelid is not a leg, "tender to touch" about a boil on the
+            # lid is not a chest wall); a red flag said present is kept, as below
             out.append(replace(m, counts=False))
             continue
         if (
