@@ -20,6 +20,9 @@ from symptomatic.language.normalise import BARRIERS, _words, same_word_class, st
 from symptomatic.language.overlaps import longest
 
 _BARRIER_KEYS = frozenset(word_key(w) for w in BARRIERS)
+# a place of its own that a phrase about another place never skips over: "lower eyelid on the
+# left" is not "lower ... on the left" (the tummy), "back of my eye" not the back
+_PLACE_KEYS = frozenset(word_key(w) for w in _words("eye eyes eyelid eyelids eyeball"))
 _COORD = frozenset({"and", "or"})
 _SOFT_KEYS = frozenset(word_key(w) for w in _words("feel feels felt look looks seem seems"))
 _NEGATION_KEYS = frozenset(word_key(w) for w in _words("no not n't nt never"))
@@ -261,6 +264,7 @@ def _extend(
             nxt + 1 < len(keys)
             and keys[nxt + 1] == k
             and keys[nxt] not in _BARRIER_KEYS
+            and keys[nxt] not in _PLACE_KEYS
             # "heart rate over 40" is not "heart rate 40": a bound before a number stays
             and not (keys[nxt] in _BOUND_KEYS and k[:1].isdigit())
             and gaps < max_gaps
