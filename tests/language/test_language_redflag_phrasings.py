@@ -49,57 +49,23 @@ FEWER = frozenset(["pelvic_pain", "vaginal_discharge"])
 #: speech or arm signs said together or said sudden).
 #: The stuck groin hernia (3 of 7 on its first, blind set 6, reading) is read by a groin
 #: place, a lump word and a word for stuck said together.
-NOT_YET_READ: frozenset[str] = frozenset()
+#: The eyes pack's 40 (2026-12-07, blind helper /work/blind-ent-eyes-parser) read 23 short on
+#: their first run (central_blur_patch 2/7, droopy_eyelid 2/7, unequal_pupils 2/7,
+#: new_weakness_or_speech 2/7, double_vision 3/7, penetrating_injury 3/7, transient loss 3/7,
+#: ...); after concept compounds (a place or a pupil said with what is wrong with it: "two
+#: pictures", "the black bit is smaller", "a splinter shot into my eye") two are left: when an
+#: eye problem started said without an eye complaint ("my eye started bothering me this
+#: morning") and pain on moving the eye said as "stuck" or "looking around makes it hurt".
+NOT_YET_READ: frozenset[str] = frozenset(["eye_problem_start", "pain_moving_eye"])
 
 #: Red-flag findings that have no blind phrasings yet (a finding added to a red-flag rule, or
 #: split, after its pack's phrasings were written); they need phrasings written the same way,
 #: blind to their synonyms. Emptied once the second blind helper's 21 came in (2026-12-07).
 #: The pack split two of chest-heart's first 37 ids (cp_at_rest, cp_tearing_back); their
 #: phrasings stay in the data file under the old ids, unread here.
-#: The eyes pack (session 5) brought 37 red-flag findings of its own, and its angle-closure
-#: rule names the core headache; they await blind phrasings.
-AWAITING_PHRASINGS: frozenset[str] = frozenset(
-    [
-        "blow_to_eye",
-        "blurred_vision",
-        "brow_headache",
-        "bulging_eye",
-        "central_blur_patch",
-        "chemical_splash",
-        "colours_washed_out",
-        "contact_lens_wearer",
-        "curtain_shadow",
-        "distorted_vision",
-        "double_vision",
-        "droopy_eyelid",
-        "eye_pain",
-        "eye_pain_deep_night",
-        "eye_pain_severe",
-        "eye_sudden_onset",
-        "eye_turning",
-        "eyelid_red_hot",
-        "eyelid_swelling",
-        "face_shingles_rash",
-        "flashes",
-        "gca_features",
-        "haloes",
-        "headache",
-        "light_sensitivity",
-        "new_floaters",
-        "new_weakness_or_speech",
-        "pain_moving_eye",
-        "penetrating_injury",
-        "recent_eye_surgery",
-        "red_eye",
-        "short_sight_or_eye_surgery",
-        "sticky_eye",
-        "sudden_vision_loss",
-        "transient_vision_loss",
-        "unequal_pupils",
-        "vision_change",
-        "white_pupil",
-    ]
-)
+#: The core findings that the eyes pack's rules name (a headache with a painful red eye, an
+#: eye problem in a baby who turns from light) have no blind phrasings yet.
+AWAITING_PHRASINGS: frozenset[str] = frozenset(["eye_problem", "headache"])
 
 
 @pytest.fixture(scope="module")

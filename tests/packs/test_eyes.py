@@ -164,3 +164,26 @@ def test_a_newborn_with_a_sticky_eye_is_seen_today(model: Model) -> None:
 def test_an_eye_emergency_said_at_once_is_an_emergency(model: Model, text: str) -> None:
     ev = parse(model, text, sex="male", age=62).to_evidence()
     assert result(model, start(model, "male", 62, ev)).triage.level.value == "emergency", ev
+
+
+BLIND = VIGNETTES / "eyes-blind.yaml"
+
+
+@pytest.mark.slow
+def test_blind_batch_keeps_its_floors(model: Model) -> None:
+    """The blind batch (50 cases written without reading the pack; fixes were made from its
+    first run, so it is a development set now) keeps the figures reached. First run: top-3
+    0.78, acceptable 0.80, under-triage 2 cases (an eyelid skin cancer at self care, a brief
+    loss of sight in one eye at routine), emergency sensitivity 10/11. After the class fixes
+    (a transient loss said as a shutter, a growing or bleeding lid lump, zigzag lines, a flash
+    in photos, headache common among eye problems): top-3 0.78 (ten cases name causes the pack
+    does not list: eyelid cancer, squint, migraine, needing glasses, chronic glaucoma,
+    entropion, retinoblastoma), acceptable 0.90, no under-triage, emergency 10/11 (a 3-day-old
+    with pus and swollen lids is sent the same day, gold emergency)."""
+    cases, summary = run_vignettes(model, load_vignettes(BLIND))
+    figures = summary.as_dict()
+    assert figures["top3"] >= 0.76, figures
+    assert figures["triage_acceptable"] >= 0.88, figures
+    assert figures["emergency_sensitivity"] >= 0.9, figures
+    under = {c.vignette.id for c in cases if c.under_triaged}
+    assert not under, under

@@ -1792,20 +1792,18 @@ def _other_packs_findings(kb: KnowledgeBase, mentions: list[Mention]) -> list[Me
     for m in mentions:
         fid = m.finding_id
         home = kb.origin.get("finding:" + fid)
-        above = [
-            p for p in _ancestors(kb, fid) if kb.findings[p].group is FindingGroup.COMPLAINT
-        ]
+        above = [p for p in _ancestors(kb, fid) if kb.findings[p].group is FindingGroup.COMPLAINT]
         if (
             m.counts
             and home not in (None, "core", *text_packs)
             and above
             and named & covered
             and not set(above) & named
-            and (m.value == "absent" or fid not in flagged)
+            and (m.value == "absent" or kb.findings[fid].group is not FindingGroup.RED_FLAG)
         ):
             # a qualifier of another pack's complaint that the text does not name ("red, hot
             # and tender" about an eyelid is not a leg, "tender to touch" about a boil on the
-            # lid is not a chest wall); a red flag said present is kept, as below
+            # lid is not a chest wall); a finding of the red-flag group said present is kept
             out.append(replace(m, counts=False))
             continue
         if (
