@@ -1800,6 +1800,7 @@ def _other_packs_findings(kb: KnowledgeBase, mentions: list[Mention]) -> list[Me
             and named & covered
             and not set(above) & named
             and (m.value == "absent" or kb.findings[fid].group is not FindingGroup.RED_FLAG)
+            and not _weighing_packs(kb, fid) & text_packs
         ):
             # a qualifier of another pack's complaint that the text does not name ("red, hot
             # and tender" about an eyelid is not a leg, "tender to touch" about a boil on the
@@ -1816,11 +1817,7 @@ def _other_packs_findings(kb: KnowledgeBase, mentions: list[Mention]) -> list[Me
             # leg pain's); its denial is not read
             and (m.value == "absent" or fid not in flagged)
         ):
-            weighed = kb.likelihoods.get(fid)
-            packs = {
-                kb.origin.get("condition:" + c) for c in (weighed.conditions if weighed else {})
-            }
-            if not packs & text_packs:
+            if not _weighing_packs(kb, fid) & text_packs:
                 m = replace(m, counts=False)
         out.append(m)
     return out
@@ -1867,6 +1864,12 @@ def _said_present(kb: KnowledgeBase, mentions: list[Mention]) -> set[str]:
     as "bleeding after sex" states vaginal bleeding (docs/packs.md, section 4)."""
     said = {m.finding_id for m in mentions if m.counts and m.value == "present"}
     return said | {p for fid in said for p in _ancestors(kb, fid)}
+
+
+def _weighing_packs(kb: KnowledgeBase, fid: str) -> set[str | None]:
+    """The packs whose conditions state a likelihood for the finding."""
+    weighed = kb.likelihoods.get(fid)
+    return {kb.origin.get("condition:" + c) for c in (weighed.conditions if weighed else {})}
 
 
 def _ancestors(kb: KnowledgeBase, fid: str) -> list[str]:
