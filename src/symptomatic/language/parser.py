@@ -1816,9 +1816,9 @@ def _other_packs_findings(kb: KnowledgeBase, mentions: list[Mention]) -> list[Me
             # asked than lost ("pain down both my legs" may be a sciatica's as well as the
             # leg pain's); its denial is not read
             and (m.value == "absent" or fid not in flagged)
+            and not _weighing_packs(kb, fid) & text_packs
         ):
-            if not _weighing_packs(kb, fid) & text_packs:
-                m = replace(m, counts=False)
+            m = replace(m, counts=False)
         out.append(m)
     return out
 
