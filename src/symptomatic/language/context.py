@@ -82,6 +82,8 @@ def _rules() -> list[Any]:
         "neither",
         "nil",
         "zero",
+        "nope",
+        "nah",
     ]
     rules = [
         # negation, forward
