@@ -116,7 +116,9 @@ def place_said_fine(
     """Denials of every finding of a place's body system when the place is said to be fine
     on its own ("None of that, legs fine"): only when nothing about that place was said in
     the same sentence or the one before ("My legs are fine, no weakness" denies only the
-    weakness), and not for a finding said elsewhere."""
+    weakness; "If my leg goes numb ...? Legs are normal" denies nothing), and not for a finding
+    said elsewhere. A denial said before the place sums up to it ("No tingling, legs fine"
+    denies every finding of the legs)."""
     out: list[Mention] = []
     starts = _sentence_starts(text)
     for m in _PLACE_FINE.finditer(text):
@@ -129,6 +131,7 @@ def place_said_fine(
         near = any(
             x.finding_id in fids
             and lo <= x.start < hi
+            and (x.start >= m.end() or x.value != "absent")
             and not m.start() <= x.start < m.end()
             and not any(y.start == x.start and y.finding_id not in fids for y in mentions)
             for x in mentions
