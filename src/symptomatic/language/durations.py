@@ -171,6 +171,12 @@ _SINCE_PART_OF_MONTH = re.compile(
     rf"(?P<month>{_MONTH_ALT})\b",
     re.I,
 )
+# "since the start of the month", "from the beginning of this week": counted from today
+_SINCE_START_OF_THIS = re.compile(
+    r"\b(?:since|from)\s+(?:the\s+)?(?:start|beginning|begining)\s+of\s+(?:the|this)\s+"
+    r"(?P<unit>week|month|year)\b",
+    re.I,
+)
 _PART_DAY = {"start": 2, "beginning": 2, "begining": 2, "early": 5, "first week": 4,
     "second week": 11, "middle": 15, "mid": 15, "third week": 18, "late": 25, "end": 28,
     "last week": 27}  # fmt: skip
@@ -346,6 +352,11 @@ def find_durations(text: str, today: date | None = None) -> list[Duration]:
         when = _date_back(today, MONTHS[name.lower()] if name else None, dom)
         if when is not None:
             add(float(max((today - when).days, 1)), m)
+    for m in _SINCE_START_OF_THIS.finditer(text):
+        unit = m.group("unit").lower()
+        back = {"week": today.weekday(), "month": today.day - 1,
+                "year": today.timetuple().tm_yday - 1}[unit]  # fmt: skip
+        add(float(max(back, 1)), m)
     for m in _SINCE_PART_OF_MONTH.finditer(text):
         part = re.sub(r"\s+", " ", m.group("part").lower())
         when = _date_back(today, MONTHS[m.group("month").lower()], _PART_DAY[part])

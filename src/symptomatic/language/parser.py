@@ -193,6 +193,13 @@ _NEGATION_BEFORE = re.compile(r"\b(?:no|not|n't|never|without)\b[^,.;]*$", re.I)
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|im|ive|me|my|mine|myself)\b", re.I)
 # where one clause of a sentence ends and the next begins
 # "so" joins a clause ("so I rested"), not a degree ("so tired"); "and a half" is a number
+# a pain said to date from what follows: "my back is agony after I slipped and fell two days
+# ago", "back pain since I fell off my bike a week ago"
+_PAIN_FROM_EVENT = re.compile(
+    r"\b(?:pain|ache|aches|aching|hurts?|hurting|sore|agony|stiff)\b[^.;]{0,40}\b(?:after|since)\b"
+    r"[^.;]*$",
+    re.I,
+)
 _CLAUSE_BOUNDARY = re.compile(
     r"[,;:()]|\s-\s|\b(?:and(?!\s+a\s+half\b)|but|while|although|whereas)\b"
     r"|\bso\b(?=\s+(?:i|i'm|i've|it|it's|the|my|we|he|she|they|that|now)\b)",
@@ -1438,6 +1445,7 @@ class Parser:
             and _EVENT_WORDS.search(doc.text[c_lo : dur.start])
             and not _PAIN_WORDS.search(clause)
             and not re.search(r"\bsince\b", doc.text[dur.end : hi], re.I)
+            and not _PAIN_FROM_EVENT.search(doc.text[lo:c_lo])
         ):
             # "had my baby 5 weeks ago", "took 30 paracetamol an hour ago", "positive test 2
             # weeks ago": when something was done, not how long the complaint has lasted
@@ -1501,11 +1509,20 @@ class Parser:
                 return (-1, -dur.start)
             best = 0 if _PAIN_WORDS.search(sentence) or (said and current) else -1
         elif re.match(r"(for|over|since|during)\b", dur.text, re.I):
-            best = 0 if _PAIN_WORDS.search(sentence) else -1
-        elif re.search(r"\bago\b", doc.text[dur.end : dur.end + 6]) and re.search(
-            r"\bnow\b", doc.text[dur.end : hi], re.I
-        ):
-            # "tripped on the stairs 3/7 ago, now LBP": the pain dates from then
+            best = (
+                0
+                if _PAIN_WORDS.search(sentence)
+                # "Back pain. Since the start of the month.": a time said on its own
+                else 1
+                if said and not _FILLER_CLAUSE.sub("", clause).strip(" \t\n,.;:!?-")
+                else -1
+            )
+        elif (
+            re.search(r"\bago\b", doc.text[dur.end : dur.end + 6])
+            or not re.search(r"^(?:for|over|in|during)\b|\bago\b", dur.text, re.I)
+        ) and re.search(r"\bnow\b", doc.text[dur.end : hi], re.I):
+            # "tripped on the stairs 3/7 ago, now LBP", "fell in the hallway this morning, now
+            # his back hurts": the pain dates from then
             best = 0 if _PAIN_WORDS.search(doc.text[dur.end : hi]) else -1
         elif (
             said
