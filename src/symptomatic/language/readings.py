@@ -34,11 +34,22 @@ _BP_WORD = (
 # "184/96", "184 / 96", "195 over 110" (the latter only where a BP word is said)
 _SLASH = re.compile(r"(?<![\d/.])(\d{2,3})\s*/\s*(\d{2,3})(?![\d/]|\s*(?:mg|ml|mcg|kg)\b)")
 _OVER = re.compile(r"(?<![\d/.])(\d{2,3})\s+over\s+(\d{2,3})(?![\d/])", re.I)
+# "upper"/"lower" of a body part ("lower back ache, temp 99.1F") name no blood pressure; a
+# number with a decimal or a degree sign is a temperature
+_NOT_BP_PLACE = (
+    r"(?!\s+(?:back|tummy|belly|abdo\w*|stomach|pelvis|spine|body|legs?|arms?|limbs?|chest|"
+    r"lip|jaw|teeth|half|part|left|right|side|end|bowel|bum|rib|ribs|quadrant|abdominal)\b)"
+)
+_NOT_TEMP = r"(?![\d.]|\s*(?:°|degrees?\b|f\b|c\b))"
 _TOP = re.compile(
-    r"\b(?:top|upper|systolic)(?:\s+(?:number|one|reading|figure))?\D{0,50}?(\d{2,3})\b", re.I
+    r"\b(?:top|upper|systolic)" + _NOT_BP_PLACE + r"(?:\s+(?:number|one|reading|figure))?"
+    r"[^\d.;!?]{0,50}?(\d{2,3})\b" + _NOT_TEMP,
+    re.I,
 )
 _BOTTOM = re.compile(
-    r"\b(?:bottom|lower|diastolic)(?:\s+(?:number|one|reading|figure))?\D{0,50}?(\d{2,3})\b", re.I
+    r"\b(?:bottom|lower|diastolic)" + _NOT_BP_PLACE + r"(?:\s+(?:number|one|reading|figure))?"
+    r"[^\d.;!?]{0,50}?(\d{2,3})\b" + _NOT_TEMP,
+    re.I,
 )
 # "over 180 on top", "120 on the bottom"
 _TOP_AFTER = re.compile(r"(?<![\d/.])(\d{2,3})\s+(?:on|for|at)\s+(?:the\s+)?top\b", re.I)
