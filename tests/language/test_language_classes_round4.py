@@ -143,3 +143,37 @@ def test_a_pain_dated_from_a_point_in_time(kb: KnowledgeBase, text: str, option:
 def test_a_time_of_something_done_before_now_is_not_the_pains(kb: KnowledgeBase) -> None:
     e = ev(kb, "Last used two days ago, and now my lower back is agony.")
     assert "pain_duration" not in e
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My nan fell in the bathroom last night and her lower back is sore.",
+        "Dad tripped over the dog and now his back hurts.",
+        "OT note: 90M, LBP since fall in kitchen 2/7.",
+    ],
+)
+def test_a_fall_said_with_where_it_happened_is_an_injury(kb: KnowledgeBase, text: str) -> None:
+    assert ev(kb, text).get("recent_trauma") == "present"
+
+
+def test_falling_asleep_is_not_a_fall(kb: KnowledgeBase) -> None:
+    assert "recent_trauma" not in ev(kb, "I fell asleep in the bath and woke with back ache.")
+
+
+@pytest.mark.parametrize("text", ["GP: 70M, LBP 6/52, PMH bowel Ca 2015.", "Hx lung Ca, now back pain."])
+def test_an_organs_cancer_in_note_shorthand(kb: KnowledgeBase, text: str) -> None:
+    assert ev(kb, text).get("cancer_history") == "present"
+
+
+@pytest.mark.parametrize(
+    "text", ["LBP 3/52. Saddle sensation normal.", "Back pain 2/7, no saddle or sphincter sx."]
+)
+def test_saddle_sensation_said_intact(kb: KnowledgeBase, text: str) -> None:
+    assert ev(kb, text).get("saddle_numbness") == "absent"
+
+
+def test_passing_urine_well_is_normal(kb: KnowledgeBase) -> None:
+    e = ev(kb, "Back ache for a week. Peeing well, eating well.")
+    assert e.get("dysuria") == "absent" and e.get("urinary_retention") == "absent"
+    assert e.get("early_satiety") == "absent"
