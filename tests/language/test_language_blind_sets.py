@@ -75,6 +75,23 @@ conventions and its first-run figures.
 * The eyes set (blind_eyes.yaml), written for that pack (issue 15) and read with every pack,
   first run F1 0.706, present 0.760, denials 0.601 (recall 0.495), durations P 0.722 R 0.684.
   Floors at that first run; fixes made from it are recorded here.
+* A fourth round (test_language_classes_round4.py) fixed classes of misses found on set 11,
+  which is no longer held out (a development set now), never single sentences: "nope"/"nah" as
+  a denial; a strain named by the effort the pain dates from ("since I dug the allotment",
+  "while lifting"); relief by lying down or a position denied is rest giving no relief; a bare
+  swelling denied about the testicles; a place said fine after denials of its findings sums
+  them up ("No tingling, legs fine"); a pain dated from a point in time said before "now";
+  "since the start of the month"; a fall said with its place; organ cancers in note shorthand
+  ("prostate Ca"); saddle sensation said intact; "passing urine well"; and, with every pack
+  loaded, "lower back ... 99.1F" read as no blood pressure and bare chest-heart denials ("no
+  weakness", "no swelling", "no leg pain", "no redness") kept out of back and pelvic texts.
+  Set 11 reached F1 0.918, present 0.924, denials 0.909 (P 0.939 R 0.880), durations P 0.913
+  R 0.926 (every pack: F1 0.894, present 0.898, denials 0.885): the denials goal (0.90) met,
+  the F1 goal (0.92) not. Rest said to make the pain worse was left unread as rest_no_relief
+  (set 5 labels it otherwise than set 11), as were the labels the set's README lists as
+  disputable. Sets 5, 6, 9 and chest held or rose (5: F1 0.942; 6: 0.924; 9: 0.927; chest
+  0.905); read after it, their misses not looked at: set 7 F1 0.856, present 0.877, denials
+  0.814; set 10 F1 0.902, present 0.907, denials 0.887.
 """
 
 from __future__ import annotations
@@ -116,7 +133,7 @@ SETS = {
     # reached: F1 0.907, present 0.907, denials 0.905 (recall 0.900), durations P 0.885 R 0.947
     # (round 2: F1 0.916, present 0.918, denials 0.914)
     # (round 3: F1 0.923, present 0.923, denials 0.921, durations P 0.931 R 0.947)
-    "blind6": Floors(311, 0.92, 0.92, 0.92, 0.93, 0.94),
+    "blind6": Floors(311, 0.92, 0.92, 0.92, 0.93, 0.96),
     # the first run, a little below it for rounding
     "blind7": Floors(347, 0.815, 0.835, 0.78, 0.86, 0.86),
     # reached: F1 0.910, present 0.909, denials 0.913 (recall 0.907), durations P 0.851 R 0.940
@@ -125,7 +142,8 @@ SETS = {
     # the first run, a little below it for rounding
     "blind10": Floors(242, 0.895, 0.90, 0.88, 0.94, 0.90),
     # first run F1 0.904, present 0.913, denials 0.891, durations P 0.911 R 0.904
-    "blind11": Floors(314, 0.90, 0.91, 0.89, 0.91, 0.90),
+    # (round 4: F1 0.918, present 0.924, denials 0.909, durations P 0.913 R 0.926)
+    "blind11": Floors(314, 0.915, 0.92, 0.905, 0.91, 0.92),
     # the eyes pack's set, read with every pack; first run F1 0.706, present 0.760, denials 0.601,
     # durations P 0.722 R 0.684
     "blind_eyes": Floors(127, 0.70, 0.75, 0.60, 0.72, 0.68, packs=("all",)),
