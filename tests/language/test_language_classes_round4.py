@@ -161,7 +161,9 @@ def test_falling_asleep_is_not_a_fall(kb: KnowledgeBase) -> None:
     assert "recent_trauma" not in ev(kb, "I fell asleep in the bath and woke with back ache.")
 
 
-@pytest.mark.parametrize("text", ["GP: 70M, LBP 6/52, PMH bowel Ca 2015.", "Hx lung Ca, now back pain."])
+@pytest.mark.parametrize(
+    "text", ["GP: 70M, LBP 6/52, PMH bowel Ca 2015.", "Hx lung Ca, now back pain."]
+)
 def test_an_organs_cancer_in_note_shorthand(kb: KnowledgeBase, text: str) -> None:
     assert ev(kb, text).get("cancer_history") == "present"
 
