@@ -85,14 +85,32 @@ def compound_mentions(
                 # the anchor said inside a finding's own words has its place ("no blood in
                 # my poo"); a finding only asked about is not stated by the text either
                 if any(f == comp.finding for _, f in unsaid) or any(
-                    men.start < end and start < men.end for men in mentions
+                    men.start < end and start < men.end and not _within(men, start, end)
+                    for men in mentions
                 ):
                     continue
             else:
                 start = min(said[p][0] for p in wanted)
                 end = max(said[p][1] for p in wanted)
-            out.append(Mention.stated(doc.text, comp.finding, comp.answer, start, end, "compound"))
+            made = Mention.stated(doc.text, comp.finding, comp.answer, start, end, "compound")
+            out.append(made)
             if comp.answer == "absent":
                 denied.add((sentence, comp.finding))
+            # a finding a compound states is a part of the compounds after it ("vision is
+            # blurry" is a blurred sight and so a change in sight)
+            if start in char_sentence:
+                name = comp.finding if comp.answer == "present" else "no:" + comp.finding
+                spans.setdefault(char_sentence[start], {}).setdefault(name, (start, end))
+                if comp.answer == "present":
+                    said_present.add(comp.finding)
             break
     return out
+
+
+def _within(men: Mention, start: int, end: int) -> bool:
+    """True when a denied finding's words lie inside the anchor's ("headache" in "no
+    headache"), or are the anchor's own words denying a finding that does not count (a leg's
+    "no redness" in a text about an eye): the mention does not hold the anchor's place."""
+    if men.value != "absent" or not (start <= men.start and men.end <= end):
+        return False
+    return men.end - men.start < end - start or not men.counts
