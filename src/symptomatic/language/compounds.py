@@ -96,6 +96,10 @@ def compound_mentions(
             out.append(made)
             if comp.answer == "absent":
                 denied.add((sentence, comp.finding))
+                # a text-wide denial holds in its own sentence too ("not red or sore" is no
+                # sore lump there)
+                if start in char_sentence:
+                    denied.add((char_sentence[start], comp.finding))
             # a finding a compound states is a part of the compounds after it ("vision is
             # blurry" is a blurred sight and so a change in sight)
             if start in char_sentence:
