@@ -80,6 +80,18 @@ def compound_mentions(
                 continue
             if comp.answer == "present" and (sentence, comp.finding) in denied:
                 continue
+            # a part said inside a denial of the finding ("no floaters or flashes") is that
+            # denial's word, not the finding said present
+            if comp.answer == "present" and any(
+                men.counts
+                and men.value == "absent"
+                and men.finding_id == comp.finding
+                and men.start <= said[p][0]
+                and said[p][1] <= men.end
+                for p in wanted
+                for men in mentions
+            ):
+                continue
             if comp.scope == "text":
                 start, end = said[wanted[0]]
                 # the anchor said inside a finding's own words has its place ("no blood in
@@ -113,8 +125,10 @@ def compound_mentions(
 
 def _within(men: Mention, start: int, end: int) -> bool:
     """True when a denied finding's words lie inside the anchor's ("headache" in "no
-    headache"), or are the anchor's own words denying a finding that does not count (a leg's
-    "no redness" in a text about an eye): the mention does not hold the anchor's place."""
-    if men.value != "absent" or not (start <= men.start and men.end <= end):
+    headache"), or deny a finding that does not count (a leg's "no redness" in a text about
+    an eye): the mention does not hold the anchor's place."""
+    if men.value != "absent":
         return False
-    return men.end - men.start < end - start or not men.counts
+    if not men.counts:
+        return True
+    return start <= men.start and men.end <= end and men.end - men.start < end - start
