@@ -204,7 +204,9 @@ _RELATIVE = {
         re.I,
     ): 0.3,
     re.compile(r"\b(?:an?|one|few|couple\s+of)\s+hours?\s+ago\b|\bsince\s+an?\s+hour\b", re.I): 0.1,
-    re.compile(r"\b(?:since\s+)?(?:yesterday|last\s+night)\b", re.I): 1.0,
+    re.compile(r"\b(?:since\s+)?yesterday\b", re.I): 1.0,
+    # last night is hours ago, within the last day
+    re.compile(r"\b(?:since\s+)?last\s+night\b", re.I): 0.6,
     re.compile(r"\bthis\s+morning\b", re.I): 0.3,
     # "woke up at 5am with ...", "today I've got ...": today
     re.compile(r"\bwoke\s+(?:up\s+)?(?:at\s+(?:about\s+|around\s+)?\d{1,2}(?::\d\d)?\s*(?:am|pm)?)\b",
