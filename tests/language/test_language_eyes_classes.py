@@ -32,8 +32,9 @@ def ev(kb: KnowledgeBase, text: str, age: int | None = None) -> dict[str, str]:
         ("There's thick green pus coming from his eye.", "pus_discharge", "sticky_eye"),
     ],
 )
-def test_a_qualifier_states_its_complaint(kb: KnowledgeBase, text: str, child: str,
-                                          parent: str) -> None:
+def test_a_qualifier_states_its_complaint(
+    kb: KnowledgeBase, text: str, child: str, parent: str
+) -> None:
     got = ev(kb, text)
     assert got.get(child) == "present" and got.get(parent) == "present", got
 
