@@ -125,10 +125,10 @@ def compound_mentions(
 
 def _within(men: Mention, start: int, end: int) -> bool:
     """True when a denied finding's words lie inside the anchor's ("headache" in "no
-    headache"), or deny a finding that does not count (a leg's "no redness" in a text about
-    an eye): the mention does not hold the anchor's place."""
+    headache") or are the anchor's own (a leg's "not hot or red" also said of an eyelid), or
+    deny a finding that does not count: the mention does not hold the anchor's place."""
     if men.value != "absent":
         return False
     if not men.counts:
         return True
-    return start <= men.start and men.end <= end and men.end - men.start < end - start
+    return start <= men.start and men.end <= end
