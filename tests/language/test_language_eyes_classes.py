@@ -79,6 +79,7 @@ def test_a_headache_with_an_eye_is_the_brow_ache(kb: KnowledgeBase) -> None:
         ("The dog's claw scratched my eye yesterday.", "scratch_or_grit"),
         ("Her lid edges are flaky with crusts at the lashes.", "crusty_lid_margins"),
         ("There's a sore lump on my eyelid.", "lump_tender"),
+        ("A stye on my top lid, really tender.", "lump_tender"),
     ],
 )
 def test_eye_sensations_and_lay_words(kb: KnowledgeBase, text: str, fid: str) -> None:
@@ -92,6 +93,7 @@ def test_eye_sensations_and_lay_words(kb: KnowledgeBase, text: str, fid: str) ->
         ("His eyes aren't red or painful, he just rubs them.", "eye_pain"),
         ("Right eye a bit blurry, no floaters or flashes.", "flashes"),
         ("A small lump on my eyelid, not red or sore.", "lump_tender"),
+        ("Eyelid swollen, not hot or red.", "red_eye"),
     ],
 )
 def test_denials_said_of_the_eye_together(kb: KnowledgeBase, text: str, fid: str) -> None:
