@@ -12,6 +12,7 @@ present (and counting) in the sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -80,12 +81,13 @@ def compound_mentions(
                 continue
             if comp.answer == "present" and (sentence, comp.finding) in denied:
                 continue
-            # a part said inside a denial of the finding ("no floaters or flashes") is that
-            # denial's word, not the finding said present
+            # a part said inside a denial of the finding that holds its own negation ("no
+            # floaters or flashes") is that denial's word, not the finding said present
             if comp.answer == "present" and any(
                 men.counts
                 and men.value == "absent"
                 and men.finding_id == comp.finding
+                and _OWN_NEGATION.search(men.text)
                 and men.start <= said[p][0]
                 and said[p][1] <= men.end
                 for p in wanted
@@ -121,6 +123,9 @@ def compound_mentions(
                     said_present.add(comp.finding)
             break
     return out
+
+
+_OWN_NEGATION = re.compile(r"\b(?:no|not|never|none|nothing|without)\b|n't\b", re.I)
 
 
 def _within(men: Mention, start: int, end: int) -> bool:
