@@ -43,11 +43,11 @@ def _set(text: str) -> frozenset[str]:
 # the person nouns a writer uses for someone they ask for, with a gender where the word has one
 _MALE = (
     "dad daddy father husband son brother grandfather grandad granddad grandpa uncle boyfriend "
-    "nephew grandson stepdad stepfather fiance"
+    "nephew grandson stepdad stepfather fiance boy lad"
 )
 _FEMALE = (
     "mum mom mam mummy mommy mother wife daughter sister grandmother grandma gran granny nan "
-    "nana nanna aunt auntie girlfriend niece granddaughter stepmum stepmother fiancee"
+    "nana nanna aunt auntie girlfriend niece granddaughter stepmum stepmother fiancee girl lass"
 )
 _ANY = (
     "partner friend child kid teenager cousin neighbour neighbor flatmate housemate "
@@ -152,6 +152,35 @@ def _born(words: list[str], i: int) -> bool:
     return aged or not any(w.lower() in _PREGNANCY for w in words)
 
 
+# words that may stand between a possessive and "old" in a child named by age ("my 11 month
+# old", "our 3-year-old", "my two and a half year old")
+_AGE_WORDS = _set(
+    "- and a half one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen"
+)
+_AGE_UNITS = _set("day days week weeks wk wks month months mo year years yr yrs")
+
+
+def _named_by_age(words: list[str], i: int) -> bool:
+    """True when the possessive at ``words[i]`` opens a child named by their age: "my 11 month
+    old", "our 3-year-old", "my six week old" (a person of their own, as "my son" is)."""
+    seen_number = seen_unit = False
+    for w in (x.lower() for x in words[i + 1 : i + 8]):
+        if w.isdigit() or w.replace(".", "", 1).isdigit() or (w in _AGE_WORDS and w != "-"):
+            if seen_unit:
+                return False
+            seen_number = True
+        elif w in _AGE_UNITS and seen_number:
+            seen_unit = True
+        elif w in ("-", "and", "a", "half"):
+            continue
+        elif w == "old":
+            return seen_unit
+        else:
+            return False
+    return False
+
+
 def _subject_at(words: list[str], i: int) -> Subject:
     """The subject word ``words[i]`` names, or None when it names nobody."""
     w = words[i].lower().replace("’", "'")
@@ -169,6 +198,8 @@ def _subject_at(words: list[str], i: int) -> Subject:
             after = Person("baby", None)
         if after is not None:  # "my dad", "his mother": the noun names the person
             return None if _speaks(words, i + 1) else after
+        if _named_by_age(words, i):  # "my 11 month old": a child named by their age
+            return Person("child", None)
     if w in _PRONOUNS:
         return None if _speaks(words, i) else Person(None, _PRONOUNS[w])
     if w in _WRITER:
