@@ -69,6 +69,8 @@ class KnowledgeBase:
     denials: dict[str, tuple[str, ...]] = field(default_factory=dict)
     parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     compounds: tuple[Compound, ...] = ()
+    #: finding id -> findings whose phrases said inside its own phrases are not said
+    hides: dict[str, frozenset[str]] = field(default_factory=dict)
     #: audience -> care level -> wording spoken to them (the first pack stating it, in load
     #: order, so dependencies such as ``core`` first)
     advice_for: dict[Audience, dict[CareLevel, LevelText]] = field(default_factory=dict)
@@ -156,6 +158,7 @@ def compose(packs: Sequence[Pack]) -> KnowledgeBase:
     denials: dict[str, tuple[str, ...]] = {}
     parts: dict[str, tuple[str, ...]] = {}
     compounds: list[Compound] = []
+    hides: dict[str, frozenset[str]] = {}
     signs_question: WarningSignsText | None = None
     problems: list[str] = []
 
@@ -253,6 +256,12 @@ def compose(packs: Sequence[Pack]) -> KnowledgeBase:
             if part_id in findings:
                 problems.append(f"{pid}: synonyms.yaml: parts.{part_id}: a finding's id")
             parts[part_id] = tuple(dict.fromkeys((*parts.get(part_id, ()), *phrases)))
+        for fid, hidden in pack.hides.items():
+            unknown_hides = [h for h in (fid, *hidden) if h not in findings]
+            if unknown_hides:
+                problems.append(f"{pid}: synonyms.yaml: hides.{fid}: unknown finding ids {unknown_hides}")
+            else:
+                hides[fid] = hides.get(fid, frozenset()) | frozenset(hidden)
         for i, comp in enumerate(pack.compounds):
             where = f"{pid}: synonyms.yaml: compounds[{i}]"
             target = findings.get(comp.finding)
@@ -289,6 +298,7 @@ def compose(packs: Sequence[Pack]) -> KnowledgeBase:
         denials=denials,
         parts=parts,
         compounds=tuple(compounds),
+        hides=hides,
         advice_for=advice_for,
         warning_signs_question=signs_question,
     )

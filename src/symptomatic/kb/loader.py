@@ -142,6 +142,7 @@ def load_pack(name_or_path: str | Path, cache: ParseCache | None = None) -> Pack
         denials=synonyms.denials,
         parts=synonyms.parts,
         compounds=synonyms.compounds,
+        hides=synonyms.hides,
     )
 
 

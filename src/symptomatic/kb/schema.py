@@ -576,6 +576,10 @@ class SynonymsFile(Strict):
     #: part id -> words; a part says nothing alone, only inside a compound
     parts: dict[Identifier, list[Annotated[str, Field(min_length=1)]]] = Field(default_factory=dict)
     compounds: list[Compound] = Field(default_factory=list)
+    #: finding id -> findings whose phrases, said inside one of this finding's phrases, are
+    #: not said at all: "can't breathe" inside "can't breathe through my nose" (a blocked
+    #: nose), "burning up" (a fever) inside "acid burning up into my throat" (heartburn)
+    hides: dict[Identifier, list[Identifier]] = Field(default_factory=dict)
 
 
 class Pack(Strict):
@@ -592,3 +596,4 @@ class Pack(Strict):
     denials: dict[str, list[str]] = Field(default_factory=dict)
     parts: dict[str, list[str]] = Field(default_factory=dict)
     compounds: list[Compound] = Field(default_factory=list)
+    hides: dict[str, list[str]] = Field(default_factory=dict)

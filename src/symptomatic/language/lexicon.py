@@ -120,6 +120,9 @@ class Lexicon:
 
     def __init__(self, entries: Iterable[Entry], extra_words: Iterable[str] = ()) -> None:
         self.entries: list[Entry] = []
+        #: finding id -> findings whose phrases inside its own phrases are not said
+        #: (``hides:`` of the synonyms files)
+        self.hides: dict[str, frozenset[str]] = {}
         self.by_first: dict[str, list[Entry]] = defaultdict(list)
         self.exact_by_first: dict[str, list[Entry]] = defaultdict(list)
         self.inflected_by_first: dict[str, list[tuple[Entry, tuple[str, ...]]]] = defaultdict(list)
@@ -238,7 +241,9 @@ class Lexicon:
         for part_id, phrases in kb.parts.items():
             for phrase in phrases:
                 add(part_id, "present", phrase, part=True)
-        return cls(entries, extra)
+        lexicon = cls(entries, extra)
+        lexicon.hides = dict(kb.hides)
+        return lexicon
 
     def correct(self, word: str) -> str | None:
         """The lexicon word a slip most likely meant, or None to leave ``word`` alone."""

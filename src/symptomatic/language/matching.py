@@ -55,7 +55,22 @@ def match_text(lexicon: Lexicon, words: Sequence[str]) -> list[Match]:
     found: list[Match] = []
     for idxs in clauses(words):
         found.extend(_match_clause(lexicon, Clause.read(words, idxs, lexicon.correct)))
-    return longest([m for m in found if not m.entry.part]) + [m for m in found if m.entry.part]
+    kept = longest([m for m in found if not m.entry.part])
+    if lexicon.hides:
+        kept = [m for m in kept if not _hidden(m, kept, lexicon.hides)]
+    return kept + [m for m in found if m.entry.part]
+
+
+def _hidden(m: Match, matches: Sequence[Match], hides: dict[str, frozenset[str]]) -> bool:
+    """True when ``m`` lies inside a longer match of a finding that hides ``m``'s finding
+    ("can't breathe" inside "can't breathe through my nose", said of a blocked nose)."""
+    return any(
+        o.start <= m.start
+        and m.end <= o.end
+        and (o.end - o.start) > (m.end - m.start)
+        and m.entry.finding_id in hides.get(o.entry.finding_id, frozenset())
+        for o in matches
+    )
 
 
 def match_words(lexicon: Lexicon, words: Sequence[str], idxs: list[int]) -> list[Match]:
