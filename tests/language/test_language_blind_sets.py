@@ -108,12 +108,20 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+import yaml
 
+from symptomatic import packs
 from symptomatic.eval.parsing import ParserScore, check_labels, load_labelled, score_parser
 from symptomatic.kb import KnowledgeBase, load_knowledge_base
 from symptomatic.kb.schema import FindingType
 
 DATA = Path(__file__).parent / "data"
+
+
+def _findings_of(pack: str) -> frozenset[str]:
+    """The ids of the findings a built-in pack defines (a pack written after a set was)."""
+    path = Path(packs.__file__).parent / pack / "findings.yaml"
+    return frozenset(f["id"] for f in yaml.safe_load(path.read_text(encoding="utf-8"))["findings"])
 
 
 @dataclass(frozen=True)
@@ -160,7 +168,8 @@ SETS = {
     # F1 0.878, present 0.900, denials 0.853, durations P 0.641 R 0.962; after the second
     # chest round (test_language_chest_classes.py): F1 0.906, present 0.913, denials 0.903,
     # durations P 0.714 R 0.962; with chest words said without the chest taken out of its
-    # lexicon (a heavy ache low down, worse when I move): F1 0.905, present 0.912, denials 0.901
+    # lexicon (a heavy ache low down, worse when I move): F1 0.905, present 0.912, denials 0.901;
+    # with breathing-ent loaded (its findings left out): F1 0.905, present 0.912, denials 0.903
     "blind_chest": Floors(
         204,
         0.90,
@@ -177,6 +186,9 @@ SETS = {
                 "cp_pain_now",
                 "cp_crescendo",
                 "cp_worst_ever_abrupt",
+                # the breathing-ent pack came later: its findings (wheeze, heartburn, blue
+                # lips, a cough's duration, ...) were not there to label
+                *_findings_of("breathing-ent"),
             ]
         ),
     ),
