@@ -82,7 +82,7 @@ def test_a_childs_whole_check_gives_parent_wording(child_model: Model) -> None:
                 child_model, state, q.finding_id, {i.finding_id: "absent" for i in q.items}
             )
         else:
-            value = "present" if q.finding_id in ("fever", "ear_pulling") else "absent"
+            value = "present" if q.finding_id in ("fever", "ear_pulling", "earache") else "absent"
             state = answer(child_model, state, q.finding_id, value)
     res = result(child_model, state)
     assert res.for_whom == "child" and res.to_dict()["for_whom"] == "child"
