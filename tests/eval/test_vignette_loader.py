@@ -148,3 +148,14 @@ def test_file_level_errors(tmp_path: Path) -> None:
     empty.write_text("version: 1\nvignettes: []\n", encoding="utf-8")
     with pytest.raises(VignetteFileError, match="non-empty list"):
         load_vignettes(empty)
+
+
+def test_a_babys_age_in_months_is_read_and_checked() -> None:
+    base = {"id": "B1", "age": 0, "sex": "male", "text": "my baby has a cough", "triage": "urgent"}
+    (v,) = parse_vignettes({"version": 1, "vignettes": [{**base, "age_months": 7}]})
+    assert v.age_months == 7
+    (older,) = parse_vignettes({"version": 1, "vignettes": [{**base, "age": 2}]})
+    assert older.age_months is None
+    for months in (14, -1, "six", True):
+        with pytest.raises(VignetteFileError, match="age_months"):
+            parse_vignettes({"version": 1, "vignettes": [{**base, "age_months": months}]})

@@ -76,7 +76,9 @@ def test_the_start_page_asks_who_the_check_is_for(child_client: TestClient) -> N
 def test_a_childs_check_speaks_to_the_parent_end_to_end(child_client: TestClient) -> None:
     r = submit(child_client, for_whom="child", age="3", sex="male")
     assert r.status_code == 303
-    questions, result = walk(child_client, r.headers["location"], {"fever", "ear_pulling", "earache"})
+    questions, result = walk(
+        child_client, r.headers["location"], {"fever", "ear_pulling", "earache"}
+    )
     assert questions[0].startswith("Has your child had a high temperature")
     assert "Since the fever started, has your child had any of these?" in questions
     # earache (core) is asked of a parent with its pulling-at-the-ear wording

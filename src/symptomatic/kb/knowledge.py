@@ -259,7 +259,9 @@ def compose(packs: Sequence[Pack]) -> KnowledgeBase:
         for fid, hidden in pack.hides.items():
             unknown_hides = [h for h in (fid, *hidden) if h not in findings]
             if unknown_hides:
-                problems.append(f"{pid}: synonyms.yaml: hides.{fid}: unknown finding ids {unknown_hides}")
+                problems.append(
+                    f"{pid}: synonyms.yaml: hides.{fid}: unknown finding ids {unknown_hides}"
+                )
             else:
                 hides[fid] = hides.get(fid, frozenset()) | frozenset(hidden)
         for i, comp in enumerate(pack.compounds):

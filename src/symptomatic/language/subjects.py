@@ -31,6 +31,7 @@ The rule, applied by the parser:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -161,9 +162,16 @@ _AGE_WORDS = _set(
 _AGE_UNITS = _set("day days week weeks wk wks month months mo year years yr yrs")
 
 
+# an age written as one word: "my 14yo", "our 3yo", "my 2y/o"
+_AGE_WORD = re.compile(r"^\d{1,2}(?:yo|y/o|yrs?|yr-old|mo|mos|mths?|wks?)$")
+
+
 def _named_by_age(words: list[str], i: int) -> bool:
     """True when the possessive at ``words[i]`` opens a child named by their age: "my 11 month
-    old", "our 3-year-old", "my six week old" (a person of their own, as "my son" is)."""
+    old", "our 3-year-old", "my six week old", "my 14yo" (a person of their own, as "my son"
+    is)."""
+    if i + 1 < len(words) and _AGE_WORD.match(words[i + 1].lower()):
+        return True
     seen_number = seen_unit = False
     for w in (x.lower() for x in words[i + 1 : i + 8]):
         if w.isdigit() or w.replace(".", "", 1).isdigit() or (w in _AGE_WORDS and w != "-"):
