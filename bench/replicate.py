@@ -22,7 +22,7 @@ folder and served)::
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, get_origin
 
 import yaml
 
@@ -61,7 +61,7 @@ def replicated_pack(
     fields = [name for name in Pack.model_fields if name != "meta"]
     # lists (conditions, findings, rules, screens, ...) are copied; mappings keyed by finding
     # (synonyms and other lexicon data) are kept for copy 0 only
-    lists = [n for n in fields if all(isinstance(d.get(n, []), list) for d in dumped)]
+    lists = [n for n in fields if get_origin(Pack.model_fields[n].annotation) is list]
     conditions = {c.id for p in packs for c in p.conditions}
     # every other id a copy defines: findings, rules, screens, and screens' group questions
     items = [i for d in dumped for name in lists for i in d.get(name, []) if isinstance(i, dict)]
