@@ -93,8 +93,28 @@ NOT_YET_READ: frozenset[str] = frozenset(
 #: eye problem in a baby who turns from light) have no blind phrasings yet.
 #: The core complaints that breathing-ent's rules name (cough, earache, sore throat) got no blind
 #: phrasings from its helper, who wrote them for the pack's own findings.
+#: The breathing-ent safety review's fixes (ent-fix, 2026-12-07) added red-flag findings (a fit,
+#: a baby's bulging soft spot, 39°C or more at 3-6 months, a stiff or swollen neck with a sore
+#: throat, a swelling tongue) and rules naming findings that had no phrasings (whooping-cough
+#: fits under 1, hives or a known severe allergy with a trigger, smoking with a long cough at
+#: 40+): they await blind phrasings.
 AWAITING_PHRASINGS: frozenset[str] = frozenset(
-    ["eye_problem", "headache", "cough", "earache", "sore_throat"]
+    [
+        "eye_problem",
+        "headache",
+        "cough",
+        "earache",
+        "sore_throat",
+        "seizure_or_fit",
+        "bulging_fontanelle",
+        "temp_39_or_more",
+        "neck_pain_stiff_swelling",
+        "tongue_swelling",
+        "cough_bouts_whoop",
+        "hives_rash",
+        "known_severe_allergy",
+        "smoking",
+    ]
 )
 
 

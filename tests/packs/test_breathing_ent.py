@@ -173,3 +173,237 @@ def test_common_harmless_causes_are_not_frightening(
     res = result(all_model, start(all_model, "female", age, evidence))
     assert res.conditions[0].id == top, [c.id for c in res.conditions[:3]]
     assert res.triage.level.value in levels, res.triage.reasons
+
+
+# --- the draft clinical review's must-fixes (M1b-M7, M9): a bland first sentence, then a
+# simulated person who says yes only to what is listed (no to every other yes/no question)
+
+
+def _simulated_level(
+    model: Model,
+    text: str,
+    age: int,
+    present: set[str],
+    options: dict[str, str] | None = None,
+    age_months: int | None = None,
+    sex: str = "female",
+) -> str:
+    from symptomatic.interview.driver import asked_findings, drive
+
+    chosen = options or {}
+
+    def answerer(question: object) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for fid in asked_findings(question):  # type: ignore[arg-type]
+            if fid in chosen:
+                out[fid] = chosen[fid]
+            elif fid in present:
+                out[fid] = "present"
+            elif model.kb.findings[fid].type == "duration":
+                out[fid] = "unknown"
+            else:
+                out[fid] = "absent"
+        return out
+
+    ev = parse(model, text, sex=sex, age=age).to_evidence()
+    for_whom = "child" if age < 16 else "self"
+    state = start(model, sex, age, ev, for_whom=for_whom, age_months=age_months)
+    state = drive(model, state, answerer)
+    return result(model, state).triage.level.value
+
+
+@pytest.mark.parametrize(
+    ("text", "age", "months", "present", "options", "levels"),
+    [
+        # M1(b): a baby under 3 months is asked about fever whatever the first sentence says
+        ("My baby is not herself.", 0, 1, {"fever"}, {}, ("emergency",)),
+        # M2: a fit with a fever; a bulging soft spot in a feverish baby
+        (
+            "My daughter has a temperature.",
+            1,
+            None,
+            {"fever", "seizure_or_fit"},
+            {},
+            ("emergency",),
+        ),
+        ("My baby has a temperature.", 0, 8, {"fever", "bulging_fontanelle"}, {}, ("emergency",)),
+        # M3: 3 to 6 months with 39°C or more
+        (
+            "My baby has a runny nose.",
+            0,
+            4,
+            {"blocked_runny_nose", "fever", "temp_39_or_more"},
+            {},
+            ("urgent", "emergency"),
+        ),
+        # M4: breathing trouble or faintness with a trigger or hives; a swelling tongue
+        (
+            "I'm wheezy and short of breath.",
+            25,
+            None,
+            {"wheeze", "breathlessness", "hives_rash", "allergen_exposure"},
+            {},
+            ("emergency",),
+        ),
+        (
+            "I was stung by a wasp and feel faint.",
+            40,
+            None,
+            {"allergen_exposure", "fainting", "hives_rash"},
+            {},
+            ("emergency",),
+        ),
+        (
+            "My lips have swollen up.",
+            30,
+            None,
+            {"lips_tongue_swelling", "tongue_swelling"},
+            {},
+            ("emergency",),
+        ),
+        (
+            "My daughter's lips are swelling up.",
+            9,
+            None,
+            {"lips_tongue_swelling", "allergen_exposure", "hives_rash", "known_severe_allergy"},
+            {},
+            ("emergency",),
+        ),
+        # M5: a sore throat with a stiff, painful neck; with swelling spreading into the neck
+        (
+            "I have a sore throat.",
+            30,
+            None,
+            {"sore_throat", "fever", "neck_pain_stiff_swelling"},
+            {},
+            ("urgent", "emergency"),
+        ),
+        (
+            "I have a sore throat.",
+            35,
+            None,
+            {"sore_throat", "fever", "swelling_under_tongue_or_neck"},
+            {},
+            ("emergency",),
+        ),
+        # M6: whooping-cough fits in a baby; a coughing baby under 3 months feeding well
+        (
+            "My baby has coughing fits.",
+            0,
+            2,
+            {"cough", "cough_bouts_whoop", "blocked_runny_nose"},
+            {"cough_duration": "w1_3"},
+            ("urgent", "emergency"),
+        ),
+        (
+            "My baby has coughing fits.",
+            0,
+            7,
+            {"cough", "cough_bouts_whoop"},
+            {"cough_duration": "w1_3"},
+            ("urgent", "emergency"),
+        ),
+        (
+            "My baby has a cough and a snotty nose.",
+            0,
+            1,
+            {"cough", "blocked_runny_nose"},
+            {"cough_duration": "under_1w"},
+            ("urgent", "emergency"),
+        ),
+        # M7: NICE NG12, a cough of 3 weeks or more in an ever-smoker of 40 or over
+        (
+            "I've had a cough for five weeks.",
+            67,
+            None,
+            {"cough", "smoking"},
+            {"cough_duration": "w3_8"},
+            ("soon", "urgent"),
+        ),
+        # M9: a drooling child with a fever, no sore throat said
+        (
+            "My son is drooling and has a high temperature.",
+            4,
+            None,
+            {"drooling_cant_swallow", "fever", "feels_very_unwell"},
+            {},
+            ("emergency",),
+        ),
+    ],
+    ids=[
+        "M1b_baby_not_herself",
+        "M2_fit",
+        "M2_fontanelle",
+        "M3_4mo_39",
+        "M4_wheeze_hives",
+        "M4_wasp_faint",
+        "M4_tongue",
+        "M4_known_allergy",
+        "M5_stiff_neck",
+        "M5_neck_spread",
+        "M6_whoop_2mo",
+        "M6_whoop_7mo",
+        "M6_cough_6wk",
+        "M7_smoker_cough",
+        "M9_drooling_fever",
+    ],
+)
+def test_review_must_fixes_reach_their_level(
+    all_model: Model,
+    text: str,
+    age: int,
+    months: int | None,
+    present: set[str],
+    options: dict[str, str],
+    levels: tuple[str, ...],
+) -> None:
+    level = _simulated_level(all_model, text, age, present, options, age_months=months)
+    assert level in levels, (text, level)
+
+
+@pytest.mark.parametrize(
+    ("text", "age", "levels"),
+    [
+        ("My 18 month old had a fit with a high temperature, she has a cold", 1, ("emergency",)),
+        ("my baby's soft spot is bulging and she feels hot", 0, ("emergency",)),
+        ("My son is drooling and has a high temperature", 3, ("emergency",)),
+        (
+            "I ate a peanut 20 minutes ago and now I'm wheezy and covered in hives",
+            25,
+            ("emergency",),
+        ),
+        ("My tongue is swelling up", 30, ("emergency",)),
+    ],
+)
+def test_review_must_fixes_from_the_text_alone(
+    all_model: Model, text: str, age: int, levels: tuple[str, ...]
+) -> None:
+    ev = parse(all_model, text, sex="female", age=age).to_evidence()
+    who = "child" if age < 16 else "self"
+    state = start(all_model, "female", age, ev, for_whom=who, age_months=6 if age == 0 else None)
+    assert result(all_model, state).triage.level.value in levels, (text, ev)
+
+
+def test_a_4_month_old_at_39_4_is_seen_today(all_model: Model) -> None:
+    text = "My 4 month old has a temperature of 39.4 and a runny nose"
+    ev = parse(all_model, text, sex="male", age=0).to_evidence()
+    assert ev.get("temp_39_or_more") == "present", ev
+    state = start(all_model, "male", 0, ev, for_whom="child", age_months=4)
+    assert result(all_model, state).triage.level.value in ("urgent", "emergency")
+
+
+def test_rules_with_age_guards_match_their_findings_ages(kb: KnowledgeBase) -> None:
+    """Review M9 note: the age guards of the baby and child rules equal their findings'
+    applies_to, so that neither drifts from the other."""
+    guards = {
+        "baby_breathing_pauses": "breathing_pauses",
+        "child_floppy_or_drowsy": "floppy_drowsy",
+        "baby_bulging_fontanelle": "bulging_fontanelle",
+    }
+    rules = {r.id: r for r in kb.red_flags}
+    for rule_id, fid in guards.items():
+        finding = kb.findings[fid]
+        assert finding.applies_to is not None
+        assert f"'age': ({finding.applies_to.min_age}, {finding.applies_to.max_age})" in str(
+            rules[rule_id].when.model_dump(by_alias=True)
+        ), rule_id
