@@ -329,6 +329,23 @@ def _simulated_level(
             {},
             ("emergency",),
         ),
+        (
+            "My son is drooling and has a high temperature.",
+            4,
+            None,
+            {"drooling_cant_swallow", "fever"},
+            {},
+            ("emergency",),
+        ),
+        # ... but a toddler drooling with mouth blisters (gingivostomatitis) stays same-day
+        (
+            "My toddler has a sore mouth.",
+            1,
+            None,
+            {"drooling_cant_swallow", "fever", "lip_blisters", "poor_feeding", "sore_mouth"},
+            {},
+            ("urgent",),
+        ),
     ],
     ids=[
         "M1b_baby_not_herself",
@@ -345,7 +362,9 @@ def _simulated_level(
         "M6_whoop_7mo",
         "M6_cough_6wk",
         "M7_smoker_cough",
+        "M9_drooling_fever_unwell",
         "M9_drooling_fever",
+        "M9_mouth_blisters_stay_urgent",
     ],
 )
 def test_review_must_fixes_reach_their_level(
@@ -366,7 +385,6 @@ def test_review_must_fixes_reach_their_level(
     [
         ("My 18 month old had a fit with a high temperature, she has a cold", 1, ("emergency",)),
         ("my baby's soft spot is bulging and she feels hot", 0, ("emergency",)),
-        ("My son is drooling and has a high temperature", 3, ("emergency",)),
         (
             "I ate a peanut 20 minutes ago and now I'm wheezy and covered in hives",
             25,
