@@ -73,8 +73,13 @@ FEWER = frozenset(["pelvic_pain", "vaginal_discharge"])
 #: short (counts in the docstring); the pack's lexicon was then widened from them, and three
 #: that say a duration in words the parser does not date ("since October", "all autumn",
 #: "still there") remain short.
+#: A possible allergen in the last 2 hours is a red-flag finding again since the safety
+#: review's anaphylaxis rule (breathing trouble or faintness with a trigger or hives) names it:
+#: its blind phrasings read 3 of 7 at that point (ent-fix, 2026-12-07); its lexicon is not yet
+#: widened from them.
 NOT_YET_READ: frozenset[str] = frozenset(
     [
+        "allergen_exposure",
         "eye_problem_start",
         "pain_moving_eye",
         "new_weakness_or_speech",
