@@ -160,11 +160,12 @@ SETS = {
     "blind11": Floors(314, 0.915, 0.92, 0.905, 0.91, 0.92),
     # the eyes pack's set, read with every pack; first run F1 0.706, present 0.760, denials 0.601,
     # durations P 0.722 R 0.684; first eyes round: F1 0.832, present 0.879, denials 0.766,
-    # durations P 0.778 R 0.737
+    # durations P 0.778 R 0.737; with breathing-ent merged: F1 0.825, present 0.866, denials
+    # 0.765
     "blind_eyes": Floors(
         127,
-        0.83,
-        0.87,
+        0.82,
+        0.86,
         0.76,
         0.77,
         0.73,
@@ -215,13 +216,15 @@ SETS = {
     # held out (not tuned on): its first run, a little below it for rounding (F1 0.749, present
     # 0.798, denials 0.657, durations P 0.871 R 0.692)
     # with the eyes pack merged: F1 0.732, present 0.775, denials 0.653, durations P 0.839 R 0.667
+    # with the eyes round and the breathing-ent safety fixes: F1 0.725, present 0.768, denials
+    # 0.647, durations P 0.806 R 0.641
     "blind_ent": Floors(
         174,
-        0.73,
-        0.77,
-        0.65,
-        0.83,
-        0.66,
+        0.72,
+        0.76,
+        0.64,
+        0.80,
+        0.64,
         packs=("all",),
         unlabelled=frozenset(
             # the breathing-ent safety review's findings came after this set was written
