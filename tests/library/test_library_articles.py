@@ -44,6 +44,34 @@ HEART_SLUGS = {
     "leg-pain-when-walking",
 }
 
+#: The breathing-ent and eyes packs' libraries (issue 15): topic -> (pack, slugs).
+ENT_EYE_TOPICS = {
+    "breathing-ent": (
+        "breathing-ent",
+        {
+            "child-cough-croup",
+            "sore-throat-strep",
+            "cough-wont-go-away",
+            "cold-flu-covid",
+            "child-earache-ear-infection",
+            "wheeze-asthma-attack",
+            "dental-abscess-swollen-face",
+        },
+    ),
+    "eyes": (
+        "eyes",
+        {
+            "red-painful-eye",
+            "sticky-eye-conjunctivitis",
+            "flashes-floaters-retinal-detachment",
+            "eyelid-lump-stye-chalazion",
+            "sudden-vision-loss",
+            "contact-lens-red-eye-ulcer",
+            "eye-injury-chemical-splash",
+        },
+    ),
+}
+
 
 @functools.cache
 def _knowledge_base(pack: str) -> KnowledgeBase:
@@ -132,6 +160,19 @@ def test_heart_and_circulation_topic_has_the_areas_common_questions():
     assert {a.slug for a in arts} >= HEART_SLUGS
     for art in arts:
         assert art.meta.symptom_check.pack == "chest-heart", art.slug
+        assert art.meta.conditions, art.slug
+
+
+@pytest.mark.parametrize("topic", sorted(ENT_EYE_TOPICS))
+def test_breathing_ent_and_eyes_topics_have_their_articles(topic):
+    """Each new pack's topic lists its articles (at least six, as the issue asks), each
+    starting the check in that pack and naming the conditions it is about."""
+    pack, slugs = ENT_EYE_TOPICS[topic]
+    arts = LIBRARY.in_topic(topic)
+    assert {a.slug for a in arts} >= slugs
+    assert len(slugs) >= 6
+    for art in arts:
+        assert art.meta.symptom_check.pack == pack, art.slug
         assert art.meta.conditions, art.slug
 
 
