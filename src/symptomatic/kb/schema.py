@@ -562,6 +562,10 @@ class Compound(Strict):
     #: where the parts must be said: one sentence, or anywhere in the text (then the mention
     #: spans the first part alone: "Burning when I wee. No blood." is no blood in the urine)
     scope: Literal["sentence", "text"] = "sentence"
+    #: a length of time of at least this many days must be said with the parts (in the
+    #: sentence, or the text for ``scope: text``): "hoarse since October", "a lump in my neck
+    #: for 6 weeks" (read as the parser reads durations, dates against today included)
+    lasting_days: float | None = Field(default=None, gt=0)
 
 
 class SynonymsFile(Strict):

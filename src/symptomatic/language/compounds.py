@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from symptomatic.kb import KnowledgeBase
+from symptomatic.language.durations import Duration
 from symptomatic.language.matching import Match
 from symptomatic.language.result import Mention
 
@@ -27,6 +28,7 @@ def compound_mentions(
     part_matches: Sequence[Match],
     mentions: Sequence[Mention],
     applies: Callable[[str], bool],
+    durations: Sequence[Duration] = (),
 ) -> list[Mention]:
     """One mention per compound whose parts are all said in one sentence of ``doc``.
 
@@ -34,11 +36,13 @@ def compound_mentions(
     findings already read (a finding part needs a counting ``present`` mention in the
     sentence, a ``denied`` finding a counting ``absent`` one, an ``unless`` finding none
     present anywhere); ``applies(finding_id)`` says
-    whether the finding applies to the person.
+    whether the finding applies to the person; ``durations`` the lengths of time said in the
+    text, for compounds that need one (``lasting_days``).
     Returns the new mentions (value = the compound's answer), spanning their parts.
     """
     if not kb.compounds:
         return []
+    days_of: dict[tuple[int, int], float] = {}  # a length of time's span -> its days
     # sentence start (token) -> part id -> character span
     sentence_of = {t.i: t.sent.start for t in doc}
     spans: dict[int, dict[str, tuple[int, int]]] = {}
@@ -48,6 +52,15 @@ def compound_mentions(
             m.entry.finding_id, (span.start_char, span.end_char)
         )
     char_sentence = {t.idx: t.sent.start for t in doc}
+    # a compound's length of time is a part of its own: "lasting:" and the days said
+    for dur in durations:
+        tok = next((t for t in doc if t.idx <= dur.start < t.idx + len(t.text)), None)
+        if tok is not None:
+            said = spans.setdefault(tok.sent.start, {})
+            longest = said.get("lasting:")
+            if longest is None or dur.days > days_of[longest]:
+                said["lasting:"] = (dur.start, dur.end)
+                days_of[(dur.start, dur.end)] = dur.days
     for men in mentions:
         if men.counts and men.value in ("present", "absent") and men.start in char_sentence:
             # a denied finding is a part of its own: "no:" and its id
@@ -69,15 +82,22 @@ def compound_mentions(
         if not applies(comp.finding) or said_present.intersection(comp.unless):
             continue
         wanted = [*comp.parts, *("no:" + f for f in comp.denied)]
+        if comp.lasting_days is not None:
+            wanted.append("lasting:")
         scopes = list(spans.items())
         if comp.scope == "text":
             merged: dict[str, tuple[int, int]] = {}
             for said in spans.values():
                 for name, where in said.items():
-                    merged.setdefault(name, where)
+                    if name != "lasting:":
+                        merged.setdefault(name, where)
+                    elif name not in merged or days_of[where] > days_of[merged[name]]:
+                        merged[name] = where  # the longest length of time said
             scopes = [(-1, merged)] if merged else []
         for sentence, said in scopes:
             if not all(p in said for p in wanted) or (sentence, comp.finding) in unsaid:
+                continue
+            if comp.lasting_days is not None and days_of[said["lasting:"]] < comp.lasting_days:
                 continue
             if comp.answer == "present" and (sentence, comp.finding) in denied:
                 continue

@@ -338,6 +338,8 @@ class Parser:
             for pid, phrases in kb.parts.items()
             if any(w.lower() in _PART_NEGATIONS for p in phrases for w in self._tokenize(p))
         )
+        # compounds that need a length of time said with their parts
+        self._lasting = any(c.lasting_days is not None for c in kb.compounds)
         self._back_entry = back_pain_entry(self.lexicon)
         self._flank = side_entry(self.lexicon)
         self._upper_belly = upper_belly_entry(self.lexicon)
@@ -578,6 +580,7 @@ class Parser:
                     part_matches,
                     mentions,
                     lambda fid: self._applies(self.kb.findings[fid], person_sex, age),
+                    find_durations(text, today) if self._lasting else (),
                 )
             )
             # "What if I get numbness down below? I haven't had that": denied by reference
