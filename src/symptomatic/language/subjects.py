@@ -44,11 +44,14 @@ def _set(text: str) -> frozenset[str]:
 # the person nouns a writer uses for someone they ask for, with a gender where the word has one
 _MALE = (
     "dad daddy father husband son brother grandfather grandad granddad grandpa uncle boyfriend "
-    "nephew grandson stepdad stepfather fiance boy lad"
+    "nephew grandson stepdad stepfather fiance boy lad "
+    # a carer's or a note's titled name ("Mr T, 79, ... he is hard to rouse")
+    "mr"
 )
 _FEMALE = (
     "mum mom mam mummy mommy mother wife daughter sister grandmother grandma gran granny nan "
-    "nana nanna aunt auntie girlfriend niece granddaughter stepmum stepmother fiancee girl lass"
+    "nana nanna aunt auntie girlfriend niece granddaughter stepmum stepmother fiancee girl lass "
+    "mrs"
 )
 _ANY = (
     "partner friend child kid teenager cousin neighbour neighbor flatmate housemate "
