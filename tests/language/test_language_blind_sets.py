@@ -98,6 +98,16 @@ gives its writer's conventions and its first-run figures.
   disputable. Sets 5, 6, 9 and chest held or rose (5: F1 0.942; 6: 0.924; 9: 0.927; chest
   0.905); read after it, their misses not looked at: set 7 F1 0.856, present 0.877, denials
   0.814; set 10 F1 0.902, present 0.907, denials 0.887.
+* A fifth round (test_language_classes_round5.py), from set 11 and the red-flag phrasings, by
+  class: a pain score in words ("4 out of 10", "not the worst") and a high one in words; a
+  titled name ("Mr T, 79") as the person a carer writes about; an aneurysm screen said clear
+  (and a bare "aneurysm", which may be the brain's or a screen's, no longer a known AAA); a
+  single infection counted; a length of time of 3 weeks or more said with a finding that needs
+  it (compounds' ``lasting_days``). Set 11 reached F1 0.921, present 0.925, denials 0.913 (P
+  0.940 R 0.888), durations P 0.914 R 0.934: both of issue 13's goals (F1 0.92, denials 0.90)
+  met, on a set that is no longer held out. The other sets held (5: 0.943; 6: 0.925; 9:
+  0.926; chest 0.907); read after it, their misses not looked at: set 7 F1 0.857, present
+  0.877, denials 0.820; set 10 F1 0.902, present 0.907, denials 0.887.
 """
 
 from __future__ import annotations
@@ -171,7 +181,7 @@ SETS = {
     "blind10": Floors(242, 0.895, 0.90, 0.88, 0.94, 0.90),
     # first run F1 0.904, present 0.913, denials 0.891, durations P 0.911 R 0.904
     # (round 4: F1 0.918, present 0.924, denials 0.909, durations P 0.913 R 0.926)
-    "blind11": Floors(314, 0.915, 0.92, 0.905, 0.91, 0.92),
+    "blind11": Floors(314, 0.92, 0.922, 0.91, 0.91, 0.93),
     # the eyes pack's set, read with every pack; first run F1 0.706, present 0.760, denials 0.601,
     # durations P 0.722 R 0.684; first eyes round: F1 0.832, present 0.879, denials 0.766,
     # durations P 0.778 R 0.737; with breathing-ent merged: F1 0.825, present 0.866, denials

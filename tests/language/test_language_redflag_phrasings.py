@@ -35,6 +35,16 @@ nosebleed_heavy 1, outer_ear_tender_itchy 2, reliever_not_helping 1,
 severe_headache_stiff_neck 3, stridor 4, struggling_to_breathe 3,
 swelling_under_tongue_or_neck 4, throat_tight_swelling 3, usual_chest_worse 1 (of 7). The
 pack's lexicon was then widened from them (so they are no longer held out); three remain short.
+The last 14 (core complaints the breathing-ent and eyes rules name, and the breathing-ent safety
+review's findings) came from a third blind helper (/work/blind-phrasings3, 2026-12-07, who read
+only their findings' entries and the rules naming them). First run: 9 of 14 read in 5-7 of 7;
+short were eye_problem 0/7 as parsed (the umbrella of the eye findings: a red eye is an eye
+problem, which is how the rules see it, so a finding now counts as read when the parsed evidence
+completed by the finding hierarchy has it), seizure_or_fit 4, bulging_fontanelle 2,
+neck_pain_stiff_swelling 1, known_severe_allergy 3. They were fixed by concept (a soft spot said
+with a bulge, jerking said with another sign of a fit, a stiff or swollen neck said with pain,
+a past anaphylaxis), and the seven still short from earlier packs with them (see NOT_YET_READ):
+every red-flag finding of every pack on main is now read in at least five of its phrasings.
 """
 
 from __future__ import annotations
@@ -44,6 +54,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from symptomatic.engine import Model
 from symptomatic.kb import KnowledgeBase, load_knowledge_base
 from symptomatic.kb.knowledge import rule_findings
 from symptomatic.kb.loader import builtin_pack_ids
@@ -77,17 +88,14 @@ FEWER = frozenset(["pelvic_pain", "vaginal_discharge"])
 #: review's anaphylaxis rule (breathing trouble or faintness with a trigger or hives) names it:
 #: its blind phrasings read 3 of 7 at that point (ent-fix, 2026-12-07); its lexicon is not yet
 #: widened from them.
-NOT_YET_READ: frozenset[str] = frozenset(
-    [
-        "allergen_exposure",
-        "eye_problem_start",
-        "pain_moving_eye",
-        "new_weakness_or_speech",
-        "hoarse_over_3_weeks",
-        "mouth_ulcer_over_3_weeks",
-        "neck_lump",
-    ]
-)
+#: Emptied in the fifth parser round (2026-12-07, issue 13): the seven then short were read by
+#: concept, not phrase by phrase: a finding that needs 3 weeks or more said with any length of
+#: time that long (a compound's ``lasting_days``: "since October", "for 5 weeks"), a voice
+#: said rough in any word, an eye said troubling (an eye problem, whose onset is then dated),
+#: an eye that hurts or sticks on looking, a sting said by the creature and the verb and a food
+#: eaten by someone said allergic, a first dose or a new medicine, and new weakness or trouble
+#: speaking said in the core's and chest-heart's words or by garbled speech.
+NOT_YET_READ: frozenset[str] = frozenset()
 
 #: Red-flag findings that have no blind phrasings yet (a finding added to a red-flag rule, or
 #: split, after its pack's phrasings were written); they need phrasings written the same way,
@@ -103,24 +111,9 @@ NOT_YET_READ: frozenset[str] = frozenset(
 #: throat, a swelling tongue) and rules naming findings that had no phrasings (whooping-cough
 #: fits under 1, hives or a known severe allergy with a trigger, smoking with a long cough at
 #: 40+): they await blind phrasings.
-AWAITING_PHRASINGS: frozenset[str] = frozenset(
-    [
-        "eye_problem",
-        "headache",
-        "cough",
-        "earache",
-        "sore_throat",
-        "seizure_or_fit",
-        "bulging_fontanelle",
-        "temp_39_or_more",
-        "neck_pain_stiff_swelling",
-        "tongue_swelling",
-        "cough_bouts_whoop",
-        "hives_rash",
-        "known_severe_allergy",
-        "smoking",
-    ]
-)
+#: Emptied when those 14 got 7 phrasings each from a third blind helper (/work/blind-phrasings3,
+#: 2026-12-07; first-run counts in the data file's comment).
+AWAITING_PHRASINGS: frozenset[str] = frozenset()
 
 
 @pytest.fixture(scope="module")
@@ -144,18 +137,22 @@ def test_every_red_flag_finding_has_phrasings(kb: KnowledgeBase) -> None:
 def test_red_flag_findings_are_read_in_lay_words_not_in_their_synonyms(kb: KnowledgeBase) -> None:
     phrasings = yaml.safe_load(DATA.read_text(encoding="utf-8"))["phrasings"]
     parser = parser_for(kb)
+    model = Model.compile(kb)
     short: dict[str, str] = {}
     few: set[str] = set()
     for fid in sorted(_red_flag_findings(kb) - AWAITING_PHRASINGS):
         own = {s.lower() for s in kb.findings[fid].synonyms}
         unseen = [p for p in phrasings[fid] if p.lower() not in own]
         # a choice finding (how long the pain has lasted) is read when any option is given
-        # a one-sex finding is read for a person of that sex (unisex words say it only then)
+        # a one-sex finding is read for a person of that sex (unisex words say it only then);
+        # the evidence is completed by the finding hierarchy, as the rules see it (a red eye
+        # is an eye problem)
         sex = kb.findings[fid].applies_to.sex
         read = [
             p
             for p in unseen
-            if parser.parse(p, sex=sex).to_evidence().get(fid) not in (None, "absent")
+            if model.closure(parser.parse(p, sex=sex).to_evidence()).get(fid)
+            not in (None, "absent")
         ]
         if len(unseen) < TARGET:
             few.add(fid)
