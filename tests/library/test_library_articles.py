@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 import yaml
 
-from symptomatic.kb import KnowledgeBase, builtin_pack_ids, load_knowledge_base
+from symptomatic.kb import KnowledgeBase, builtin_pack_ids, load_knowledge_base, load_pack
 from symptomatic.library import NOT_REVIEWED, load_library
 from symptomatic.library.readability import reading_grade
 
@@ -174,6 +174,39 @@ def test_breathing_ent_and_eyes_topics_have_their_articles(topic):
     for art in arts:
         assert art.meta.symptom_check.pack == pack, art.slug
         assert art.meta.conditions, art.slug
+
+
+#: Conditions an ENT or eye article names only in passing (a sign to tell apart, not what the
+#: article is about): they keep no ``article`` link. Every other condition such an article
+#: names, and the pack defines, links to an article that names it.
+ENT_EYE_PASSING_MENTIONS = {"anaphylaxis", "allergic_reaction"}
+
+
+@pytest.mark.parametrize("topic", sorted(ENT_EYE_TOPICS))
+def test_breathing_ent_and_eyes_conditions_and_articles_link_both_ways(topic):
+    """Issue 15: "the conditions link to them". Each breathing-ent and eyes condition's
+    ``article`` is a real article that names the condition; each condition those articles
+    name (defined by the pack, not shared from another) links back to one of them; and an
+    article's focus condition links to that very article."""
+    pack, slugs = ENT_EYE_TOPICS[topic]
+    own = {c.id: c for c in load_pack(pack).conditions}
+    by_slug = {a.slug: a for a in LIBRARY.articles}
+    linked = {cid: c.article for cid, c in own.items() if c.article is not None}
+    assert len(linked) >= len(own) * 3 // 4
+    wrong = [
+        f"{cid} -> {slug}"
+        for cid, slug in linked.items()
+        if slug not in by_slug or cid not in by_slug[slug].meta.conditions
+    ]
+    assert not wrong
+    assert {str(s) for s in linked.values()} == slugs
+    named = {str(cid) for slug in slugs for cid in by_slug[slug].meta.conditions}
+    unlinked = sorted(named & set(own) - set(linked) - ENT_EYE_PASSING_MENTIONS)
+    assert not unlinked
+    for slug in slugs:
+        focus = by_slug[slug].meta.symptom_check.focus
+        if focus is not None:
+            assert linked.get(str(focus)) == slug, (slug, focus)
 
 
 def test_topics_all_have_articles_and_common_questions_exist():
