@@ -25,6 +25,11 @@ TODAY = date(2026, 11, 25)  # a Wednesday
         ("for a fortnight", 14),
         ("over five years", 1825),
         ("for weeks", 21),
+        # said twice or "on end", it is stressed as long: "many" of them, as "for many weeks"
+        ("for weeks and weeks", 42),
+        ("for months and months", 180),
+        ("for weeks on end", 42),
+        ("days and days", 6),
         ("an hour ago", 1 / 24),
         ("since this morning", 0.3),
         ("last week", 7),
@@ -34,6 +39,18 @@ def test_find_durations(text: str, days: float) -> None:
     [d] = find_durations(f"It has hurt {text}.", TODAY)
     assert d.days == pytest.approx(days)
     assert d.text.lower() in f"it has hurt {text}.".lower()
+
+
+def test_a_repeated_vague_time_is_longer_than_a_single_one() -> None:
+    """"sore back for weeks and weeks" is not the 1-6 week option a bare "for weeks" gives
+    (back-pelvic blind case S015: myeloma at 73 read as a few weeks)."""
+    labels = {"w1_6": "1 to 6 weeks", "w6_12": "6 weeks to 3 months", "m3": "More than 3 months"}
+    [bare] = find_durations("sore back for weeks", TODAY)
+    [repeated] = find_durations("sore back for weeks and weeks", TODAY)
+    assert option_for(bare.days, labels) == "w1_6"
+    assert option_for(repeated.days, labels) == "w6_12"
+    [months] = find_durations("my cough has gone on months and months", TODAY)
+    assert option_for(months.days, labels) == "m3"
 
 
 def test_several_durations_in_order_without_overlaps() -> None:

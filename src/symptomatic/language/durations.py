@@ -129,6 +129,12 @@ _ON_DAY = re.compile(
     r"\b(?:on|last|started|began|begun|sin[cs]e)\s+(?P<day>" + _DAY_RX + r")\b\.?(?!\s*\d)", re.I
 )
 _BARE = re.compile(r"\bfor\s+(?:the\s+(?:past|last)\s+)?(?P<unit>day|week|month|year)s\b", re.I)
+#: "weeks and weeks", "months upon months", "for weeks on end": the speaker stresses that it
+#: is long, longer than a bare "for weeks"; read as "many" of the unit (as "for many weeks")
+_REPEATED = re.compile(
+    r"\b(?:for\s+)?(?P<unit>day|week|month|year)s\s+(?:(?:and|upon|after)\s+(?P=unit)s\b|on\s+end\b)",
+    re.I,
+)
 _MOST_OF = re.compile(
     r"\b(?:most|much|all|half)\s+of\s+(?:a|the|this|last)\s+(?P<unit>year|month|week)\b", re.I
 )
@@ -342,6 +348,8 @@ def find_durations(text: str, today: date | None = None) -> list[Duration]:
     for m in _BARE.finditer(text):
         # "for weeks" / "for months": a few of them
         add(3 * _unit_days(m.group("unit")), m)
+    for m in _REPEATED.finditer(text):
+        add(NUMBER_WORDS["many"] * _unit_days(m.group("unit")), m)
     for m in _MOST_OF.finditer(text):
         add(0.75 * _unit_days(m.group("unit")), m)
     for m in _SINCE_MONTH.finditer(text):
