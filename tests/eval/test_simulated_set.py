@@ -10,7 +10,9 @@ import pytest
 
 from symptomatic.engine import Model
 from symptomatic.eval import Vignette, check_vignettes, load_vignettes
+from symptomatic.eval.runner import run_vignette
 from symptomatic.eval.simulated import truth
+from symptomatic.interview import answer_group, next_question, start
 from symptomatic.kb import load_knowledge_base
 from symptomatic.kb.knowledge import rule_findings
 from symptomatic.kb.schema import Sex
@@ -68,3 +70,40 @@ def test_every_red_flag_rule_is_reached_and_the_look_alikes_reach_none(
     missing = [r.id for r in model.kb.red_flags if r.id not in reached | text_only]
     assert not missing, f"no simulated patient reaches {missing}"
     assert len(text_only) < len(model.kb.red_flags) // 4
+
+
+@pytest.fixture(scope="module")
+def all_packs() -> Model:
+    return Model.compile(load_knowledge_base("all"))
+
+
+def test_the_back_pain_screens_come_first_with_every_pack_loaded(all_packs: Model) -> None:
+    """With every pack loaded, a back pain is still screened for its warning signs before any
+    question of another pack (screens are protocol: docs/packs.md)."""
+    state = start(all_packs, "male", 73, {"low_back_pain": "present"})
+    first: list[str] = []
+    for _ in range(4):
+        q = next_question(all_packs, state)
+        assert q is not None
+        first.append(q.finding_id)
+        state = answer_group(
+            all_packs, state, q.finding_id, {i.finding_id: "absent" for i in q.items}
+        )
+    assert first == [
+        "back_nerve_signs",
+        "back_serious_cause_signs",
+        "back_risk_factors",
+        "aorta_signs",
+    ]
+
+
+def test_blind_myeloma_case_is_not_under_triaged_with_every_pack_loaded(all_packs: Model) -> None:
+    """S015 (73, "sore back for weeks and weeks", myeloma): the long pain is read as 6-12
+    weeks, not the 1-6 weeks a bare "for weeks" gives, and the interview reaches the
+    older-person warning signs within the question budget although the other packs' questions
+    compete for it."""
+    [v] = [v for v in load_vignettes(BLIND) if v.id == "S015"]
+    res = run_vignette(all_packs, v)
+    assert res.parsed["pain_duration"] == "w6_12"
+    assert not res.under_triaged
+    assert res.triage in v.triage_ok

@@ -42,7 +42,7 @@ def test_find_durations(text: str, days: float) -> None:
 
 
 def test_a_repeated_vague_time_is_longer_than_a_single_one() -> None:
-    """"sore back for weeks and weeks" is not the 1-6 week option a bare "for weeks" gives
+    """A back "sore for weeks and weeks" is not the 1-6 week option a bare "for weeks" gives
     (back-pelvic blind case S015: myeloma at 73 read as a few weeks)."""
     labels = {"w1_6": "1 to 6 weeks", "w6_12": "6 weeks to 3 months", "m3": "More than 3 months"}
     [bare] = find_durations("sore back for weeks", TODAY)
