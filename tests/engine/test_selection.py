@@ -6,8 +6,10 @@ import numpy as np
 import pytest
 
 from symptomatic.engine import EngineConfig, Model, information_gain, select
-from symptomatic.engine.selection import focus_gain
+from symptomatic.engine.selection import FOLLOW_UP_GROUP, focus_gain
+from symptomatic.interview import answer_group, next_question, result, start
 from symptomatic.kb import load_knowledge_base
+from symptomatic.kb.schema import CareLevel
 
 
 def _entropy(p):
@@ -119,3 +121,58 @@ def test_a_screen_keyed_on_a_finding_is_asked_when_every_complaint_is_denied() -
     assert set(sel.items) == {"heart_valve_problem", "iv_drug_use"}
     sel = select(model, "female", 70, {**denied, "fever": "absent"})
     assert not sel.reason.startswith("warning-sign screen")
+
+
+def _after_the_back_screens(model: Model, age: int, said: set[str]):
+    """A back pain's state once the four screens of back-pelvic are answered (``said`` yes)."""
+    state = start(model, "male", age, {"low_back_pain": "present"})
+    for _ in range(4):
+        q = next_question(model, state)
+        assert q is not None
+        state = answer_group(
+            model,
+            state,
+            q.finding_id,
+            {i.finding_id: "present" if i.finding_id in said else "absent" for i in q.items},
+        )
+    return state
+
+
+@pytest.fixture(scope="module")
+def back_model() -> Model:
+    return Model.compile(load_knowledge_base("back-pelvic"))
+
+
+def test_a_warning_sign_said_is_followed_up_with_what_completes_its_rule(back_model):
+    """Night pain at 73 (a screen answer): the myeloma rule (60+, worsening or night pain,
+    with tiredness, night sweats, weight loss or repeated infections) fires on one more "yes",
+    so those signs are asked next, together (back-pelvic blind case S015)."""
+    state = _after_the_back_screens(back_model, 73, {"night_pain"})
+    q = next_question(back_model, state)
+    assert q is not None and q.finding_id.startswith(FOLLOW_UP_GROUP)
+    assert {i.finding_id for i in q.items} == {"night_sweats", "fatigue", "recurrent_infections"}
+    state = answer_group(
+        back_model,
+        state,
+        q.finding_id,
+        {"night_sweats": "absent", "fatigue": "present", "recurrent_infections": "absent"},
+    )
+    assert result(back_model, state).triage.level is CareLevel.SOON
+
+
+@pytest.mark.parametrize(("age", "said"), [(73, set()), (50, {"night_pain"})])
+def test_nothing_is_followed_up_without_a_sign_said_or_a_rule_it_could_complete(
+    back_model, age, said
+):
+    """No warning sign said, or one whose rules cannot fire for this person (the myeloma rule
+    is for 60 and over): the interview goes on by information gain."""
+    state = _after_the_back_screens(back_model, age, said)
+    sel = select(
+        back_model,
+        state.sex,
+        state.age,
+        state.evidence,
+        state.asked,
+        questions_asked=state.questions_asked,
+    )
+    assert not sel.reason.startswith("follow-up"), sel

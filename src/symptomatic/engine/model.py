@@ -260,6 +260,18 @@ class Model:
         return CompiledRules(self.kb.red_flags, findings)
 
     @cached_property
+    def rules_started_by(self) -> dict[str, tuple[int, ...]]:
+        """Per finding of the ``red_flag`` group: the rules (indices into ``rules.rules``) that
+        name it as present, so that a warning sign said can be followed up (selection 3c)."""
+        out: dict[str, list[int]] = {}
+        for j, rule in enumerate(self.kb.red_flags):
+            for fid, present in rule_findings(rule.when):
+                fnd = self.kb.findings.get(fid)
+                if present and fnd is not None and fnd.group is FindingGroup.RED_FLAG:
+                    out.setdefault(fid, []).append(j)
+        return {fid: tuple(dict.fromkeys(js)) for fid, js in out.items()}
+
+    @cached_property
     def ex_gap(self) -> FloatArray:
         """Per explicit entry: p - d, d the default of its column (for the information gain)."""
         out: FloatArray = self.ex_p - self.default[self.ex_cols]

@@ -29,6 +29,10 @@ Steps of :func:`select`:
 3b. in focus mode, the focus condition's warning signs: every applicable one not yet
    answered, as "any of these?" group questions (see :func:`focus_warning_signs`), also past
    the budget;
+3c. follow-up of a warning sign said: when a sign of the ``red_flag`` group is present and a
+   rule naming it would fire on one more "yes", more urgent than the rules firing now, the
+   signs that would complete it are asked together (most urgent rule first), as a clinician
+   follows up a positive answer before moving on; within the question budget;
 4. red-flag screening: while the red-flag budget lasts, the best red-flag finding that is
    plausible (P(present) >= red_flag_min_p) and still relevant to a rule or condition;
 5. otherwise the best by gain + triage_weight * expected triage change (computed exactly for
@@ -60,6 +64,10 @@ COMPLAINT_GROUP = "complaint"
 #: 3b): ``warning_signs__<first item>``, so that each such question has its own id (shaped
 #: like any other id: clients may rely on that).
 WARNING_SIGNS_GROUP = "warning_signs__"
+
+#: Prefix of the ids of the group questions following up a warning sign said (step 3c):
+#: ``follow_up__<first item>``.
+FOLLOW_UP_GROUP = "follow_up__"
 
 #: In focus mode, a red-flag finding telling the focus condition apart by at least this many
 #: bits is screened before the other red flags.
@@ -297,6 +305,56 @@ def protocol_question(
     return None
 
 
+def follow_up_question(
+    model: Model,
+    sex: Sex,
+    age: int,
+    evidence: Mapping[str, str],
+    open_: BoolArray,
+    rules: RuleValues,
+) -> Selection | None:
+    """Step 3c: follow up a warning sign said (None when there is nothing to follow up).
+
+    A rule is followed up when a finding of the ``red_flag`` group it names is present, it is
+    still undecided, it is more urgent than every rule firing now, and a "yes" to one more
+    yes/no finding that may be asked now would fire it: those findings (at most
+    :data:`MAX_GROUP_ITEMS`, in the rule's order) are asked together, the most urgent such
+    rule first (then pack order). ``evidence`` should be :meth:`Model.closure`'d; ``open_``
+    marks the findings that may be asked now.
+    """
+    said = [f for f, v in evidence.items() if v == "present" and f in model.rules_started_by]
+    if not said:
+        return None
+    compiled = model.rules
+    now = compiled.fired_rank(rules)
+    idx = model.finding_index
+    started = sorted({j for f in said for j in model.rules_started_by[f]})
+    best: tuple[int, tuple[str, ...], str] | None = None
+    for j in started:
+        level = int(compiled.level_rank[j])
+        if rules.truth[j] != MAYBE or level <= now or (best is not None and level <= best[0]):
+            continue
+        rule = compiled.rules[j]
+        ask = tuple(
+            dict.fromkeys(
+                f
+                for f, present in rule_findings(rule.when)
+                if present
+                and f in idx
+                and open_[idx[f]]
+                and model.kb.findings[f].type is FindingType.YES_NO
+                and evaluate(rule.when, model.closure({**evidence, f: "present"}), sex, age)
+                is Truth.TRUE
+            )
+        )[:MAX_GROUP_ITEMS]
+        if ask:
+            best = (level, ask, rule.id)
+    if best is None:
+        return None
+    _, ask, rule_id = best
+    return _group_or_single(f"{FOLLOW_UP_GROUP}{ask[0]}", ask, f"follow-up of {rule_id}")
+
+
 def _group_or_single(group_id: str, ask: tuple[str, ...], reason: str) -> Selection:
     if len(ask) == 1:
         return Selection(ask[0], reason, red_flag_phase=True)
@@ -347,6 +405,11 @@ def select(
         return Selection(None, "no complaint that these packs cover")
     if questions_asked >= cfg.max_questions:
         return Selection(None, "question budget reached")
+    rules = model.rules.evaluate(evidence, sx, age)
+    # 3c. follow up a warning sign said
+    follow_up = follow_up_question(model, sx, age, evidence, cand, rules)
+    if follow_up is not None:
+        return follow_up
     cand &= model.informative | model.red_flag
     if not cand.any():
         return Selection(None, "no question left to ask")
@@ -365,7 +428,6 @@ def select(
     else:
         gain = eig / np.log(2.0)  # bits
     assessor = assessor or Assessor(model, cfg)
-    rules = model.rules.evaluate(evidence, sx, age)
     rule_rank = model.rules.fired_rank(rules)
     current = max(rule_rank, assessor.condition_rank(probs))
     ctx = _Context(model, assessor, rules, probs, post.log_joint, p_a, current, rule_rank)
