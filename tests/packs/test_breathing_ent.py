@@ -418,3 +418,59 @@ def test_rules_with_age_guards_match_their_findings_ages(kb: KnowledgeBase) -> N
         assert f"'age': ({finding.applies_to.min_age}, {finding.applies_to.max_age})" in str(
             rules[rule_id].when.model_dump(by_alias=True)
         ), rule_id
+
+
+# --- the review's should-fix items done after the must-fixes
+
+
+@pytest.mark.parametrize(
+    ("text", "age", "present"),
+    [
+        # S4: a facial weakness with an ear problem, asked in the ear screen (child and adult)
+        ("My son has earache.", 6, {"earache", "face_weak_one_side"}),
+        ("My ear is really sore.", 40, {"earache", "face_weak_one_side"}),
+        ("My ear has been leaking.", 30, {"ear_discharge", "face_weak_one_side"}),
+    ],
+    ids=["S4_child_earache", "S4_adult_earache", "S4_discharge"],
+)
+def test_review_should_fixes_reach_emergency(
+    all_model: Model, text: str, age: int, present: set[str]
+) -> None:
+    assert _simulated_level(all_model, text, age, present) == "emergency", text
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("earache and one side of my face has gone droopy", 40),
+        ("my daughter's ear hurts and her face has gone droopy on one side", 8),
+        ("one side of my face has gone droopy", 60),
+    ],
+)
+def test_a_face_gone_droopy_is_an_emergency_from_the_text_alone(
+    all_model: Model, text: str, age: int
+) -> None:
+    """Review S4: "gone droopy" parsed nothing a rule used (routine); a new one-sided facial
+    weakness is a stroke sign, and with an ear infection a spreading infection."""
+    ev = parse(all_model, text, sex="female", age=age).to_evidence()
+    assert ev.get("face_weak_one_side") == "present", ev
+    who = "child" if age < 16 else "self"
+    state = start(all_model, "female", age, ev, for_whom=who)
+    assert result(all_model, state).triage.level.value == "emergency", (text, ev)
+
+
+def test_a_drooling_feverish_child_is_asked_about_mouth_sores_first(all_model: Model) -> None:
+    """Review M9 follow-up: said in text alone, "drooling with a high temperature" stays urgent,
+    since the emergency rule needs mouth sores denied (a rule cannot fire on a sign left
+    unknown without a "yes" to that sign lowering the level). The interview's first question
+    (which complaint: mouth sores among them) asks it, so a "no" makes it an emergency at
+    once, and the interview stops there."""
+    text = "My son is drooling and has a high temperature"
+    ev = parse(all_model, text, sex="male", age=4).to_evidence()
+    state = start(all_model, "male", 4, ev, for_whom="child")
+    assert result(all_model, state).triage.level.value == "urgent"
+    q = next_question(all_model, state)
+    assert q is not None and "sore_mouth" in {i.finding_id for i in q.items}
+    state = answer_group(all_model, state, q.finding_id, {i.finding_id: "absent" for i in q.items})
+    assert result(all_model, state).triage.level.value == "emergency"
+    assert next_question(all_model, state) is None
