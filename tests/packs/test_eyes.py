@@ -176,3 +176,48 @@ def test_blind_batch_keeps_its_floors(model: Model) -> None:
     assert figures["emergency_sensitivity"] >= 0.9, figures
     under = {c.vignette.id for c in cases if c.under_triaged}
     assert not under, under
+
+
+def _simulated(model: Model, age: int, sex: str, present: list[str]):
+    """The issue's sentence, then a person who says yes to ``present`` only (no injury)."""
+    from symptomatic.eval.runner import run_vignette
+    from symptomatic.eval.vignettes import parse_vignettes
+
+    [v] = parse_vignettes(
+        {
+            "version": 1,
+            "vignettes": [
+                {
+                    "id": "M5",
+                    "age": age,
+                    "sex": sex,
+                    "text": "sudden painful red eye and blurry vision",
+                    "present": present,
+                    "options": {"eye_problem_start": "under_24h"},
+                    "dx": ["H40.2"],
+                    "triage": "emergency",
+                }
+            ],
+        }
+    )
+    return run_vignette(model, v)
+
+
+AACG_SAID = ["eye_problem", "red_eye", "eye_pain", "eye_pain_severe", "blurred_vision"]
+AACG_SAID += ["vision_change", "eye_sudden_onset", "light_sensitivity"]
+
+
+def test_angle_closure_stays_in_view_without_headache_vomiting_or_haloes(
+    every_pack: Model,
+) -> None:
+    """Review M5: a 65-year-old woman with a sudden, severe painful red eye, blurred sight and
+    light sensitivity, no injury, who has no headache, vomiting or haloes (often absent or not
+    noticed) had angle closure at 0.01 behind a scratch she denied. It is an emergency, and
+    angle closure keeps a real share; with the headache and vomiting it leads."""
+    res = _simulated(every_pack, 65, "female", AACG_SAID)
+    assert res.triage.value == "emergency"
+    probs = {c.id: c.probability for c in res.conditions}
+    assert probs.get("acute_angle_closure_glaucoma", 0.0) >= 0.1, probs
+    assert "chemical_eye_injury" not in probs, probs
+    res = _simulated(every_pack, 65, "female", [*AACG_SAID, "brow_headache", "nausea_vomiting"])
+    assert max(res.conditions, key=lambda c: c.probability).id == "acute_angle_closure_glaucoma"
