@@ -133,6 +133,8 @@ def test_a_burst_blood_vessel_on_the_eye_is_not_frightening(model: Model) -> Non
         "eye_injury": "absent",
     }
     _calm(model, "male", 66, ev, {"subconjunctival_haemorrhage"})
+    # review C3: the advice names the few reasons to see a GP about it
+    assert "blood thinner" in model.kb.conditions["subconjunctival_haemorrhage"].description
 
 
 def test_a_newborn_with_a_sticky_eye_is_seen_today(model: Model) -> None:
@@ -221,3 +223,22 @@ def test_angle_closure_stays_in_view_without_headache_vomiting_or_haloes(
     assert "chemical_eye_injury" not in probs, probs
     res = _simulated(every_pack, 65, "female", [*AACG_SAID, "brow_headache", "nausea_vomiting"])
     assert max(res.conditions, key=lambda c: c.probability).id == "acute_angle_closure_glaucoma"
+
+
+@pytest.mark.parametrize("pack", ["eyes", "breathing-ent"])
+def test_every_question_a_child_may_be_asked_is_worded_for_the_parent(pack: str) -> None:
+    """Review S9: a finding asked in a child's check whose question says "you" has a
+    ``question_child``, or the parent answers it about themselves."""
+    import re
+
+    from symptomatic.kb import load_pack
+
+    unworded = [
+        f.id
+        for f in load_pack(pack).findings
+        if f.askable
+        and f.applies_to.min_age < 16
+        and f.question_child is None
+        and re.search(r"\byou(r)?\b", f.question, re.I)
+    ]
+    assert not unworded
