@@ -474,3 +474,31 @@ def test_a_drooling_feverish_child_is_asked_about_mouth_sores_first(all_model: M
     state = answer_group(all_model, state, q.finding_id, {i.finding_id: "absent" for i in q.items})
     assert result(all_model, state).triage.level.value == "emergency"
     assert next_question(all_model, state) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("she put a battery in her ear", "emergency"),
+        ("my son pushed a button battery up his nose", "emergency"),
+        ("my daughter has a magnet up her nose", "emergency"),
+        ("the battery in my hearing aid died and my ear hurts", "routine"),
+    ],
+)
+def test_a_button_battery_in_a_nose_or_ear_is_an_emergency(
+    all_model: Model, text: str, level: str
+) -> None:
+    """Review S7: a battery in an ear parsed nothing (routine); it burns within hours."""
+    age = 30 if "hearing aid" in text else 3
+    ev = parse(all_model, text, sex="female", age=age).to_evidence()
+    state = start(all_model, "female", age, ev, for_whom="self" if age >= 16 else "child")
+    got = result(all_model, state).triage.level.value
+    assert got == level if level == "emergency" else got != "emergency", (text, ev, got)
+
+
+def test_poor_feeding_asks_the_band_nice_refers_at(kb: KnowledgeBase) -> None:
+    """Review S3: NG9 refers at 50-75 % of usual feeds; the question asked "less than half",
+    so a baby at two-thirds of their feeds answered no."""
+    fnd = kb.findings["poor_feeding"]
+    for question in (fnd.question, fnd.question_child, fnd.question_other):
+        assert question is not None and "three-quarters" in question
