@@ -113,7 +113,10 @@ NOT_YET_READ: frozenset[str] = frozenset()
 #: 40+): they await blind phrasings.
 #: Emptied when those 14 got 7 phrasings each from a third blind helper (/work/blind-phrasings3,
 #: 2026-12-07; first-run counts in the data file's comment).
-AWAITING_PHRASINGS: frozenset[str] = frozenset()
+#: The two red-flag findings the reviews' should-fix items added (ent-finish, 2026-12-07), a
+#: face gone weak or droopy on one side and a button battery or magnet in a nose or ear, await
+#: blind phrasings.
+AWAITING_PHRASINGS: frozenset[str] = frozenset(["face_weak_one_side", "battery_magnet_nose_ear"])
 
 
 @pytest.fixture(scope="module")

@@ -502,3 +502,20 @@ def test_poor_feeding_asks_the_band_nice_refers_at(kb: KnowledgeBase) -> None:
     fnd = kb.findings["poor_feeding"]
     for question in (fnd.question, fnd.question_child, fnd.question_other):
         assert question is not None and "three-quarters" in question
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I woke up yesterday completely deaf in my left ear",
+        "I suddenly can't hear out of my right ear",
+        "my hearing went in one ear since this morning",
+    ],
+)
+def test_sudden_hearing_loss_is_read_and_seen_within_a_day(all_model: Model, text: str) -> None:
+    """Review S5: keep the sudden deafness phrasings read (one needed a synonym change)."""
+    ev = parse(all_model, text, sex="female", age=40).to_evidence()
+    assert ev.get("hearing_loss_sudden") == "present", ev
+    assert "palpitations" not in ev
+    state = start(all_model, "female", 40, ev)
+    assert result(all_model, state).triage.level.value in ("urgent", "emergency")
