@@ -9,7 +9,8 @@ weeks or more (``lasting_days``: "since October", "for 6 weeks") and not with a 
 voice said rough in any word; an eye said troubling (an eye problem, its onset then dated); an
 eye that hurts or sticks on looking; a sting said by the creature and the verb; a baby's soft
 spot said with a bulge; jerking said with another sign of a fit; a stiff or swollen neck said
-with pain; a past anaphylaxis; speech said garbled, and denied.
+with pain; a past anaphylaxis; speech said garbled, and denied; a face said drooping on one
+side; a battery or magnet put into a nose or an ear.
 """
 
 from __future__ import annotations
@@ -230,3 +231,38 @@ def test_speech_said_garbled_is_trouble_speaking_and_denied_is_not(every: Knowle
         == "present"
     )
     assert ev(every, "Blurry eye but no slurred speech.").get("new_weakness_or_speech") != "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His smile has gone wonky on the left since he woke up.",
+        "The corner of her mouth is sagging and she can't shut that eye.",
+    ],
+)
+def test_a_face_said_drooping_on_one_side(every: KnowledgeBase, text: str) -> None:
+    assert ev(every, text).get("face_weak_one_side") == "present"
+
+
+def test_a_face_said_not_drooping_is_denied(every: KnowledgeBase) -> None:
+    assert ev(every, "Earache, but no droopy face and her smile is normal.").get(
+        "face_weak_one_side"
+    ) in (None, "absent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My toddler pushed a watch battery up her nose an hour ago.",
+        "He put a small magnet in his ear at nursery.",
+    ],
+)
+def test_a_battery_or_magnet_put_in_a_nose_or_ear(every: KnowledgeBase, text: str) -> None:
+    assert ev(every, text, age=3).get("battery_magnet_nose_ear") == "present"
+
+
+def test_a_hearing_aid_battery_is_not_one_in_the_ear(every: KnowledgeBase) -> None:
+    assert (
+        ev(every, "My hearing aid battery is flat and my ear aches.").get("battery_magnet_nose_ear")
+        is None
+    )

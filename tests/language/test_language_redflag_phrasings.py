@@ -114,9 +114,10 @@ NOT_YET_READ: frozenset[str] = frozenset()
 #: Emptied when those 14 got 7 phrasings each from a third blind helper (/work/blind-phrasings3,
 #: 2026-12-07; first-run counts in the data file's comment).
 #: The two red-flag findings the reviews' should-fix items added (ent-finish, 2026-12-07), a
-#: face gone weak or droopy on one side and a button battery or magnet in a nose or ear, await
-#: blind phrasings.
-AWAITING_PHRASINGS: frozenset[str] = frozenset(["face_weak_one_side", "battery_magnet_nose_ear"])
+#: face gone weak or droopy on one side and a button battery or magnet in a nose or ear, got 7
+#: each from a fourth blind helper (/work/blind-phrasings4; first run 2/7 and 3/7, then read by
+#: concept: counts in the data file's comment).
+AWAITING_PHRASINGS: frozenset[str] = frozenset()
 
 
 @pytest.fixture(scope="module")
