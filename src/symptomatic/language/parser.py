@@ -1343,7 +1343,26 @@ class Parser:
         }
         if not met and complaints:
             return []
-        target = met[0] if met else findings[0]
+        # each duration finding the text's complaints call for dates its own complaints ("a
+        # runny nose and a cough for 3 days" gives both; "a cough for 5 weeks, a sore throat
+        # since Saturday" gives each its time): one mention per finding, from its best phrase
+        out = []
+        for target in met or findings[:1]:
+            mention = self._duration_of(doc, text, target, found, mentions)
+            if mention is not None:
+                out.append(mention)
+        return out
+
+    def _duration_of(
+        self,
+        doc: Any,
+        text: str,
+        target: Finding,
+        found: list[Duration],
+        mentions: list[Mention],
+    ) -> Mention | None:
+        """The mention of the duration finding ``target`` from the best-placed of ``found``,
+        or None when no phrase dates the complaints it is asked for."""
         # the complaints the duration dates: those it is asked for, else every complaint
         dated = (
             frozenset(fid for fid, present in rule_findings(target.ask_if) if present)
@@ -1355,7 +1374,7 @@ class Parser:
         scored = [(self._duration_score(doc, d, mentions, dated), d) for d in found]
         scored = [(score, d) for score, d in scored if score[0] >= 0]
         if not scored:
-            return []
+            return None
         best = max(scored, key=lambda sd: sd[0])[1]
         labels = {o.id: o.label for o in target.options}
         if _HEDGED.search(best.text) or _HEDGED.match(text[best.end : best.end + 30]):
@@ -1363,20 +1382,18 @@ class Parser:
             # hedged time could be either
             edges = {e for band in map(bands_from_label, labels.values()) if band for e in band}
             if any(abs(best.days - e) <= 0.05 * e for e in edges if 0 < e < float("inf")):
-                return []
+                return None
         option = option_for(best.days, labels)
         if option is None:
-            return []
-        return [
-            Mention(
-                finding_id=target.id,
-                value=option,
-                start=best.start,
-                end=best.end,
-                text=best.text,
-                source="duration",
-            )
-        ]
+            return None
+        return Mention(
+            finding_id=target.id,
+            value=option,
+            start=best.start,
+            end=best.end,
+            text=best.text,
+            source="duration",
+        )
 
     def _dates(self, fid: str, dated: frozenset[str]) -> bool:
         """True for a complaint the duration dates, or a finding that qualifies one (its
