@@ -273,7 +273,9 @@ def _rules() -> list[Any]:
         # scope ends
         R("but", "TERMINATE", pattern=[{"LOWER": {"IN": [
             "but", "although", "though", "however", "except", "yet", "whereas", "apart",
-            "aside", "besides", "now", "today", "currently", "just", "only", "otherwise"]}}],
+            "aside", "besides", "now", "today", "currently", "just", "only", "otherwise",
+            # a new item added to what was said: "a cough that won't shift, plus night sweats"
+            "plus"]}}],
           direction="TERMINATE"),
         # what a remedy failed to help is there: "the gym doesn't make any difference to my
         # back pain", "Nurofen doesn't help my back", "neither did a thing for my back"
