@@ -1,0 +1,156 @@
+"""Classes of misses fixed from the breathing-ent pack's blind set (blind_ent.yaml), each tested
+with new sentences (none copied from a blind set): each duration finding dates its own
+complaints, "plus" ends a denial, breathing said fine is no struggle to breathe, a qualifier
+states its complaint, bare denials of an ear's pain or discharge and of a tooth's swelling in a
+text about it, ringing said of an ear, hearing lost in one ear, both or slowly, coloured phlegm,
+lay denials, and a discharge without an eye word not read as the eye's. Read with every
+built-in pack, as the app reads text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from symptomatic.kb import KnowledgeBase, load_knowledge_base
+from symptomatic.kb.loader import builtin_pack_ids
+from symptomatic.language import parse
+
+TODAY = date(2026, 12, 7)  # a Monday
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_knowledge_base(*builtin_pack_ids())
+
+
+def ev(kb: KnowledgeBase, text: str, age: int | None = None) -> dict[str, str]:
+    return parse(kb, text, age=age, today=TODAY).to_evidence()
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Blocked nose and a chesty cough for five days now.",
+            {"nose_duration": "under_10d", "cough_duration": "under_1w"},
+        ),
+        (
+            "Earache and a blocked nose for 2 weeks.",
+            {"nose_duration": "d10_28"},
+        ),
+        (
+            "Cough for 4 weeks. Sore throat for 2 days.",
+            {"cough_duration": "w3_8", "sore_throat_duration": "under_3d"},
+        ),
+    ],
+)
+def test_each_duration_finding_dates_its_own_complaints(
+    kb: KnowledgeBase, text: str, want: dict[str, str]
+) -> None:
+    got = ev(kb, text)
+    assert {k: got.get(k) for k in want} == want, got
+
+
+def test_plus_ends_a_denial(kb: KnowledgeBase) -> None:
+    got = ev(kb, "A sore throat that won't go, plus a high temperature.")
+    assert got.get("fever") == "present", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bad cough, but breathing normally.",
+        "Wheezy tonight, though no trouble breathing at the moment.",
+        "Sore throat, can breathe fine.",
+    ],
+)
+def test_breathing_said_fine_is_no_struggle_to_breathe(kb: KnowledgeBase, text: str) -> None:
+    assert ev(kb, text).get("struggling_to_breathe") == "absent", ev(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "child", "parent"),
+    [
+        ("Came out in hives after the wasp sting.", "hives_rash", "rash"),
+        ("Can't hear out of my right ear since Friday.", "hearing_loss_one_side", "hearing_loss"),
+        ("She's got known asthma and a cough.", "known_asthma", "atopy"),
+        ("He's bringing up green phlegm.", "cough_with_phlegm", "cough"),
+    ],
+)
+def test_a_qualifier_states_its_complaint(
+    kb: KnowledgeBase, text: str, child: str, parent: str
+) -> None:
+    got = ev(kb, text)
+    assert got.get(child) == "present" and got.get(parent) == "present", got
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("My left ear feels muffled since swimming. No pain at all.", "earache"),
+        ("Ear is itchy, no gunk and no pus.", "ear_discharge"),
+        ("Back tooth aches when I chew, not swollen.", "tooth_face_swelling"),
+    ],
+)
+def test_bare_denials_in_a_text_about_an_ear_or_a_tooth(
+    kb: KnowledgeBase, text: str, fid: str
+) -> None:
+    assert ev(kb, text).get(fid) == "absent", ev(kb, text)
+
+
+def test_a_bare_denial_is_not_an_ears_without_an_ear(kb: KnowledgeBase) -> None:
+    assert "earache" not in ev(kb, "Sore throat, no pain anywhere else.")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("There's a whooshing in my right ear.", {"ringing_or_spinning": "present"}),
+        ("Ears fine, no ringing or spinning.", {"ringing_or_spinning": "absent"}),
+        (
+            "Going deaf in both ears over the years.",
+            {
+                "hearing_loss": "present",
+                "hearing_loss_one_side": "absent",
+                "hearing_loss_sudden": "absent",
+            },
+        ),
+    ],
+)
+def test_an_ears_hearing_and_noises(kb: KnowledgeBase, text: str, want: dict[str, str]) -> None:
+    got = ev(kb, text)
+    assert {k: got.get(k) for k in want} == want, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["His sputum has turned yellowy.", "Coughing up thick brown mucus since Sunday."],
+)
+def test_coloured_phlegm(kb: KnowledgeBase, text: str) -> None:
+    assert ev(kb, text).get("cough_with_phlegm") == "present", ev(kb, text)
+
+
+def test_no_blood_in_a_text_about_a_cough(kb: KnowledgeBase) -> None:
+    assert ev(kb, "Cough for a week, no blood, no fever.").get("coughing_blood") == "absent"
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "age"),
+    [
+        ("Snotty nose, 9 month old, still feeding ok.", "poor_feeding", 0),
+        ("Nose bled this morning but stopped by itself.", "nosebleed_heavy", None),
+        ("Sore throat but my voice is fine.", "hoarse_voice", None),
+        ("Stuffy nose, smell is fine.", "loss_of_smell_taste", None),
+        ("Sore mouth. I hardly drink and never smoked.", "heavy_drinking", None),
+        ("Painful gum, but the jaw opens fine.", "cant_open_mouth", None),
+    ],
+)
+def test_lay_denials(kb: KnowledgeBase, text: str, fid: str, age: int | None) -> None:
+    assert ev(kb, text, age=age).get(fid) == "absent", ev(kb, text, age=age)
+
+
+def test_a_discharge_without_an_eye_is_not_the_eyes(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Green gunk is oozing from her ear.", age=5)
+    assert got.get("ear_discharge") == "present" and "sticky_eye" not in got, got
+    assert ev(kb, "Her eye is full of green gunk.").get("sticky_eye") == "present"
