@@ -283,13 +283,22 @@ def proxy_patient(
     symptom (complaint, symptom or red flag, not hypothetical, uncertain or over) and
     ``present[i]`` that it is stated as present. A text with no first-person word at all
     (``first_person`` False: "She denies bleeding", a clinical note) is about the first
-    person a current symptom is said of, stated present or denied.
+    person a current symptom is said of, stated present or denied. A first symptom said of
+    nobody ("Rash on her chest, sore throat too", "pulling at her ear ..., snotty nose") is
+    the patient's when every current symptom said of a person is said of one person.
     """
     if any(s == WRITER and c for s, c in zip(subjects, current, strict=True)):
         return None
-    for subject, cur, pres in zip(subjects, current, present, strict=True):
-        if cur and (pres or not first_person):
-            return subject if isinstance(subject, Person) else None
+    said = [
+        s
+        for s, cur, pres in zip(subjects, current, present, strict=True)
+        if cur and (pres or not first_person)
+    ]
+    people = [s for s in said if isinstance(s, Person)]
+    if said and said[0] is None and people and all(p.same_as(people[0]) for p in people):
+        return people[0]
+    for subject in said[:1]:
+        return subject if isinstance(subject, Person) else None
     return None
 
 
