@@ -1363,13 +1363,21 @@ class Parser:
     ) -> Mention | None:
         """The mention of the duration finding ``target`` from the best-placed of ``found``,
         or None when no phrase dates the complaints it is asked for."""
-        # the complaints the duration dates: those it is asked for, else every complaint
+        # the complaints the duration dates: those it is asked for, else those it applies to
+        # and every complaint of its own pack or the core (an eye problem's start is not
+        # another pack's sinus pain's), else every complaint
+        home = self.kb.origin.get("finding:" + target.id)
+        required = {*target.applies_to.requires, *target.applies_to.requires_any}
+        complaints = [f.id for f in self.kb.findings.values() if f.group is FindingGroup.COMPLAINT]
         dated = (
             frozenset(fid for fid, present in rule_findings(target.ask_if) if present)
             if target.ask_if is not None
             else frozenset(
-                f.id for f in self.kb.findings.values() if f.group is FindingGroup.COMPLAINT
+                required
+                | {c for c in complaints if self.kb.origin.get("finding:" + c) in (home, "core")}
             )
+            if required
+            else frozenset(complaints)
         )
         scored = [(self._duration_score(doc, d, mentions, dated), d) for d in found]
         scored = [(score, d) for score, d in scored if score[0] >= 0]
