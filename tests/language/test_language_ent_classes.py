@@ -3,8 +3,9 @@ with new sentences (none copied from a blind set): each duration finding dates i
 complaints, "plus" ends a denial, breathing said fine is no struggle to breathe, a qualifier
 states its complaint, bare denials of an ear's pain or discharge and of a tooth's swelling in a
 text about it, ringing said of an ear, hearing lost in one ear, both or slowly, coloured phlegm,
-lay denials, and a discharge without an eye word not read as the eye's. Read with every
-built-in pack, as the app reads text."""
+lay denials, a discharge without an eye word not read as the eye's, a first symptom said of
+nobody in a report about one other person, and an eye problem's start not dated by another
+pack's complaint. Read with every built-in pack, as the app reads text."""
 
 from __future__ import annotations
 
@@ -154,3 +155,21 @@ def test_a_discharge_without_an_eye_is_not_the_eyes(kb: KnowledgeBase) -> None:
     got = ev(kb, "Green gunk is oozing from her ear.", age=5)
     assert got.get("ear_discharge") == "present" and "sticky_eye" not in got, got
     assert ev(kb, "Her eye is full of green gunk.").get("sticky_eye") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "age"),
+    [
+        ("Blotchy rash on his arms, sore throat too, he's 7", "sore_throat", 7),
+        ("My 2 year old keeps tugging at his ear and crying, runny nose", "blocked_runny_nose", 2),
+    ],
+)
+def test_a_first_symptom_said_of_nobody_is_the_patients(
+    kb: KnowledgeBase, text: str, fid: str, age: int
+) -> None:
+    assert ev(kb, text, age=age).get(fid) == "present", ev(kb, text, age=age)
+
+
+def test_an_eye_problems_start_is_not_another_packs_complaints(kb: KnowledgeBase) -> None:
+    got = ev(kb, "His eye is puffy and sore, 6 yo, had a sinus infection last week", age=6)
+    assert "eye_problem_start" not in got, got
