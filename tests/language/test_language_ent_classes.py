@@ -173,3 +173,17 @@ def test_a_first_symptom_said_of_nobody_is_the_patients(
 def test_an_eye_problems_start_is_not_another_packs_complaints(kb: KnowledgeBase) -> None:
     got = ev(kb, "His eye is puffy and sore, 6 yo, had a sinus infection last week", age=6)
     assert "eye_problem_start" not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "want"),
+    [
+        ("He's had a barking cough. Nearly a fortnight now.", "cough_duration", "w1_3"),
+        ("Blocked nose and a cough, both began yesterday.", "nose_duration", "under_10d"),
+        ("Sore throat since wenesday.", "sore_throat_duration", "d3_7"),
+    ],
+)
+def test_a_time_said_on_its_own_or_of_all_the_complaints(
+    kb: KnowledgeBase, text: str, fid: str, want: str
+) -> None:
+    assert ev(kb, text).get(fid) == want, ev(kb, text)

@@ -216,7 +216,9 @@ _ONGOING = re.compile(
     r"there|happening|bothering|troubling|started|began|come\s+on|came\s+on|niggling)\b|"
     r"\bhad\s+(it|this)\b|\bbeen\s+(there|going\s+on|like\s+this)\b|"
     # "..., started gradually 4 days ago": a clause whose subject is the complaint just named
-    r"^\s*(started|began|begun|came\s+on|come\s+on|kicked\s+off)\b",
+    r"^\s*(started|began|begun|came\s+on|come\s+on|kicked\s+off)\b|"
+    # "runny nose and a cough, all started yesterday": the complaints just named
+    r"^\s*(?:all|both|everything|it\s+all|they\s+all)\s+(started|began|came\s+on)\b",
     re.I,
 )
 
@@ -1548,7 +1550,8 @@ class Parser:
         elif (
             re.search(r"\bago\b", doc.text[dur.end : dur.end + 6])
             or not re.search(r"^(?:for|over|in|during)\b|\bago\b", dur.text, re.I)
-        ) and re.search(r"\bnow\b", doc.text[dur.end : hi], re.I):
+        ) and re.search(r"\bnow\b(?!\W*$)", doc.text[dur.end : hi], re.I):
+            # ("About a fortnight now." ends with its "now": a time said on its own, below)
             # "tripped on the stairs 3/7 ago, now LBP", "fell in the hallway this morning, now
             # his back hurts": the pain dates from then
             best = 0 if _PAIN_WORDS.search(doc.text[dur.end : hi]) else -1
