@@ -53,7 +53,8 @@ _DAY_INDEX = {
                                     "sun"]) for d in ds.split()},
     # common slips of the longer names ("sinse saterday")
     **{d: i for i, ds in enumerate(["monady", "tuseday teusday tusday",
-                                    "wensday wednsday wedensday wenesday wednesay", "thrusday thursdy", "firday",
+                                    "wensday wednsday wedensday wenesday wednesay",
+                                    "thrusday thursdy", "firday",
                                     "saterday satuday saturdy", "sundy"]) for d in ds.split()},
 }  # fmt: skip
 _DAY_RX = "|".join(sorted(_DAY_INDEX, key=len, reverse=True))
