@@ -4,8 +4,9 @@ complaints, "plus" ends a denial, breathing said fine is no struggle to breathe,
 states its complaint, bare denials of an ear's pain or discharge and of a tooth's swelling in a
 text about it, ringing said of an ear, hearing lost in one ear, both or slowly, coloured phlegm,
 lay denials, a discharge without an eye word not read as the eye's, a first symptom said of
-nobody in a report about one other person, and an eye problem's start not dated by another
-pack's complaint. Read with every built-in pack, as the app reads text."""
+nobody in a report about one other person, an eye problem's start not dated by another pack's
+complaint, a time said on its own or of all the complaints, lay words by concept (hives, a
+heavy nosebleed, an outer ear, a patch that will not heal) and more lay denials. Read with every built-in pack, as the app reads text."""
 
 from __future__ import annotations
 
@@ -187,3 +188,45 @@ def test_a_time_said_on_its_own_or_of_all_the_complaints(
     kb: KnowledgeBase, text: str, fid: str, want: str
 ) -> None:
     assert ev(kb, text).get(fid) == want, ev(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "age"),
+    [
+        ("Raised itchy bumps came up on his legs after the strawberries.", "hives_rash", 6),
+        (
+            "Nosebleed for twenty minutes, the blood soaked through a tea towel.",
+            "nosebleed_heavy",
+            None,
+        ),
+        ("It hurts when I pull on my earlobe.", "outer_ear_tender_itchy", None),
+        ("A white patch under my tongue that hasn't healed.", "mouth_ulcer_over_3_weeks", None),
+    ],
+)
+def test_lay_words_by_concept(kb: KnowledgeBase, text: str, fid: str, age: int | None) -> None:
+    assert ev(kb, text, age=age).get(fid) == "present", ev(kb, text, age=age)
+
+
+@pytest.mark.parametrize(
+    ("text", "fid", "age"),
+    [
+        ("Sore throat, his glands are normal.", "swollen_neck_glands", 9),
+        ("Nosebleeds in my 8 year old. Not on any medication.", "blood_thinners", 8),
+        ("Coughing a lot, 4 month old, never gone blue.", "blue_lips", 0),
+        ("Still coughing but the runny nose has gone.", "blocked_runny_nose", None),
+        ("I get mouth ulcers that heal within a week.", "mouth_ulcer_over_3_weeks", None),
+        ("Hoarse since the weekend, no pain when I swallow.", "sore_throat", None),
+        (
+            "Sinus pain, no swelling round my eyes and vision fine.",
+            "eye_swelling_or_vision_change",
+            None,
+        ),
+    ],
+)
+def test_more_lay_denials(kb: KnowledgeBase, text: str, fid: str, age: int | None) -> None:
+    assert ev(kb, text, age=age).get(fid) == "absent", ev(kb, text, age=age)
+
+
+def test_painless_swallowing_in_a_chest_pain_text_is_not_the_throats(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Tight chest since lunch, it doesn't hurt to swallow.")
+    assert "sore_throat" not in got, got
