@@ -6,7 +6,8 @@ text about it, ringing said of an ear, hearing lost in one ear, both or slowly, 
 lay denials, a discharge without an eye word not read as the eye's, a first symptom said of
 nobody in a report about one other person, an eye problem's start not dated by another pack's
 complaint, a time said on its own or of all the complaints, lay words by concept (hives, a
-heavy nosebleed, an outer ear, a patch that will not heal) and more lay denials. Read with every built-in pack, as the app reads text."""
+heavy nosebleed, an outer ear, a patch that will not heal) and more lay denials. Read with every
+built-in pack, as the app reads text."""
 
 from __future__ import annotations
 
