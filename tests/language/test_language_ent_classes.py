@@ -6,7 +6,8 @@ text about it, ringing said of an ear, hearing lost in one ear, both or slowly, 
 lay denials, a discharge without an eye word not read as the eye's, a first symptom said of
 nobody in a report about one other person, an eye problem's start not dated by another pack's
 complaint, a time said on its own or of all the complaints, lay words by concept (hives, a
-heavy nosebleed, an outer ear, a patch that will not heal) and more lay denials. Read with every
+heavy nosebleed, an outer ear, a patch that will not heal), more lay denials, another pack's red
+flag not kept when its words are this pack's finding, and eye words by concept. Read with every
 built-in pack, as the app reads text."""
 
 from __future__ import annotations
@@ -231,3 +232,34 @@ def test_more_lay_denials(kb: KnowledgeBase, text: str, fid: str, age: int | Non
 def test_painless_swallowing_in_a_chest_pain_text_is_not_the_throats(kb: KnowledgeBase) -> None:
     got = ev(kb, "Tight chest since lunch, it doesn't hurt to swallow.")
     assert "sore_throat" not in got, got
+
+
+def test_another_packs_red_flag_read_as_this_packs_finding_is_not_kept(
+    kb: KnowledgeBase,
+) -> None:
+    got = ev(kb, "My left eye is sore and I've had blurry vision since lunch.")
+    assert got.get("blurred_vision") == "present", got
+    assert "severe_headache_or_vision" not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Awful headache behind my left eye since this morning.",
+            {"headache": "present", "brow_headache": "present"},
+        ),
+        ("A painless little lump on my upper lid.", {"lump_tender": "absent"}),
+        ("Cataract op years ago, now my eye is red.", {"recent_eye_surgery": "absent"}),
+        ("Puffy eyelid, but the eye moves fine.", {"pain_moving_eye": "absent"}),
+        ("Just one sticky eye, no fever.", {"both_eyes": "absent"}),
+        ("Straight lines bend when I look with my left eye.", {"distorted_vision": "present"}),
+        (
+            "His eye watery and sticky on and off since birth.",
+            {"watery_since_early_infancy": "present"},
+        ),
+    ],
+)
+def test_eye_words_by_concept(kb: KnowledgeBase, text: str, want: dict[str, str]) -> None:
+    got = ev(kb, text)
+    assert {k: got.get(k) for k in want} == want, got
