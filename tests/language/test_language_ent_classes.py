@@ -263,3 +263,16 @@ def test_another_packs_red_flag_read_as_this_packs_finding_is_not_kept(
 def test_eye_words_by_concept(kb: KnowledgeBase, text: str, want: dict[str, str]) -> None:
     got = ev(kb, text)
     assert {k: got.get(k) for k in want} == want, got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Her left eyelid has gone swollen and itchy over the last month.", "over_4w"),
+        ("Left eye gritty and red since Sunday.", "d1_7"),
+    ],
+)
+def test_a_time_dates_a_finding_said_by_parts_reaching_into_its_clause(
+    kb: KnowledgeBase, text: str, want: str
+) -> None:
+    assert ev(kb, text).get("eye_problem_start") == want, ev(kb, text)
