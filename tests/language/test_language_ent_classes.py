@@ -276,3 +276,8 @@ def test_a_time_dates_a_finding_said_by_parts_reaching_into_its_clause(
     kb: KnowledgeBase, text: str, want: str
 ) -> None:
     assert ev(kb, text).get("eye_problem_start") == want, ev(kb, text)
+
+
+def test_another_packs_red_flag_read_only_as_a_complaint_is_kept(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Bilateral leg pain when I walk, eased by sitting.")
+    assert got.get("bilateral_leg_symptoms") == "present", got

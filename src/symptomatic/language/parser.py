@@ -1885,11 +1885,14 @@ def _other_packs_findings(kb: KnowledgeBase, mentions: list[Mention]) -> list[Me
 def _read_by(
     kb: KnowledgeBase, m: Mention, mentions: list[Mention], packs: set[str | None]
 ) -> bool:
-    """True when the words of ``m`` are read, said present, as a finding of one of ``packs``."""
+    """True when the words of ``m`` are read, said present, as a finding of one of ``packs``
+    that says more than a complaint ("seeing double" is double vision there; "pain down both
+    legs" is only the leg pain complaint, and another pack's sign of it stays)."""
     return any(
         o.counts
         and o.value == "present"
         and o.finding_id != m.finding_id
+        and kb.findings[o.finding_id].group is not FindingGroup.COMPLAINT
         and kb.origin.get("finding:" + o.finding_id) in packs
         and o.start < m.end
         and m.start < o.end
