@@ -281,3 +281,8 @@ def test_a_time_dates_a_finding_said_by_parts_reaching_into_its_clause(
 def test_another_packs_red_flag_read_only_as_a_complaint_is_kept(kb: KnowledgeBase) -> None:
     got = ev(kb, "Bilateral leg pain when I walk, eased by sitting.")
     assert got.get("bilateral_leg_symptoms") == "present", got
+
+
+def test_a_temperature_said_for_five_days_or_more(kb: KnowledgeBase) -> None:
+    got = ev(kb, "High temperature on and off since last Wednesday in my 4 year old.", age=4)
+    assert got.get("fever_over_5_days") == "present", got
