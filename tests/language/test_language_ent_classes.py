@@ -284,5 +284,5 @@ def test_another_packs_red_flag_read_only_as_a_complaint_is_kept(kb: KnowledgeBa
 
 
 def test_a_temperature_said_for_five_days_or_more(kb: KnowledgeBase) -> None:
-    got = ev(kb, "High temperature on and off since last Wednesday in my 4 year old.", age=4)
+    got = ev(kb, "She's been feverish since last Wednesday, she's 4.", age=4)
     assert got.get("fever_over_5_days") == "present", got
