@@ -1871,33 +1871,13 @@ def _other_packs_findings(kb: KnowledgeBase, mentions: list[Mention]) -> list[Me
             and kb.findings[fid].group in (FindingGroup.SYMPTOM, FindingGroup.RED_FLAG)
             # a red flag (or a finding a red-flag rule names) said present is kept: safer
             # asked than lost ("pain down both my legs" may be a sciatica's as well as the
-            # leg pain's); its denial is not read; nor is it kept when the words that say it
-            # are read as a finding of a pack the text is about ("seeing double" in a text
-            # about an eye is that pack's double vision, not another pack's warning sign)
-            and (m.value == "absent" or fid not in flagged or _read_by(kb, m, mentions, text_packs))
+            # leg pain's); its denial is not read
+            and (m.value == "absent" or fid not in flagged)
             and not _weighing_packs(kb, fid) & text_packs
         ):
             m = replace(m, counts=False)
         out.append(m)
     return out
-
-
-def _read_by(
-    kb: KnowledgeBase, m: Mention, mentions: list[Mention], packs: set[str | None]
-) -> bool:
-    """True when the words of ``m`` are read, said present, as a finding of one of ``packs``
-    that says more than a complaint ("seeing double" is double vision there; "pain down both
-    legs" is only the leg pain complaint, and another pack's sign of it stays)."""
-    return any(
-        o.counts
-        and o.value == "present"
-        and o.finding_id != m.finding_id
-        and kb.findings[o.finding_id].group is not FindingGroup.COMPLAINT
-        and kb.origin.get("finding:" + o.finding_id) in packs
-        and o.start < m.end
-        and m.start < o.end
-        for o in mentions
-    )
 
 
 def _qualifier_not_its_finding(kb: KnowledgeBase, mentions: list[Mention]) -> list[Mention]:
