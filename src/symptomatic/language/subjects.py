@@ -283,9 +283,9 @@ def proxy_patient(
     symptom (complaint, symptom or red flag, not hypothetical, uncertain or over) and
     ``present[i]`` that it is stated as present. A text with no first-person word at all
     (``first_person`` False: "She denies bleeding", a clinical note) is about the first
-    person a current symptom is said of, stated present or denied. A first symptom said of
-    nobody ("Rash on her chest, sore throat too", "pulling at her ear ..., snotty nose") is
-    the patient's when every current symptom said of a person is said of one person.
+    person a current symptom is said of, stated present or denied; a first symptom said of
+    nobody there ("Rash on her chest, sore throat too, she's 5") is that person's when every
+    current symptom said of a person is said of one person.
     """
     if any(s == WRITER and c for s, c in zip(subjects, current, strict=True)):
         return None
@@ -295,7 +295,13 @@ def proxy_patient(
         if cur and (pres or not first_person)
     ]
     people = [s for s in said if isinstance(s, Person)]
-    if said and said[0] is None and people and all(p.same_as(people[0]) for p in people):
+    if (
+        not first_person
+        and said
+        and said[0] is None
+        and people
+        and all(p.same_as(people[0]) for p in people)
+    ):
         return people[0]
     for subject in said[:1]:
         return subject if isinstance(subject, Person) else None
