@@ -6,9 +6,8 @@ text about it, ringing said of an ear, hearing lost in one ear, both or slowly, 
 lay denials, a discharge without an eye word not read as the eye's, a first symptom said of
 nobody in a report about one other person, an eye problem's start not dated by another pack's
 complaint, a time said on its own or of all the complaints, lay words by concept (hives, a
-heavy nosebleed, an outer ear, a patch that will not heal), more lay denials, another pack's red
-flag not kept when its words are this pack's finding, and eye words by concept. Read with every
-built-in pack, as the app reads text."""
+heavy nosebleed, an outer ear, a patch that will not heal), more lay denials, and eye words by
+concept. Read with every built-in pack, as the app reads text."""
 
 from __future__ import annotations
 
@@ -164,7 +163,7 @@ def test_a_discharge_without_an_eye_is_not_the_eyes(kb: KnowledgeBase) -> None:
     ("text", "fid", "age"),
     [
         ("Blotchy rash on his arms, sore throat too, he's 7", "sore_throat", 7),
-        ("My 2 year old keeps tugging at his ear and crying, runny nose", "blocked_runny_nose", 2),
+        ("Keeps tugging at his ear and crying, runny nose, he's 2", "blocked_runny_nose", 2),
     ],
 )
 def test_a_first_symptom_said_of_nobody_is_the_patients(
@@ -234,14 +233,6 @@ def test_painless_swallowing_in_a_chest_pain_text_is_not_the_throats(kb: Knowled
     assert "sore_throat" not in got, got
 
 
-def test_another_packs_red_flag_read_as_this_packs_finding_is_not_kept(
-    kb: KnowledgeBase,
-) -> None:
-    got = ev(kb, "My left eye is sore and I've had blurry vision since lunch.")
-    assert got.get("blurred_vision") == "present", got
-    assert "severe_headache_or_vision" not in got, got
-
-
 @pytest.mark.parametrize(
     ("text", "want"),
     [
@@ -276,11 +267,6 @@ def test_a_time_dates_a_finding_said_by_parts_reaching_into_its_clause(
     kb: KnowledgeBase, text: str, want: str
 ) -> None:
     assert ev(kb, text).get("eye_problem_start") == want, ev(kb, text)
-
-
-def test_another_packs_red_flag_read_only_as_a_complaint_is_kept(kb: KnowledgeBase) -> None:
-    got = ev(kb, "Bilateral leg pain when I walk, eased by sitting.")
-    assert got.get("bilateral_leg_symptoms") == "present", got
 
 
 def test_a_temperature_said_for_five_days_or_more(kb: KnowledgeBase) -> None:
