@@ -1465,16 +1465,7 @@ class Parser:
         clause = doc.text[c_lo : dur.start] + " " + doc.text[dur.end : c_hi]
         # the findings said present in the clause, and in the sentence
         in_clause = [
-            m
-            for m in mentions
-            # a finding said by parts whose words reach into the clause ("left eye agonising
-            # and red since Saturday": the red eye said by "eye ... red") is said there
-            if (
-                c_lo <= m.start < c_hi
-                or (m.source == "compound" and m.start < c_hi and c_lo < m.end)
-            )
-            and m.counts
-            and m.value == "present"
+            m for m in mentions if c_lo <= m.start < c_hi and m.counts and m.value == "present"
         ]
         said = any(
             m.counts and m.value == "present" and self._dates(m.finding_id, dated) for m in mentions
