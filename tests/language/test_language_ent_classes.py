@@ -254,21 +254,3 @@ def test_painless_swallowing_in_a_chest_pain_text_is_not_the_throats(kb: Knowled
 def test_eye_words_by_concept(kb: KnowledgeBase, text: str, want: dict[str, str]) -> None:
     got = ev(kb, text)
     assert {k: got.get(k) for k in want} == want, got
-
-
-@pytest.mark.parametrize(
-    ("text", "want"),
-    [
-        ("Her left eyelid has gone swollen and itchy over the last month.", "over_4w"),
-        ("Left eye gritty and red since Sunday.", "d1_7"),
-    ],
-)
-def test_a_time_dates_a_finding_said_by_parts_reaching_into_its_clause(
-    kb: KnowledgeBase, text: str, want: str
-) -> None:
-    assert ev(kb, text).get("eye_problem_start") == want, ev(kb, text)
-
-
-def test_a_temperature_said_for_five_days_or_more(kb: KnowledgeBase) -> None:
-    got = ev(kb, "She's been feverish since last Wednesday, she's 4.", age=4)
-    assert got.get("fever_over_5_days") == "present", got
