@@ -254,3 +254,9 @@ def test_painless_swallowing_in_a_chest_pain_text_is_not_the_throats(kb: Knowled
 def test_eye_words_by_concept(kb: KnowledgeBase, text: str, want: dict[str, str]) -> None:
     got = ev(kb, text)
     assert {k: got.get(k) for k in want} == want, got
+
+
+def test_a_swelling_denied_of_another_place_does_not_deny_the_tooth_s() -> None:
+    kb = load_knowledge_base("core", "breathing-ent")
+    text = "Painful back tooth and a swollen gum. His cheek is puffy. His eye is not swollen."
+    assert parse(kb, text).to_evidence().get("tooth_face_swelling") != "absent"
