@@ -340,8 +340,6 @@ class Parser:
             for pid, phrases in kb.parts.items()
             if any(w.lower() in _PART_NEGATIONS for p in phrases for w in self._tokenize(p))
         )
-        # compounds that need a length of time said with their parts
-        self._lasting = any(c.lasting_days is not None for c in kb.compounds)
         self._back_entry = back_pain_entry(self.lexicon)
         self._flank = side_entry(self.lexicon)
         self._upper_belly = upper_belly_entry(self.lexicon)
@@ -575,6 +573,9 @@ class Parser:
                 self._mention(doc, m, mod, subject, patient, speaks)
                 for m, mod, subject in zip(matches, mods, subjects, strict=True)
             ]
+            # the lengths of time said, read once: for compounds that need one and for the
+            # duration findings
+            said_lengths = find_durations(text, today)
             mentions.extend(
                 compound_mentions(
                     self.kb,
@@ -582,7 +583,7 @@ class Parser:
                     part_matches,
                     mentions,
                     lambda fid: self._applies(self.kb.findings[fid], person_sex, age),
-                    find_durations(text, today) if self._lasting else (),
+                    said_lengths,
                 )
             )
             # "What if I get numbness down below? I haven't had that": denied by reference
@@ -690,7 +691,9 @@ class Parser:
             mentions.extend(self._counted_infections(doc, mentions))
             mentions = self._bleeding_of_the_bowels(text, mentions, person_sex, age)
             mentions.extend(self._period_pain_is_low(text, mentions))
-            mentions.extend(self._durations(doc, text, mentions, person_sex, age, today, gaps=gaps))
+            mentions.extend(
+                self._durations(doc, text, mentions, person_sex, age, said_lengths, gaps=gaps)
+            )
         mentions = _asked_after(self.kb, mentions)
         mentions = _qualifier_not_its_finding(self.kb, mentions)
         mentions = _other_packs_findings(self.kb, mentions)
@@ -1306,10 +1309,11 @@ class Parser:
         mentions: list[Mention],
         sex: Sex | None,
         age: int | None,
-        today: date | None,
+        said: list[Duration],
         gaps: list[PeriodGap] = [],  # noqa: B006 (never mutated)
     ) -> list[Mention]:
-        """At most one mention of the applicable duration finding, from the best-placed phrase.
+        """Mentions of the applicable duration findings, each from its best-placed phrase of
+        ``said`` (the lengths of time in the text).
 
         A phrase that dates the last period (``gaps``) or gives a gestation is not a duration
         of the pain.
@@ -1321,11 +1325,7 @@ class Parser:
         ]
         # nor is a stated gestation ("25 weeks. Baby kicking away")
         taken = [(g.start, g.end) for g in gaps] + [(g.start, g.end) for g in find_gestations(text)]
-        found = [
-            d
-            for d in find_durations(text, today)
-            if all(d.end <= lo or d.start >= hi for lo, hi in taken)
-        ]
+        found = [d for d in said if all(d.end <= lo or d.start >= hi for lo, hi in taken)]
         if not findings or not found:
             return []
         present = {m.finding_id for m in mentions if m.counts and m.value == "present"}
