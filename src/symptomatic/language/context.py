@@ -25,6 +25,9 @@ from itertools import pairwise
 from typing import Any
 
 NEGATED = "NEGATED_EXISTENCE"
+# said fine after the fact ("legs are fine", "as usual"): a denial of a symptom, but of a known
+# condition only that it is in hand ("my asthma is fine" does not deny the asthma)
+SAID_FINE = "SAID_FINE"
 UNCERTAIN = "POSSIBLE_EXISTENCE"
 HYPOTHETICAL = "HYPOTHETICAL"
 HISTORICAL = "HISTORICAL"  # over and done: "used to", "years ago", "as a child"
@@ -54,6 +57,8 @@ class Modifiers:
     """Which ConText categories modify one mention."""
 
     negated: bool = False
+    #: negated only by a normality said after it ("COPD inhaler is helping as usual")
+    said_fine: bool = False
     uncertain: bool = False
     hypothetical: bool = False
     historical: bool = False  # over and done with
@@ -96,7 +101,7 @@ def _rules() -> list[Any]:
           {"LOWER": "of"}], direction="FORWARD", max_scope=8, terminated_by=after_subject),
         R("no longer", NEGATED, direction="FORWARD", max_scope=6, terminated_by=after_subject),
         # negation, after the fact: "bladder and bowels normal", "my legs are fine"
-        R("is fine", NEGATED, pattern=[
+        R("is fine", SAID_FINE, pattern=[
             {"LOWER": {"IN": ["is", "are", "feel", "feels", "seem", "seems", "been", "'s",
                               "'re", "both", "all"]},
              "OP": "?"},
@@ -105,7 +110,7 @@ def _rules() -> list[Any]:
             {"LOWER": {"IN": ["fine", "normal", "normally", "ok", "okay", "unaffected",
                               "unchanged", "regular", "regularly", "steady", "stable"]}}],
           direction="BACKWARD", max_scope=5, terminated_by=after_clause),
-        R("as usual", NEGATED, pattern=[{"LOWER": "as"}, {"LOWER": {"IN": ["usual", "normal",
+        R("as usual", SAID_FINE, pattern=[{"LOWER": "as"}, {"LOWER": {"IN": ["usual", "normal",
           "ever", "always"]}}], direction="BACKWARD", max_scope=5, terminated_by=after_clause),
 
         R("has gone", NEGATED, pattern=[{"LOWER": {"IN": ["has", "have", "'s"]}},
@@ -288,9 +293,19 @@ def _rules() -> list[Any]:
         # "no appetite and feel exhausted": a new verb after "and" starts a new statement
         R("and feel", NEW_SUBJECT, pattern=[{"LOWER": {"IN": ["and", ","]}},
           {"LOWER": {"IN": ["feel", "feeling", "felt", "get", "getting", "keep", "keeps",
-                            "also", "still", "have", "having"]}}], direction="PSEUDO"),
+                            "also", "still", "have", "having", "has", "had", "gets", "got"]}}],
+          direction="PSEUDO"),
         R("and my", NEW_SUBJECT, pattern=[{"LOWER": {"IN": ["and", ",", "so", "then", "which"]}},
           {"LOWER": {"IN": _SUBJECTS}}], direction="PSEUDO"),
+        # "not struggling to breathe, and her inhaler is helping": a clause about another
+        # person's thing starts after a comma and "and"
+        R(", and her", NEW_SUBJECT, pattern=[{"LOWER": ","}, {"LOWER": "and"},
+          {"LOWER": {"IN": ["his", "her", "their", "our", "your"]}}], direction="PSEUDO"),
+        # "no better", "no different": how the complaint goes, not a denial of what follows
+        # ("no better, glands up in my neck")
+        R("no better", "PSEUDO_NEGATION", pattern=[{"LOWER": {"IN": ["no", "not", "none"]}},
+          {"LOWER": {"IN": ["better", "worse", "different", "improvement"]}}],
+          direction="PSEUDO"),
         R(",", CLAUSE, pattern=[{"LOWER": {"IN": [",", "and", "so", "then", "when", "while",
                                                   "because", "since", "after", "before"]}}],
           direction="PSEUDO"),
@@ -418,7 +433,8 @@ def modifiers_of(span: Any) -> Modifiers:
     cats = {m.category.upper() for m in outside}
     doc = span.doc
     return Modifiers(
-        negated=NEGATED in cats,
+        negated=NEGATED in cats or SAID_FINE in cats,
+        said_fine=SAID_FINE in cats and NEGATED not in cats,
         uncertain=UNCERTAIN in cats,
         hypothetical=HYPOTHETICAL in cats,
         # "diagnosed with osteoporosis years ago": dated, and still so

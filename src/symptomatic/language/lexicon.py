@@ -123,6 +123,10 @@ class Lexicon:
         #: finding id -> findings whose phrases inside its own phrases are not said
         #: (``hides:`` of the synonyms files)
         self.hides: dict[str, frozenset[str]] = {}
+        #: finding id -> the pack defining it (not the core's findings, which every pack
+        #: shares), and finding id -> itself and its ancestors; see :func:`matching.longest`
+        self.pack_of: dict[str, str] = {}
+        self.lineage: dict[str, frozenset[str]] = {}
         self.by_first: dict[str, list[Entry]] = defaultdict(list)
         self.exact_by_first: dict[str, list[Entry]] = defaultdict(list)
         self.inflected_by_first: dict[str, list[tuple[Entry, tuple[str, ...]]]] = defaultdict(list)
@@ -243,6 +247,18 @@ class Lexicon:
                 add(part_id, "present", phrase, part=True)
         lexicon = cls(entries, extra)
         lexicon.hides = dict(kb.hides)
+        lexicon.pack_of = {
+            fid: pack
+            for fid in kb.findings
+            if (pack := kb.origin.get("finding:" + fid)) not in (None, "core")
+        }
+        for fid, finding in kb.findings.items():
+            line = {fid}
+            parent = finding.parent
+            while parent is not None and parent not in line:
+                line.add(parent)
+                parent = kb.findings[parent].parent
+            lexicon.lineage[fid] = frozenset(line)
         return lexicon
 
     def correct(self, word: str) -> str | None:

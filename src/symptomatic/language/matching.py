@@ -58,7 +58,33 @@ def match_text(lexicon: Lexicon, words: Sequence[str]) -> list[Match]:
     kept = longest([m for m in found if not m.entry.part])
     if lexicon.hides:
         kept = [m for m in kept if not _hidden(m, kept, lexicon.hides)]
+    kept = [m for m in kept if not _inside_another_packs(lexicon, m, kept)]
     return kept + [m for m in found if m.entry.part]
+
+
+def _inside_another_packs(lexicon: Lexicon, m: Match, matches: Sequence[Match]) -> bool:
+    """True when ``m`` lies inside a longer phrase of another pack's finding, not of its own
+    line (parent or child), that opens before it: the words of one body part's complaint said
+    after its place are not another pack's ("puffed up" in "face puffed up" is no testicle,
+    "looks bigger" in "pupil looks bigger" no swelling). A phrase the longer one opens with
+    ("leg went weak" in "leg went weak and numb") says the same thing in both packs, and within
+    a pack a phrase inside another says something of its own ("low on the left")."""
+    fid = m.entry.finding_id
+    pack = lexicon.pack_of.get(fid)
+    if pack is None or m.entry.part:
+        return False
+    for o in matches:
+        other = o.entry.finding_id
+        if (
+            o.start < m.start
+            and m.end <= o.end
+            and lexicon.pack_of.get(other, pack) != pack
+            and not o.entry.system
+            and fid not in lexicon.lineage.get(other, frozenset())
+            and other not in lexicon.lineage.get(fid, frozenset())
+        ):
+            return True
+    return False
 
 
 def _hidden(m: Match, matches: Sequence[Match], hides: dict[str, frozenset[str]]) -> bool:

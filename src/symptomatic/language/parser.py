@@ -55,7 +55,7 @@ from symptomatic.language.durations import (
 from symptomatic.language.gestation import find_gestations
 from symptomatic.language.lexicon import Lexicon
 from symptomatic.language.matching import Match, match_text, match_words
-from symptomatic.language.normalise import word_key
+from symptomatic.language.normalise import _words, word_key
 from symptomatic.language.overlaps import longest
 from symptomatic.language.periods import PeriodGap, find_period_gaps, is_late_period_finding
 from symptomatic.language.readings import reading_findings, reading_mentions
@@ -553,6 +553,20 @@ class Parser:
             ]
             mods = _denied_down_the_list(doc, matches, mods)
             mods = [_answered(words, m, mod) for m, mod in zip(matches, mods, strict=True)]
+            # "her COPD inhaler is helping as usual": a known condition naming the thing said
+            # fine (the inhaler, not the COPD) is still had
+            mods = [
+                replace(mod, negated=False)
+                if mod.said_fine
+                and not m.negated
+                and m.entry.value != "absent"
+                and self.kb.findings[m.entry.finding_id].group is FindingGroup.HISTORY
+                and m.end < len(words)
+                and words[m.end].isalpha()
+                and words[m.end].lower() not in _LINKS_TO_FINE
+                else mod
+                for m, mod in zip(matches, mods, strict=True)
+            ]
             # "Apart from the pain in my balls I'm fine": the exception is there
             mods = [
                 replace(mod, negated=False) if _the_exception(words, m.start) else mod
@@ -1150,7 +1164,10 @@ class Parser:
     ) -> Person | None:
         """The other person the text is about (a proxy report), or None; see ``subjects``."""
         current = [self._is_current(m, mod) for m, mod in zip(matches, mods, strict=True)]
-        present = [not (mod.negated or m.negated) for m, mod in zip(matches, mods, strict=True)]
+        present = [
+            not (mod.negated or m.negated or m.entry.denies or m.entry.value == "absent")
+            for m, mod in zip(matches, mods, strict=True)
+        ]
         return proxy_patient(subjects, current, present, first_person=first_person)
 
     def _mention(
@@ -1959,6 +1976,13 @@ _EVENT_WORDS = re.compile(
 
 
 # Words that join the items of a list: "no fever, sweats, weight loss or night pain".
+# words between a thing and its being said fine ("asthma is fine", "bloods all normal")
+_LINKS_TO_FINE = frozenset(
+    _words(
+        "is are was were been all both feel feels seem seems just perfectly totally completely "
+        "absolutely and or fine normal ok okay"
+    )
+)
 _LIST_GLUE = frozenset([",", "/", "&", "or", "nor", "and", "any", "no", "nil", "either", "-"])
 
 

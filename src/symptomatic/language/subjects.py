@@ -285,7 +285,12 @@ def proxy_patient(
     (``first_person`` False: "She denies bleeding", a clinical note) is about the first
     person a current symptom is said of, stated present or denied; a first symptom said of
     nobody there ("Rash on her chest, sore throat too, she's 5") is that person's when every
-    current symptom said of a person is said of one person.
+    current symptom said of a person is said of one person; so it is in a text whose writer
+    states no current symptom of their own when that person is a pronoun alone or a child or
+    baby ("4yo temp 39.5
+    with purple spots that don't fade when I press a glass on them, she's floppy": the writer
+    only pressed the glass), not a person named ("Fever and cough, my dad has one too"). When
+    every current symptom is denied, the denials say whose they are.
     """
     if any(s == WRITER and c for s, c in zip(subjects, current, strict=True)):
         return None
@@ -294,13 +299,20 @@ def proxy_patient(
         for s, cur, pres in zip(subjects, current, present, strict=True)
         if cur and (pres or not first_person)
     ]
+    if not said:
+        # every current symptom denied ("she's awake and talking, no sickness"): the denials
+        # say whose they are
+        said = [s for s, cur in zip(subjects, current, strict=True) if cur]
     people = [s for s in said if isinstance(s, Person)]
     if (
-        not first_person
-        and said
+        said
         and said[0] is None
         and people
         and all(p.same_as(people[0]) for p in people)
+        # with a first-person word, only when the person is a pronoun alone or a child (whom
+        # a parent writes about): "my dad" names someone besides the writer ("Fever and
+        # cough, my dad has one too")
+        and (not first_person or all(p.noun in (None, "child", "baby") for p in people))
     ):
         return people[0]
     for subject in said[:1]:
