@@ -136,3 +136,39 @@ def test_a_denial_ends_where_a_new_verb_of_having_starts(
 ) -> None:
     # safety: a symptom said present after "... not X and has" is never read as denied
     assert ev(kb, text).get(fid) == "present"
+
+
+def test_another_packs_words_inside_a_phrase_of_the_texts_own_pack_are_not_read(
+    kb: KnowledgeBase,
+) -> None:
+    # "sty" is no sexual history in a text about an eyelid (the eyes pack reads the phrase)
+    got = ev(kb, "A sty on my upper lid, sore for two days")
+    assert "new_sexual_partner" not in got, got
+    assert got.get("eyelid_lump") == "present", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Temp over 39 since last night and a barking cough, he's 2",
+        "Her temperature has been above 39 all day with a sore throat",
+    ],
+)
+def test_a_temperature_of_39_or_more_said_in_words(kb: KnowledgeBase, text: str) -> None:
+    got = ev(kb, text, age=2)
+    assert got.get("temp_39_or_more") == "present", got
+    assert got.get("fever") == "present", got
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("high temperature and a cough", None),  # a fever, not said to be 39 or more
+        ("temperature 38.6 and a cough", "absent"),  # a reading below it
+        ("temp 39.3 and a cough", "present"),  # a reading at or above it
+    ],
+)
+def test_a_high_temperature_alone_is_not_39_or_more(
+    kb: KnowledgeBase, text: str, want: str | None
+) -> None:
+    assert ev(kb, text).get("temp_39_or_more") == want

@@ -1853,10 +1853,33 @@ def _other_packs_findings(kb: KnowledgeBase, mentions: list[Mention]) -> list[Me
         return mentions
     flagged = {fid for rule in kb.red_flags for fid, said in rule_findings(rule.when) if said}
     flagged |= {f.id for f in kb.findings.values() if f.group is FindingGroup.RED_FLAG}
+    # the words read as a finding of the text's own packs, said present
+    own_spans = [
+        (m.start, m.end)
+        for m in mentions
+        if m.counts
+        and m.value != "absent"
+        and kb.origin.get("finding:" + m.finding_id) in text_packs
+    ]
     out = []
     for m in mentions:
         fid = m.finding_id
         home = kb.origin.get("finding:" + fid)
+        if (
+            m.counts
+            and m.source == "lexicon"
+            and home not in (None, "core", *text_packs)
+            and kb.findings[fid].group is not FindingGroup.HISTORY
+            # a red flag said present is kept, safer asked than lost
+            and fid not in flagged
+            and not _weighing_packs(kb, fid) & text_packs
+            and any(lo <= m.start and m.end <= hi for lo, hi in own_spans)
+        ):
+            # words inside a phrase read as a finding of the text's own packs are that
+            # finding's, in a text naming no complaint of the other pack: "sty on my bottom
+            # lid" is no sexual history, "sinus pain behind my eyes" no eye complaint
+            out.append(replace(m, counts=False))
+            continue
         above = [p for p in _ancestors(kb, fid) if kb.findings[p].group is FindingGroup.COMPLAINT]
         if (
             m.counts
