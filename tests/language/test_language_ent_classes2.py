@@ -2,10 +2,16 @@
 sets (blind_ent.yaml, blind_eyes.yaml; no longer held out), each tested with new sentences
 (none copied from a blind set). Read with every built-in pack, as the app reads text.
 
-Each test fails without its fix: the words of one body part's complaint said after its place
-are not another pack's finding; "no better" is no denial of what follows it, nor does a denial
-reach over ", and her ..."; a known condition naming the thing said fine is still had; a
-pronoun's or a child's symptoms are the patient's when the writer states none of their own.
+The classes: the words of one body part's complaint said after its place are not another
+pack's finding, nor are another pack's words inside a phrase of the text's own pack; "no
+better" is no denial of what follows it, and a denial ends at ", and her ..." and "and has"; a
+known condition naming the thing said fine is still had; a place said fine states no finding of
+it present; a pronoun's or a child's symptoms are the patient's when the writer states none of
+their own; a temperature of 39 or more said in words. Each class's test fails without its fix;
+the tests of what must stay as it was (a phrase another pack opens with is kept, "no change in
+my bowels" still denies, a test said normal still denied, a named relative's symptom stays
+theirs, a place said fine still denies with its compound, a high temperature alone is not 39 or
+more) are guards that pass either way.
 """
 
 from __future__ import annotations
@@ -172,3 +178,24 @@ def test_a_high_temperature_alone_is_not_39_or_more(
     kb: KnowledgeBase, text: str, want: str | None
 ) -> None:
     assert ev(kb, text).get("temp_39_or_more") == want
+
+
+@pytest.mark.parametrize(
+    ("text", "said_fine", "other"),
+    [
+        ("My eyes are fine but my ears ache.", "eye_pain", "earache"),
+        ("Her eyes are ok, it's her throat that's really sore.", "eye_pain", "sore_throat"),
+    ],
+)
+def test_a_place_said_fine_states_no_finding_of_it(
+    kb: KnowledgeBase, text: str, said_fine: str, other: str
+) -> None:
+    # safety the other way: a place said fine is never read as hurting
+    got = ev(kb, text)
+    assert got.get(said_fine) != "present", got
+    assert got.get(other) == "present", got
+
+
+def test_a_place_said_fine_still_denies_with_its_compound(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Eyes fine, no pain.")
+    assert got.get("eye_pain") == "absent", got

@@ -537,6 +537,13 @@ class Parser:
             all_mods = apply_context(
                 context, doc, [(m.start, m.end) for m in [*matches, *part_matches]]
             )
+            # a place said fine ("my eyes are fine but my ears ache") states no finding of
+            # that place present (its denials still read it)
+            said_fine_parts = {
+                (m.start, m.end, m.entry.finding_id)
+                for m, mod in zip(part_matches, all_mods[len(matches) :], strict=True)
+                if mod.said_fine
+            }
             # a part said under a negation before it says nothing ("definitely not too
             # many"); one denied after it still counts ("Anadin hasn't shifted it")
             part_matches = [
@@ -590,16 +597,28 @@ class Parser:
             # the lengths of time said, read once: for compounds that need one and for the
             # duration findings
             said_lengths = find_durations(text, today)
-            mentions.extend(
-                compound_mentions(
-                    self.kb,
-                    doc,
-                    part_matches,
-                    mentions,
-                    lambda fid: self._applies(self.kb.findings[fid], person_sex, age),
-                    said_lengths,
+            applies = lambda fid: self._applies(self.kb.findings[fid], person_sex, age)  # noqa: E731
+            compounds = [
+                c
+                for c in compound_mentions(
+                    self.kb, doc, part_matches, mentions, applies, said_lengths
                 )
-            )
+                if c.value == "absent" or not said_fine_parts
+            ]
+            if said_fine_parts:
+                unsaid = [
+                    m
+                    for m in part_matches
+                    if (m.start, m.end, m.entry.finding_id) not in said_fine_parts
+                ]
+                compounds += [
+                    c
+                    for c in compound_mentions(
+                        self.kb, doc, unsaid, mentions, applies, said_lengths
+                    )
+                    if c.value != "absent"
+                ]
+            mentions.extend(compounds)
             # "What if I get numbness down below? I haven't had that": denied by reference
             mentions.extend(
                 denied_by_reference(
