@@ -89,11 +89,24 @@ def _inside_another_packs(lexicon: Lexicon, m: Match, matches: Sequence[Match]) 
 
 def _hidden(m: Match, matches: Sequence[Match], hides: dict[str, frozenset[str]]) -> bool:
     """True when ``m`` lies inside a longer match of a finding that hides ``m``'s finding
-    ("can't breathe" inside "can't breathe through my nose", said of a blocked nose)."""
+    ("can't breathe" inside "can't breathe through my nose", said of a blocked nose), or over
+    the same words as a match of such a finding that ``m``'s finding does not hide in turn,
+    read as tightly as ``m`` ("tummy ache", a pelvic pain to a pack without a general tummy pain,
+    is the tummy pain of a pack that has one and hides the pelvic reading; "pain low in my
+    tummy" stays a pelvic pain, read word for word there and with a gap as a tummy pain)."""
+    mine = hides.get(m.entry.finding_id, frozenset())
     return any(
         o.start <= m.start
         and m.end <= o.end
-        and (o.end - o.start) > (m.end - m.start)
+        and (
+            (o.end - o.start) > (m.end - m.start)
+            or (
+                o.start == m.start
+                and o.end == m.end
+                and o.gaps <= m.gaps
+                and o.entry.finding_id not in mine
+            )
+        )
         and m.entry.finding_id in hides.get(o.entry.finding_id, frozenset())
         for o in matches
     )
