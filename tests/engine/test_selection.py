@@ -176,3 +176,14 @@ def test_nothing_is_followed_up_without_a_sign_said_or_a_rule_it_could_complete(
         questions_asked=state.questions_asked,
     )
     assert not sel.reason.startswith("follow-up"), sel
+
+
+def test_a_complaint_in_a_screen_is_asked_as_a_complaint() -> None:
+    """A screen may name a complaint that is a child of the umbrella ``pain`` (tummy pain, in
+    the vomiting screen): it is asked as the complaint question would ask it, with ``pain``
+    taken as present, not held back until some pain is known."""
+    model = Model.compile(load_knowledge_base("all"))
+    ev = {"nausea_vomiting": "present", "vomiting": "present"}
+    sel = select(model, "female", 30, ev)
+    assert sel.reason.startswith("warning-sign screen"), sel
+    assert "abdominal_pain" in sel.items, sel.items

@@ -53,7 +53,7 @@ from symptomatic.engine.config import EngineConfig
 from symptomatic.engine.model import BoolArray, FloatArray, IntArray, Model, parse_sex
 from symptomatic.engine.triage_change import expected_changes
 from symptomatic.kb.knowledge import rule_findings
-from symptomatic.kb.schema import MAX_GROUP_ITEMS, FindingType, ScreenGroup, Sex
+from symptomatic.kb.schema import MAX_GROUP_ITEMS, FindingGroup, FindingType, ScreenGroup, Sex
 from symptomatic.triage import Truth, evaluate
 from symptomatic.triage.compiled import MAYBE, TRUE, RuleValues
 
@@ -296,7 +296,17 @@ def protocol_question(
             continue
         for item in screen.questions:
             ids = item.findings if isinstance(item, ScreenGroup) else [item.finding]
-            ask = tuple(f for f in ids if f in idx and open_[idx[f]])
+            # a complaint a screen names ("tummy pain too?" when vomiting) is asked as the
+            # complaint question asks it: its umbrella parent (``pain``) taken as present
+            ask = tuple(
+                f
+                for f in ids
+                if f in idx
+                and (
+                    open_[idx[f]]
+                    or (kb.findings[f].group is FindingGroup.COMPLAINT and complaint_open[idx[f]])
+                )
+            )
             if ask:
                 group = item.group if isinstance(item, ScreenGroup) else ask[0]
                 return _group_or_single(group, ask, f"warning-sign screen {screen.id}")
