@@ -73,6 +73,20 @@ ENT_EYE_TOPICS = {
 }
 
 
+#: The abdomen pack's library (issue 17): the tummy-and-bowel topic's articles, each starting
+#: the check in the abdomen pack.
+ABDOMEN_SLUGS = {
+    "appendicitis-tummy-pain",
+    "baby-vomiting",
+    "tummy-bug-diarrhoea-vomiting",
+    "blood-in-poo-bowel-cancer",
+    "heartburn-indigestion",
+    "gallstones-pain-under-right-ribs",
+    "paracetamol-overdose",
+    "yellow-skin-eyes-jaundice",
+}
+
+
 @functools.cache
 def _knowledge_base(pack: str) -> KnowledgeBase:
     """The pack an article's symptom check starts in, with its dependencies (a pack an
@@ -207,6 +221,32 @@ def test_breathing_ent_and_eyes_conditions_and_articles_link_both_ways(topic):
         focus = by_slug[slug].meta.symptom_check.focus
         if focus is not None:
             assert linked.get(str(focus)) == slug, (slug, focus)
+
+
+def test_tummy_and_bowel_topic_has_the_abdomen_articles():
+    """The abdomen pack's topic lists its articles (at least six, as issue 17 asks), each
+    starting the check in the abdomen pack and naming the conditions it is about."""
+    arts = LIBRARY.in_topic("tummy-and-bowel")
+    assert {a.slug for a in arts} >= ABDOMEN_SLUGS
+    assert len(ABDOMEN_SLUGS) >= 6
+    for art in arts:
+        assert art.meta.symptom_check.pack == "abdomen", art.slug
+        assert art.meta.conditions, art.slug
+        assert art.meta.common_question, art.slug
+
+
+def test_abdomen_articles_send_the_emergencies_now():
+    """A possible paracetamol overdose is always an emergency, even when the person feels well;
+    green vomit in a baby is always an emergency, even when the baby seems well."""
+    para = LIBRARY.get("paracetamol-overdose")
+    assert para is not None
+    body = para.body.lower()
+    assert "emergency department now" in body and "feel completely well" in body
+    assert "staggered" in body
+    assert para.meta.symptom_check.focus == "paracetamol_overdose"
+    baby = LIBRARY.get("baby-vomiting")
+    assert baby is not None
+    assert "green vomit in a baby is an emergency, even if the baby seems well" in baby.body.lower()
 
 
 def test_topics_all_have_articles_and_common_questions_exist():
