@@ -84,6 +84,8 @@ ABDOMEN_SLUGS = {
     "gallstones-pain-under-right-ribs",
     "paracetamol-overdose",
     "yellow-skin-eyes-jaundice",
+    "baby-crying-colic",
+    "child-constipation",
 }
 
 
