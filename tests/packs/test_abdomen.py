@@ -100,11 +100,11 @@ def test_shared_conditions_cover_children(kb: KnowledgeBase, cid: str, sex: str,
 
 
 def test_rules_only_raise(kb: KnowledgeBase) -> None:
-    """A rule states a level at or above self-care and names only known findings; red-flag rules
-    are a floor, never a ceiling (the engine takes the most urgent of rules and conditions)."""
+    """A rule states a level above self-care (a routine GP visit at least); red-flag rules are a
+    floor, never a ceiling (the engine takes the most urgent of rules and conditions)."""
     pack = load_pack(PACKS / "abdomen")
     for rule in pack.red_flags:
-        assert rule.level.value in ("urgent", "emergency", "soon"), rule.id
+        assert rule.level.value in ("routine", "soon", "urgent", "emergency"), rule.id
 
 
 @pytest.mark.parametrize(

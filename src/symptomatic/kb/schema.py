@@ -566,6 +566,10 @@ class Compound(Strict):
     #: sentence, or the text for ``scope: text``): "hoarse since October", "a lump in my neck
     #: for 6 weeks" (read as the parser reads durations, dates against today included)
     lasting_days: float | None = Field(default=None, gt=0)
+    #: a denying compound that also takes back the lexicon's reading of its finding over its
+    #: words: "a sharp tearing pain" said of passing a poo is no tearing chest pain, though
+    #: "tearing pain" alone is one
+    overrules: bool = False
 
 
 class SynonymsFile(Strict):

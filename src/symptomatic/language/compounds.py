@@ -38,7 +38,8 @@ def compound_mentions(
     present anywhere); ``applies(finding_id)`` says
     whether the finding applies to the person; ``durations`` the lengths of time said in the
     text, for compounds that need one (``lasting_days``).
-    Returns the new mentions (value = the compound's answer), spanning their parts.
+    Returns the new mentions (value = the compound's answer), spanning their parts; an
+    overruling compound's have the source ``overruling`` (see :func:`taken_back`).
     """
     if not kb.compounds:
         return []
@@ -126,7 +127,8 @@ def compound_mentions(
             else:
                 start = min(said[p][0] for p in wanted)
                 end = max(said[p][1] for p in wanted)
-            made = Mention.stated(doc.text, comp.finding, comp.answer, start, end, "compound")
+            how = "overruling" if comp.overrules and comp.answer == "absent" else "compound"
+            made = Mention.stated(doc.text, comp.finding, comp.answer, start, end, how)
             out.append(made)
             if comp.answer == "absent":
                 denied.add((sentence, comp.finding))
@@ -143,6 +145,26 @@ def compound_mentions(
                     said_present.add(comp.finding)
             break
     return out
+
+
+def taken_back(mentions: Sequence[Mention], compounds: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` less the lexicon's present readings that an overruling denial (a compound
+    with ``overrules: true``) of the same finding shares words with: "a sharp tearing pain"
+    said of passing a poo is no tearing chest pain."""
+    overruling = [c for c in compounds if c.source == "overruling"]
+    return [
+        m
+        for m in mentions
+        if not (m.source == "lexicon" and m.value == "present" and _overruled(m, overruling))
+    ]
+
+
+def _overruled(men: Mention, overruling: Sequence[Mention]) -> bool:
+    """True when an overruling denial of ``men``'s finding shares words with it."""
+    return any(
+        c.finding_id == men.finding_id and c.start < men.end and men.start < c.end
+        for c in overruling
+    )
 
 
 _OWN_NEGATION = re.compile(r"\b(?:no|not|never|none|nothing|without)\b|n't\b", re.I)

@@ -55,7 +55,7 @@ _COMMON = frozenset(
         "fewer never lever later water wider longer linger finger hunger there where three "
         "though through thought tough touch watch match catch worst worse whole while "
         "house horse hours other mother brother either rather better bitter butter "
-        "stopped stepped dropped started sorted sister mister tired tried cried dried "
+        "several stopped stepped dropped started sorted sister mister tired tried cried dried "
         "month mouth south north worth weight eight height right night light sight tight fight "
         "bloated floated coated boated plants paints points saint faint "
         # high blood pressure is not low blood pressure ("hypertensive" is not "hypotensive")
@@ -127,6 +127,9 @@ class Lexicon:
         #: shares), and finding id -> itself and its ancestors; see :func:`matching.longest`
         self.pack_of: dict[str, str] = {}
         self.lineage: dict[str, frozenset[str]] = {}
+        #: the complaints: a complaint's words hide another finding's said over the same words
+        #: (``hides``), where a qualifier's hide only the shorter phrases inside its own
+        self.complaints: frozenset[str] = frozenset()
         self.by_first: dict[str, list[Entry]] = defaultdict(list)
         self.exact_by_first: dict[str, list[Entry]] = defaultdict(list)
         self.inflected_by_first: dict[str, list[tuple[Entry, tuple[str, ...]]]] = defaultdict(list)
@@ -259,6 +262,9 @@ class Lexicon:
                 line.add(parent)
                 parent = kb.findings[parent].parent
             lexicon.lineage[fid] = frozenset(line)
+        lexicon.complaints = frozenset(
+            f.id for f in kb.findings.values() if f.group is FindingGroup.COMPLAINT
+        )
         return lexicon
 
     def correct(self, word: str) -> str | None:

@@ -16,7 +16,13 @@ from dataclasses import dataclass
 
 from symptomatic.language.clause import Clause, clauses
 from symptomatic.language.lexicon import Entry, Lexicon
-from symptomatic.language.normalise import BARRIERS, _words, same_word_class, stem, word_key
+from symptomatic.language.normalise import (
+    BARRIERS,
+    _words,
+    inflection_stems,
+    same_word_class,
+    word_key,
+)
 from symptomatic.language.overlaps import longest
 
 _BARRIER_KEYS = frozenset(word_key(w) for w in BARRIERS)
@@ -57,7 +63,7 @@ def match_text(lexicon: Lexicon, words: Sequence[str]) -> list[Match]:
         found.extend(_match_clause(lexicon, Clause.read(words, idxs, lexicon.correct)))
     kept = longest([m for m in found if not m.entry.part])
     if lexicon.hides:
-        kept = [m for m in kept if not _hidden(m, kept, lexicon.hides)]
+        kept = [m for m in kept if not _hidden(m, kept, lexicon.hides, lexicon.complaints)]
     kept = [m for m in kept if not _inside_another_packs(lexicon, m, kept)]
     return kept + [m for m in found if m.entry.part]
 
@@ -87,13 +93,19 @@ def _inside_another_packs(lexicon: Lexicon, m: Match, matches: Sequence[Match]) 
     return False
 
 
-def _hidden(m: Match, matches: Sequence[Match], hides: dict[str, frozenset[str]]) -> bool:
+def _hidden(
+    m: Match,
+    matches: Sequence[Match],
+    hides: dict[str, frozenset[str]],
+    complaints: frozenset[str] = frozenset(),
+) -> bool:
     """True when ``m`` lies inside a longer match of a finding that hides ``m``'s finding
     ("can't breathe" inside "can't breathe through my nose", said of a blocked nose), or over
-    the same words as a match of such a finding that ``m``'s finding does not hide in turn,
-    read as tightly as ``m`` ("tummy ache", a pelvic pain to a pack without a general tummy pain,
-    is the tummy pain of a pack that has one and hides the pelvic reading; "pain low in my
-    tummy" stays a pelvic pain, read word for word there and with a gap as a tummy pain)."""
+    the same words as a match of such a finding, a complaint, that ``m``'s finding does not hide
+    in turn, read as tightly as ``m`` ("tummy ache", a pelvic pain to a pack without a general
+    tummy pain, is the tummy pain of a pack that has one and hides the pelvic reading; "pain low
+    in my tummy" stays a pelvic pain, read word for word there and with a gap as a tummy pain;
+    "worse at night", a cough's qualifier, leaves a back pain's night pain alone)."""
     mine = hides.get(m.entry.finding_id, frozenset())
     return any(
         o.start <= m.start
@@ -101,7 +113,8 @@ def _hidden(m: Match, matches: Sequence[Match], hides: dict[str, frozenset[str]]
         and (
             (o.end - o.start) > (m.end - m.start)
             or (
-                o.start == m.start
+                o.entry.finding_id in complaints
+                and o.start == m.start
                 and o.end == m.end
                 and o.gaps <= m.gaps
                 and o.entry.finding_id not in mine
@@ -131,7 +144,7 @@ def _match_clause(lexicon: Lexicon, c: Clause) -> list[Match]:
                 fuzzy = any(c.corrected[pos : pos + n])
                 out.append(Match(entry, c.idxs[pos], c.idxs[pos + n - 1] + 1, 0, fuzzy))
     if lexicon.inflected_by_first:
-        stems = [stem(w) for w in c.plain]
+        stems = inflection_stems(c.plain)
         for pos, first in enumerate(stems):
             for entry, entry_stems in lexicon.inflected_by_first.get(first, ()):
                 n = len(entry_stems)

@@ -120,6 +120,8 @@ LAY_WORDS: dict[str, str] = {
     # an irregular verb the stemmer leaves apart: "it goes to my groin", "doesn't go to my groin"
     **dict.fromkeys(_words("go goes going"), "go"),
     **dict.fromkeys(_words("wake wakes waking"), "wake"),
+    # out of breath, not the wind passed ("diarrhoea and wind")
+    **dict.fromkeys(_words("winded"), "winded"),
     # whoever it happened to: "wetting himself" is "wetting myself"
     **dict.fromkeys(_words("myself himself herself yourself ourselves"), "self"),
     # clinical shorthand for the side: "L flank pain", "radiating to R calf"
@@ -193,6 +195,12 @@ _BACK_BEFORE = frozenset(
     _words("came come comes coming went go goes going got get gets getting is 's was are were")
     + _words("been be bring brought put hold held sent call called")
 )
+_FITTED_IN_AFTER = frozenset(
+    _words(
+        "was were been be being is are get gets got getting newly just coil iud ius implant "
+        "pacemaker stent cast brace catheter cannula device mirena"
+    )
+)
 _BACK_AFTER = frozenset(_words("to home again then later"))
 _BODY_AFTER = frozenset(_words("pain stiff spasm problem injuri trouble"))
 
@@ -260,6 +268,8 @@ def normalise_words(words: Sequence[str]) -> list[tuple[int, int, str]]:
             # "thirty weeks gone": weeks pregnant
             elif w == "gone" and i and lowered[i - 1] in ("week", "weeks", "months"):
                 out.append((i, i + 1, "pregnan"))
+            elif _fitted_in(lowered, i):
+                out.append((i, i + 1, "fitted"))
             elif w in _MOVE and nxt in _DIRECTIONS:
                 out.append((i, i + 1, "spread"))
             # "the test came back positive": "came" stays, "back" goes
@@ -286,6 +296,19 @@ def normalise_words(words: Sequence[str]) -> list[tuple[int, int, str]]:
                 out.append((i, i + 1, "buttock" if w == "bottom" else word_key(w)))
             i += 1
     return out
+
+
+def _fitted_in(lowered: Sequence[str], i: int) -> bool:
+    """True for a "fitted" that is something put in ("my coil was fitted", "had a pacemaker
+    fitted"), not a fit ("she fitted for five minutes", "he's never fitted")."""
+    return lowered[i] == "fitted" and i > 0 and lowered[i - 1] in _FITTED_IN_AFTER
+
+
+def inflection_stems(words: Sequence[str]) -> list[str]:
+    """The Porter stems of a word sequence, for phrases matched in any inflection, with the
+    word senses ``normalise_words`` tells apart kept apart ("was fitted" is not "was fitting")."""
+    lowered = [w.lower() for w in words]
+    return ["fitted" if _fitted_in(lowered, i) else stem(w) for i, w in enumerate(lowered)]
 
 
 # symptom words that are only nouns ("pain", "weakness"); "-ing" words may be either

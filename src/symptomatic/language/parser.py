@@ -37,7 +37,7 @@ from symptomatic.language.bodyparts import (
     the_low_backs_low,
     upper_belly_entry,
 )
-from symptomatic.language.compounds import compound_mentions
+from symptomatic.language.compounds import compound_mentions, taken_back
 from symptomatic.language.context import (
     Modifiers,
     apply_context,
@@ -333,12 +333,14 @@ class Parser:
             for f in kb.findings.values()
             if re.search(r"\bpain (?:start|beg[ia]n|came on)", f.question or "", re.I)
         )
-        # parts that name a failure ("didn't do a thing", "won't go back"): a negation is
-        # their meaning, not a denial of them
+        # part phrases that name a failure ("didn't do a thing", "won't go back"): a negation
+        # is their meaning, not a denial of them. Only those phrases: another phrase of the same
+        # part ("confusion" beside "not making sense") is denied by a "no" before it
         self._negative_parts = frozenset(
-            pid
+            (pid, p)
             for pid, phrases in kb.parts.items()
-            if any(w.lower() in _PART_NEGATIONS for p in phrases for w in self._tokenize(p))
+            for p in phrases
+            if any(w.lower() in _PART_NEGATIONS for w in self._tokenize(p))
         )
         self._back_entry = back_pain_entry(self.lexicon)
         self._flank = side_entry(self.lexicon)
@@ -549,8 +551,12 @@ class Parser:
             part_matches = [
                 m
                 for m, mod in zip(part_matches, all_mods[len(matches) :], strict=True)
-                if m.entry.finding_id in self._negative_parts
-                or not (mod.negated and _negation_before(words, m.start))
+                if (
+                    (m.entry.finding_id, m.entry.phrase) in self._negative_parts
+                    or not (mod.negated and _negation_before(words, m.start))
+                )
+                # "ten minutes ago" says when something began, not how long it lasted
+                and not (m.end < len(words) and words[m.end].lower() == "ago")
             ]
             mods = [
                 replace(mod, hypothetical=True)
@@ -618,7 +624,8 @@ class Parser:
                     )
                     if c.value != "absent"
                 ]
-            mentions.extend(compounds)
+            # an overruling denial takes back the lexicon's reading of its finding
+            mentions = [*taken_back(mentions, compounds), *compounds]
             # "What if I get numbness down below? I haven't had that": denied by reference
             mentions.extend(
                 denied_by_reference(

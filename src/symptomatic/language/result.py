@@ -30,7 +30,8 @@ class Mention:
     corrected: bool = False
     counts: bool = True
     # "lexicon", "duration", "period" (gap since the last period), "compound" (parts said
-    # together) or "gestation" (weeks of pregnancy)
+    # together), "overruling" (a compound's denial that takes back a lexicon reading) or
+    # "gestation" (weeks of pregnancy)
     source: str = "lexicon"
 
     @classmethod

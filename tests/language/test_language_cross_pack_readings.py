@@ -1,0 +1,138 @@
+"""Words one pack reads that another pack's text means otherwise, found when the abdomen pack
+was loaded with every other (its own text set: a coil fitted read as a fit, a tearing pain on
+passing a poo as a tearing chest pain). Each class is tested with new sentences, none copied
+from a vignette.
+
+The classes: a compound part's phrase that holds a negation is negation-immune, not its whole
+part ("No confusion" beside "not making sense"); "fitted" for something put in; "winded" is not
+wind passed; "several" is a word, not a slip for "severe"; "dropped from the 50th centile" is
+no faint; a sticky eye's name does not make every discharge an eye's; swollen neck glands are
+no spreading neck swelling; a streak on the poo's surface is not blood mixed in; only a
+complaint's words hide a finding said over the same words (a cough's "worse at night" leaves a
+back pain's night pain); an overruling denial takes back a lexicon reading (a tearing pain with
+passing a poo, said either way round), and a plain denial does not; "ten minutes ago" says
+when a loss of sight began, not that it came back; blood on the tissue in a text about the
+bowels is not coughed up.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from symptomatic.kb import KnowledgeBase, load_knowledge_base
+from symptomatic.kb.loader import builtin_pack_ids
+from symptomatic.language import parse
+
+TODAY = date(2026, 12, 8)
+
+
+@pytest.fixture(scope="module")
+def every() -> KnowledgeBase:
+    return load_knowledge_base(*builtin_pack_ids())
+
+
+def ev(
+    kb: KnowledgeBase, text: str, age: int | None = 40, sex: str | None = None
+) -> dict[str, str]:
+    return parse(kb, text, age=age, sex=sex, today=TODAY).to_evidence()
+
+
+def test_a_denied_confusion_is_not_read_through_a_part_that_holds_not(every: KnowledgeBase) -> None:
+    said = ev(every, "My eyes have gone yellow and my pee is dark. No confusion, no bleeding.")
+    assert said.get("jaundice") == "present"
+    assert said.get("drowsy_or_confused") != "present"
+    # the phrase that holds its own "not" still says it
+    said = ev(every, "Her skin is yellow and she's not making sense this evening.", age=70)
+    assert said.get("drowsy_or_confused") == "present" or said.get("sepsis_signs") == "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since my IUD was fitted last month I get a dull ache low down.",
+        "I had a pacemaker fitted in March and feel fine.",
+        "My coil got fitted on Monday and I've been crampy since.",
+    ],
+)
+def test_fitted_for_something_put_in_is_no_fit(every: KnowledgeBase, text: str) -> None:
+    assert ev(every, text, sex="female").get("seizure_or_fit") != "present"
+
+
+def test_fitting_is_still_a_fit(every: KnowledgeBase) -> None:
+    assert (
+        ev(every, "My little boy was fitting for about ten minutes.", age=3).get("seizure_or_fit")
+        == "present"
+    )
+
+
+def test_winded_is_breathless_and_wind_is_not(every: KnowledgeBase) -> None:
+    assert ev(every, "I get winded walking up one flight.").get("breathlessness") == "present"
+    said = ev(every, "Loose stools and lots of wind for a few weeks.")
+    assert said.get("breathlessness") != "present"
+
+
+def test_several_is_not_a_slip_for_severe(every: KnowledgeBase) -> None:
+    said = ev(every, "I've had a dull tummy ache on and off for several weeks.")
+    assert said.get("severe_pain") != "present"
+    assert said.get("abd_pain_severe") != "present"
+
+
+def test_a_drop_down_the_centiles_is_no_faint(every: KnowledgeBase) -> None:
+    said = ev(every, "She's dropped from the 75th to the 25th centile this year.", age=1)
+    assert said.get("fainting") != "present"
+    assert ev(every, "My dad just dropped in the kitchen.", age=80).get("fainting") == "present"
+
+
+def test_a_discharge_with_no_eye_is_not_a_sticky_eye(every: KnowledgeBase) -> None:
+    said = ev(every, "Pelvic ache and a smelly discharge since last week.", age=28, sex="female")
+    assert said.get("vaginal_discharge") == "present"
+    assert said.get("sticky_eye") != "present"
+    assert said.get("recent_antibiotics_hospital") != "present"
+    assert (
+        ev(every, "Her eye is sticky with yellow discharge.", age=4).get("sticky_eye") == "present"
+    )
+
+
+def test_swollen_neck_glands_are_not_a_spreading_neck_swelling(every: KnowledgeBase) -> None:
+    said = ev(every, "He has a fever and the glands in his neck are really swollen.", age=6)
+    assert said.get("swollen_neck_glands") == "present"
+    assert said.get("swelling_under_tongue_or_neck") != "present"
+
+
+def test_a_streak_on_the_surface_is_not_blood_mixed_in(every: KnowledgeBase) -> None:
+    said = ev(every, "There was a streak of bright blood on the outside of his poo.", age=2)
+    assert said.get("blood_on_paper_only") == "present"
+    assert said.get("blood_mixed_in_stool") != "present"
+
+
+def test_a_qualifier_said_over_the_same_words_does_not_hide_a_back_pain_at_night(
+    every: KnowledgeBase,
+) -> None:
+    said = ev(every, "My lower back has hurt for six weeks and it is worse at night.", age=72)
+    assert said.get("night_pain") == "present"
+
+
+def test_an_overruling_denial_takes_back_a_tearing_pain_of_a_poo(every: KnowledgeBase) -> None:
+    said = ev(every, "Passing a poo feels like a tearing pain and there's blood on the paper.")
+    assert said.get("pain_passing_stool") == "present"
+    assert said.get("cp_tearing") != "present"
+    # blood on the tissue in a text about the bowels is no coughed-up blood
+    said = ev(every, "Loose poo for a week and blood on the tissue when I wipe.")
+    assert said.get("coughing_blood") != "present"
+    assert ev(every, "I keep coughing and there's blood on the tissue.").get("coughing_blood") == (
+        "present"
+    )
+    # said alone, or of the chest, it stays a tearing chest pain
+    assert (
+        ev(every, "A sudden tearing pain went through to my back.", age=66).get("cp_tearing")
+        == "present"
+    )
+
+
+def test_minutes_ago_is_when_it_began_not_how_long_it_lasted(
+    every: KnowledgeBase,
+) -> None:
+    said = ev(every, "Ten minutes ago the sight in my left eye suddenly went completely.", age=72)
+    assert said.get("sudden_vision_loss") == "present"
