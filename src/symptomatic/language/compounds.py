@@ -74,6 +74,9 @@ def compound_mentions(
         for men in mentions
         if not men.counts and men.start in char_sentence
     }
+    # the words of a finding only asked, supposed or said of someone else ("If my poo turned
+    # black, ...?", "my brother's ...") do not state another finding as parts either
+    not_counting = [(men.start, men.end) for men in mentions if not men.counts]
     said_present = {men.finding_id for men in mentions if men.counts and men.value == "present"}
     out: list[Mention] = []
     # a finding a compound denies in a sentence ("chest pain" + "didn't come on suddenly") is
@@ -101,6 +104,11 @@ def compound_mentions(
             if comp.lasting_days is not None and days_of[said["lasting:"]] < comp.lasting_days:
                 continue
             if comp.answer == "present" and (sentence, comp.finding) in denied:
+                continue
+            words_of = [said[p] for p in comp.parts if p in kb.parts]
+            if words_of and all(
+                any(s <= a and b <= e for s, e in not_counting) for a, b in words_of
+            ):
                 continue
             # a part said inside a denial of the finding that holds its own negation ("no
             # floaters or flashes") is that denial's word, not the finding said present

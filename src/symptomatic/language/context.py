@@ -37,7 +37,11 @@ CLAUSE = "CLAUSE_BREAK"
 NEW_SUBJECT = "NEW_SUBJECT"
 SPAN_GROUP = "symptomatic_findings"
 
-_SUBJECTS = ["my", "i", "it", "i'm", "i've", "there", "the", "this", "she", "he", "we", "they"]
+# another person's body part starts a statement of its own ("won't feed, his tummy looks swollen")
+_SUBJECTS = [
+    "my", "i", "it", "i'm", "i've", "there", "the", "this", "she", "he", "we", "they",
+    "his", "her", "their", "our", "your",
+]  # fmt: skip
 _RELATIVES = [
     "mother", "mum", "mom", "mam", "mummy", "dad", "father", "daddy", "sister", "brother",
     "aunt", "auntie", "uncle", "grandmother", "grandma", "gran", "granny", "nan", "nana",
@@ -293,8 +297,11 @@ def _rules() -> list[Any]:
         # "no appetite and feel exhausted": a new verb after "and" starts a new statement
         R("and feel", NEW_SUBJECT, pattern=[{"LOWER": {"IN": ["and", ","]}},
           {"LOWER": {"IN": ["feel", "feeling", "felt", "get", "getting", "keep", "keeps",
-                            "also", "still", "have", "having", "has", "had", "gets", "got"]}}],
-          direction="PSEUDO"),
+                            "also", "still", "have", "having", "had", "got",
+                            # a third person's verb in a note or a carer's list ("no
+                            # haematemesis, drinks heavily", "not vomiting, has a fever")
+                            "feels", "gets", "has", "drinks", "smokes", "takes", "looks",
+                            "seems"]}}], direction="PSEUDO"),
         R("and my", NEW_SUBJECT, pattern=[{"LOWER": {"IN": ["and", ",", "so", "then", "which"]}},
           {"LOWER": {"IN": _SUBJECTS}}], direction="PSEUDO"),
         # "not struggling to breathe, and her inhaler is helping": a clause about another

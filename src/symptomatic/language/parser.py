@@ -127,6 +127,15 @@ _AGE_IN_TEXT = re.compile(
     r"[\s-]*(?P<unit>day|week|month)s?[\s-]*old\b",
     re.I,
 )
+# a baby's age said after the word for the baby, without "old" ("Baby 6 weeks vomiting",
+# "Baby (2 months)", "my son, 10 weeks,"); not in a text about a pregnancy
+_AGE_AFTER_BABY = re.compile(
+    r"\b(?:baby|newborn|infant|son|daughter|boy|girl)\b[\s,:(]*(?:is\s+|aged\s+)?"
+    r"(?P<num>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"[\s-]*(?P<unit>day|week|month)s?\b(?![\s-]*(?:ago|pregnant|gestation))",
+    re.I,
+)
+_PREGNANCY_WORD = re.compile(r"\bpregnan|\bgestation|\bweeks? along\b", re.I)
 # a movement word followed by the thing moved: "moving the sofa", "lifting a box"
 _MOVE_WORDS = frozenset(["move", "moves", "moved", "moving", "lift", "lifted", "lifting", "carry",
                          "carried", "carrying", "shift", "shifted", "shifting"])  # fmt: skip
@@ -745,6 +754,8 @@ class Parser:
         baby is 7 weeks old", "a 5 month old"): present when the age is in the finding's range,
         absent when it is not."""
         m = _AGE_IN_TEXT.search(text)
+        if m is None and not _PREGNANCY_WORD.search(text):
+            m = _AGE_AFTER_BABY.search(text)
         if m is None:
             return []
         n = _number(m.group("num"))

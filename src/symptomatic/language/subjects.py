@@ -325,12 +325,17 @@ def about_patient(subject: Subject, patient: Person) -> bool:
     return isinstance(subject, Person) and subject.same_as(patient)
 
 
+# the person nouns a baby may also be called ("baby boy", "baby girl", "our baby, he ...")
+_A_BABY = frozenset(("baby", "boy", "girl", "child", "infant", "newborn", None))
+
+
 def names_patient(trigger: str, patient: Person) -> bool:
     """True when a relative word ("my dad", "father") that ConText read names the patient."""
     words = trigger.split()
     person = next((p for p in (_person_noun(w) for w in words) if p is not None), None)
-    if person is None and patient.noun == "baby" and "baby" in words:
-        return True  # "my 6 week old baby": the baby with an age is the patient
+    if person is None and "baby" in words and patient.noun in _A_BABY:
+        # "my 6 week old baby", "3 week old baby boy": the baby with an age is the patient
+        return True
     return person is not None and person.same_as(patient)
 
 
