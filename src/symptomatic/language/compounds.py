@@ -105,6 +105,16 @@ def compound_mentions(
                 continue
             if comp.answer == "present" and (sentence, comp.finding) in denied:
                 continue
+            if comp.answer == "present" and comp.scope != "text" and "no:" + comp.finding in said:
+                # a finding denied in so many words elsewhere in the sentence is not said
+                # present there by its parts ("not had a poo for 3 days, passing wind fine");
+                # a denial inside the parts' words is theirs to correct ("Paracetamol isn't
+                # helping the back pain")
+                lo = min(said[p][0] for p in wanted)
+                hi = max(said[p][1] for p in wanted)
+                no_lo, no_hi = said["no:" + comp.finding]
+                if not (lo <= no_lo and no_hi <= hi):
+                    continue
             words_of = [said[p] for p in comp.parts if p in kb.parts]
             if words_of and all(
                 any(s <= a and b <= e for s, e in not_counting) for a, b in words_of

@@ -136,6 +136,8 @@ _AGE_AFTER_BABY = re.compile(
     re.I,
 )
 _PREGNANCY_WORD = re.compile(r"\bpregnan|\bgestation|\bweeks? along\b", re.I)
+# a negation word inside a phrase's own words ("no tummy pain", "hasn't been sick")
+_OWN_NEGATION = re.compile(r"\b(?:no|not|never|none|nothing|without|nil)\b|n't\b", re.I)
 # a movement word followed by the thing moved: "moving the sofa", "lifting a box"
 _MOVE_WORDS = frozenset(["move", "moves", "moved", "moving", "lift", "lifted", "lifting", "carry",
                          "carried", "carrying", "shift", "shifted", "shifting"])  # fmt: skip
@@ -1243,6 +1245,16 @@ class Parser:
             mod = replace(mod, family=bool(others), family_by=others)
         # "I've not bled since the menopause": a time anchor is not what the "not" denies
         if mod.negated and finding.group in _PAST_GROUPS and span[0].lower_ in _ANCHORS:
+            mod = replace(mod, negated=False)
+        if (
+            mod.negated
+            and not match.entry.denies
+            and _OWN_NEGATION.search(match.entry.phrase)
+            and not _OWN_NEGATION.search(span.text)
+        ):
+            # a finding named by a negation ("not passing wind") said with the negation
+            # before it, for two things ("haven't had a poo or passed any wind"): that
+            # negation is the phrase's own, not a denial of it
             mod = replace(mod, negated=False)
         if match.negated or match.entry.denies:
             # "my period is not late", "apyrexial": the phrase carries its own negation
