@@ -95,7 +95,19 @@ FEWER = frozenset(["pelvic_pain", "vaginal_discharge"])
 #: an eye that hurts or sticks on looking, a sting said by the creature and the verb and a food
 #: eaten by someone said allergic, a first dose or a new medicine, and new weakness or trouble
 #: speaking said in the core's and chest-heart's words or by garbled speech.
-NOT_YET_READ: frozenset[str] = frozenset()
+#: The abdomen pack's 53 (issue 17), from a fifth blind helper: 25 short of five on their first
+#: reading (counts in the data file's comment); those still short are listed here.
+NOT_YET_READ: frozenset[str] = frozenset(
+    [
+        "abd_pain_constant_worsening", "abd_pain_sudden", "abd_pain_to_back", "ascites_swelling",
+        "bowel_habit_change", "cant_keep_fluids_down", "cant_swallow_saliva",
+        "central_abdominal_pain", "dark_urine", "drowsy_or_confused",
+        "generalised_abdominal_pain", "hus_signs", "indigestion", "ketone_signs",
+        "known_liver_disease", "no_stool_or_wind", "not_gaining_weight", "pale_skin",
+        "perianal_swelling", "previous_abdominal_surgery", "rectal_bleeding",
+        "screaming_episodes", "swallowing_worsening", "swollen_tummy", "travel_abroad",
+    ]
+)  # fmt: skip
 
 #: Red-flag findings that have no blind phrasings yet (a finding added to a red-flag rule, or
 #: split, after its pack's phrasings were written); they need phrasings written the same way,
@@ -118,68 +130,12 @@ NOT_YET_READ: frozenset[str] = frozenset()
 #: each from a fourth blind helper (/work/blind-phrasings4; first run 2/7 and 3/7, then read by
 #: concept: counts in the data file's comment).
 #: The abdomen pack's red-flag findings and the findings its rules name (issue 17), added after
-#: the phrasings were written: they await phrasings written blind to their synonyms. So do the
-#: two that the rule on anti-inflammatories with upper tummy pain names (abd_pain_hunger_night,
-#: nsaid_use), added after the abdomen phrasings were asked for.
-AWAITING_PHRASINGS: frozenset[str] = frozenset(
-    [
-        "abd_pain_hunger_night",
-        "nsaid_use",
-        "abd_pain_comes_goes",
-        "abd_pain_constant_worsening",
-        "abd_pain_severe",
-        "abd_pain_sudden",
-        "abd_pain_to_back",
-        "abdominal_pain",
-        "ascites_swelling",
-        "black_stool",
-        "blood_mixed_in_stool",
-        "bowel_habit_change",
-        "cant_keep_fluids_down",
-        "cant_swallow_saliva",
-        "central_abdominal_pain",
-        "dark_urine",
-        "dehydration_signs",
-        "diarrhoea",
-        "diarrhoea_duration",
-        "drowsy_or_confused",
-        "dyspareunia",
-        "excessive_crying",
-        "food_stuck_now",
-        "generalised_abdominal_pain",
-        "heartburn",
-        "heavy_drinking",
-        "hus_signs",
-        "indigestion",
-        "jaundice",
-        "ketone_signs",
-        "known_af",
-        "known_liver_disease",
-        "new_sexual_partner",
-        "no_stool_or_wind",
-        "nocturnal_diarrhoea",
-        "not_gaining_weight",
-        "pale_skin",
-        "perianal_swelling",
-        "previous_abdominal_surgery",
-        "projectile_vomiting",
-        "recent_antibiotics_hospital",
-        "rectal_bleeding",
-        "redcurrant_jelly_stool",
-        "right_upper_abdominal_pain",
-        "rigid_tummy",
-        "screaming_episodes",
-        "swallowing_difficulty",
-        "swallowing_worsening",
-        "swollen_tummy",
-        "too_much_paracetamol",
-        "travel_abroad",
-        "upper_abdominal_pain",
-        "vomit_blood",
-        "vomit_green",
-        "vomiting",
-    ]
-)
+#: the phrasings were written: they await phrasings written blind to their synonyms.
+#: Emptied when those 53 got 7 phrasings each from a fifth blind helper (/work/blind-phrasings5,
+#: 2026-12-08; first-run counts in the data file's comment). The two that the rule on
+#: anti-inflammatories with upper tummy pain names (abd_pain_hunger_night, nsaid_use), added
+#: after those were asked for, await theirs.
+AWAITING_PHRASINGS: frozenset[str] = frozenset(["abd_pain_hunger_night", "nsaid_use"])
 
 
 @pytest.fixture(scope="module")
