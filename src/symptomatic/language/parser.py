@@ -807,9 +807,24 @@ class Parser:
         said = {m.finding_id for m in mentions}
         if said & {f for f in self._low_sides.values() if f}:
             return []
+        # a pain placed elsewhere over the same words ("right side under the ribs" is the
+        # upper right tummy) is not the low tummy's side
+        parent = self.kb.findings[low].parent
+        lows = {low, self._finding_of("lower abdominal pain"), self._one_side_low}
+        lows |= {f for f in self._low_sides.values() if f}
+        placed = [
+            (m.start, m.end)
+            for m in mentions
+            if m.value == "present"
+            and m.finding_id not in lows
+            and parent is not None
+            and self.kb.findings[m.finding_id].parent == parent
+        ]
         out: list[Mention] = []
         for m in mentions:
             if m.finding_id != low or m.value != "present" or not m.counts:
+                continue
+            if any(s < m.end and m.start < e for s, e in placed):
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
