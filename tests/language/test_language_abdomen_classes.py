@@ -68,7 +68,7 @@ def test_sudden_or_severe_said_with_a_tummy_pain(kb: KnowledgeBase) -> None:
             {"heavy_drinking": "present", "black_stool": "absent"},
         ),
         (
-            "She won't take her bottle, her tummy looks swollen.",
+            "She won't take her bottle, her tummy is swollen and tight.",
             {"swollen_tummy": "present", "poor_feeding": "present"},
         ),
     ],

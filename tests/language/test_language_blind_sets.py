@@ -1,5 +1,5 @@
-"""The parser on blind sets 5, 6, 7, 9, 10, 11, chest, eyes and breathing-ent
-(tests/language/data/blind{5,6,7,9,10,11,_chest,_eyes,_ent}.yaml), each written by a helper
+"""The parser on blind sets 5, 6, 7, 9, 10, 11, chest, eyes, breathing-ent and abdomen
+(tests/language/data/blind{5,6,7,9,10,11,_chest,_eyes,_ent,_abd}.yaml), each written by a helper
 who read neither the parser, its lexicon, its tests nor the earlier sets. Each file's header
 gives its writer's conventions and its first-run figures.
 
@@ -157,6 +157,25 @@ gives its writer's conventions and its first-run figures.
   finding each. The others held: 5: 0.943; 6: 0.925; 9: 0.927; 11: 0.921 (denials 0.915);
   chest 0.913 (present 0.920, denials 0.909); read after it, their misses not looked at: set 7
   F1 0.859, present 0.879, denials 0.820; set 10 F1 0.902, present 0.906, denials 0.889.
+* The abdomen set (blind_abd.yaml, issue 17), written blind to the synonyms by a helper who
+  read only the abdomen and core findings and the abdomen id list (/work/blind-abd-parser),
+  read with every pack. Findings of the other packs that list did not name are left out of its
+  scores (its writer could not label them: a temperature of 39 or more, a chest pain's
+  qualifiers, a back pain's duration, ...). First run: F1 0.767, present 0.786, denials 0.702,
+  durations P 0.906 R 0.784 (every finding scored: F1 0.728, present 0.759, denials 0.647,
+  durations P 0.744 R 0.784). Fixes were then made from it, by class
+  (test_language_abdomen_classes.py: a place or a kind of vomit or bleed states its parent,
+  sudden or severe said with a tummy pain, a denial's scope ended by a third person's verb or
+  another person's body part, a baby named with an age is the patient and has that age, a
+  compound's words in a supposition state nothing, a bout of diarrhoea is not a change of bowel
+  habit, a finding named by a negation said once for two things, night diarrhoea, lay denials,
+  lay words by concept): no longer held out. Reached F1 0.853, present 0.881, denials 0.788 (P
+  0.793 R 0.782), durations P 0.906 R 0.784 (every finding scored: F1 0.809); floors there. The
+  goal (F1 0.90) was not met: what is left is mostly the set's conventions (a baby's age read
+  as not in the other age band, a lower right pain also read as a low tummy pain, "on and off"
+  read as coming and going, heartburn also read as indigestion), denials of the bowels said
+  normal (reading them cost other sets' denials of a change of bowel habit), a relative's own
+  history, and durations said of a worsening ("worse over the last 6 hours").
 """
 
 from __future__ import annotations
@@ -214,6 +233,21 @@ ENT_REVIEW_FINDINGS = frozenset(
 #: The abdomen pack (issue 17) came after the chest-heart, breathing-ent and eyes sets were
 #: written: they could not label its findings.
 ABDOMEN_FINDINGS = _findings_of("abdomen")
+
+#: The ids of the other packs' findings that the abdomen id list (/work/abdomen-ids.md) named,
+#: which blind_abd's writer could label; the rest of those packs' findings it could not.
+ABD_WRITER_NAMED = frozenset(
+    [
+        "black_stools_or_blood_vomit", "bloating", "blood_in_urine", "blood_thinners",
+        "bowel_habit_change", "bulging_fontanelle", "cold_sweat", "dysuria", "early_satiety",
+        "floppy_drowsy", "groin_lump_painful", "heartburn", "heavy_drinking", "known_af",
+        "known_heart_disease", "late_period", "left_lower_abdominal_pain", "migrating_pain",
+        "much_less_urine", "mucus_in_stool", "non_blanching_rash", "pain_worse_moving_coughing",
+        "pale_skin", "pelvic_pain", "poor_feeding", "pulsating_abdomen", "rectal_bleeding",
+        "relief_with_bowel_opening", "right_lower_abdominal_pain", "testicle_pain",
+        "testicle_swelling", "vaginal_discharge", "very_fast_pulse",
+    ]
+)  # fmt: skip
 
 SETS = {
     # reached: F1 0.928, present 0.935, denials 0.924, durations P 0.878 R 0.929 (round 2:
@@ -281,6 +315,26 @@ SETS = {
                 *ABDOMEN_FINDINGS,
             ]
         ),
+    ),
+    # the abdomen pack's set (issue 17), read with every pack, without the other packs'
+    # findings its writer could not label; first run F1 0.767, present 0.786, denials 0.702,
+    # durations P 0.906 R 0.784; reached F1 0.853, present 0.881, denials 0.788, durations
+    # P 0.906 R 0.784
+    "blind_abd": Floors(
+        126,
+        0.85,
+        0.88,
+        0.785,
+        0.90,
+        0.78,
+        packs=("all",),
+        unlabelled=(
+            _findings_of("back-pelvic")
+            | _findings_of("chest-heart")
+            | _findings_of("breathing-ent")
+            | _findings_of("eyes")
+        )
+        - ABD_WRITER_NAMED,
     ),
     # breathing-ent's set (issue 15), written blind to its synonyms and read with every pack;
     # its first run (F1 0.749, present 0.798, denials 0.657, durations P 0.871 R 0.692)
