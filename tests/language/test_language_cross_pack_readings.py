@@ -12,7 +12,9 @@ complaint's words hide a finding said over the same words (a cough's "worse at n
 back pain's night pain); an overruling denial takes back a lexicon reading (a tearing pain with
 passing a poo, said either way round), and a plain denial does not; "ten minutes ago" says
 when a loss of sight began, not that it came back; blood on the tissue in a text about the
-bowels is not coughed up.
+bowels is not coughed up; a word that says a finding is absent, said with a negation inside
+("heal in a couple of weeks" over "weeks that isn't healing"), denies nothing; ears "bunged up"
+are no constipation.
 """
 
 from __future__ import annotations
@@ -136,3 +138,14 @@ def test_minutes_ago_is_when_it_began_not_how_long_it_lasted(
 ) -> None:
     said = ev(every, "Ten minutes ago the sight in my left eye suddenly went completely.", age=72)
     assert said.get("sudden_vision_loss") == "present"
+
+
+def test_a_denying_word_said_with_a_negation_inside_denies_nothing(every: KnowledgeBase) -> None:
+    said = ev(every, "A sore white patch under my tongue for 5 weeks that isn't healing.", age=61)
+    assert said.get("mouth_ulcer_over_3_weeks") == "present"
+
+
+def test_bunged_up_ears_are_no_constipation(every: KnowledgeBase) -> None:
+    said = ev(every, "Both my ears ache and feel bunged up since a cold.")
+    assert said.get("constipated") != "present"
+    assert said.get("bowel_habit_change") != "present"

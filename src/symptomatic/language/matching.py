@@ -156,7 +156,9 @@ def _match_clause(lexicon: Lexicon, c: Clause) -> list[Match]:
             end_pos, gaps, negated = _extend(
                 c.keys, pos, entry.keys, 0 if entry.strict else 2, c.skippable
             )
-            if end_pos < 0 or (negated and entry.value != "present"):
+            # a word that says a finding is absent, said with a negation inside it ("heal in a
+            # couple of weeks" over "weeks that isn't healing"), says no such thing
+            if end_pos < 0 or (negated and (entry.value != "present" or entry.denies)):
                 continue
             if first in _NEGATION_KEYS and len(entry.keys) > 1 and not entry.denies:
                 # "no sensation down below" says a loss by its negation: a word of a finding
