@@ -77,7 +77,7 @@ def _inside_another_packs(lexicon: Lexicon, m: Match, matches: Sequence[Match]) 
     a pack a phrase inside another says something of its own ("low on the left")."""
     fid = m.entry.finding_id
     pack = lexicon.pack_of.get(fid)
-    if pack is None or m.entry.part:
+    if pack is None or m.entry.part or fid in lexicon.flagged:
         return False
     for o in matches:
         other = o.entry.finding_id

@@ -120,6 +120,8 @@ LAY_WORDS: dict[str, str] = {
     # an irregular verb the stemmer leaves apart: "it goes to my groin", "doesn't go to my groin"
     **dict.fromkeys(_words("go goes going"), "go"),
     **dict.fromkeys(_words("wake wakes waking"), "wake"),
+    # an eyelid's stye, not an STI (the stemmer makes "sty" "sti")
+    **dict.fromkeys(_words("sty stye styes sties"), "stye"),
     # out of breath, not the wind passed ("diarrhoea and wind")
     **dict.fromkeys(_words("winded"), "winded"),
     # whoever it happened to: "wetting himself" is "wetting myself"
