@@ -77,7 +77,7 @@ def _inside_another_packs(lexicon: Lexicon, m: Match, matches: Sequence[Match]) 
     a pack a phrase inside another says something of its own ("low on the left")."""
     fid = m.entry.finding_id
     pack = lexicon.pack_of.get(fid)
-    if pack is None or m.entry.part or fid in lexicon.flagged:
+    if pack is None or m.entry.part:
         return False
     for o in matches:
         other = o.entry.finding_id
@@ -88,6 +88,8 @@ def _inside_another_packs(lexicon: Lexicon, m: Match, matches: Sequence[Match]) 
             and not o.entry.system
             and fid not in lexicon.lineage.get(other, frozenset())
             and other not in lexicon.lineage.get(fid, frozenset())
+            # a red flag inside a phrase that is none keeps its reading, safer asked than lost
+            and not (fid in lexicon.flagged and other not in lexicon.flagged)
         ):
             return True
     return False
