@@ -1,0 +1,274 @@
+"""The abdomen pack's answers to its safety review (/work/abdomen-review.md, an AI helper's
+review, not a clinical sign-off): each MUST FIX item pinned with the real packs.
+
+A simulated case starts from a bland first sentence and answers every question truthfully
+(``present`` yes, everything else no), so the test fails when the question that reaches the
+emergency is not asked, and not only when the rule is missing. A text case reads the words
+alone, with no question answered.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomatic.engine import Model
+from symptomatic.eval.simulated import truthful
+from symptomatic.eval.vignettes import Patient
+from symptomatic.interview import InterviewState, answers_from, drive, result, start
+from symptomatic.kb import load_knowledge_base
+from symptomatic.language import parse
+
+
+@pytest.fixture(scope="module")
+def model() -> Model:
+    return Model.compile(load_knowledge_base())
+
+
+def _simulated(
+    model: Model,
+    text: str,
+    sex: str,
+    age: int,
+    present: set[str],
+    months: int | None = None,
+    options: dict[str, str] | None = None,
+) -> tuple[str, list[str], InterviewState]:
+    """(triage level, fired rule ids, final state) of a truthful patient from ``text``."""
+    patient = Patient(present=frozenset(present), options=tuple(sorted((options or {}).items())))
+    ev = parse(model, text, sex=sex, age=age).to_evidence()
+    state = start(model, sex, age, ev, complaint_text=text, age_months=months)
+    state = drive(model, state, truthful(model, patient))
+    res = result(model, state)
+    return res.triage.level.value, [r.id for r in res.triage.fired], state
+
+
+def _from_text(model: Model, text: str, sex: str, age: int) -> tuple[str, dict[str, str]]:
+    """(triage level, parsed evidence) of ``text`` with no question answered."""
+    ev = parse(model, text, sex=sex, age=age).to_evidence()
+    state = drive(model, start(model, sex, age, ev, complaint_text=text), answers_from(ev))
+    return result(model, state).triage.level.value, dict(ev)
+
+
+# --- M1: a symptomatic aortic aneurysm from this pack's tummy-pain places ------------------
+
+
+def test_m1_pulsing_lump_with_tummy_and_back_ache_is_an_emergency(model: Model) -> None:
+    level, fired, _ = _simulated(
+        model,
+        "I have an ache in my tummy and back",
+        "male",
+        76,
+        {
+            "pain",
+            "abdominal_pain",
+            "central_abdominal_pain",
+            "abd_pain_to_back",
+            "pulsating_abdomen",
+            "low_back_pain",
+        },
+        options={"abd_pain_start": "under_24h"},
+    )
+    assert level == "emergency", fired
+    assert "pulsing_lump_tummy_pain_50" in fired
+
+
+def test_m1_new_tummy_pain_with_a_known_aneurysm_is_an_emergency(model: Model) -> None:
+    level, fired, _ = _simulated(
+        model,
+        "my tummy hurts",
+        "male",
+        79,
+        {"pain", "abdominal_pain", "central_abdominal_pain", "known_aaa"},
+        options={"abd_pain_start": "under_24h"},
+    )
+    assert level == "emergency", fired
+    assert "known_aaa_tummy_pain" in fired
+
+
+# --- M2: upper tummy pain later in pregnancy (pre-eclampsia) --------------------------------
+
+
+def test_m2_pain_under_the_ribs_late_in_pregnancy_asks_the_pre_eclampsia_signs(
+    model: Model,
+) -> None:
+    level, fired, _ = _simulated(
+        model,
+        "I'm 32 weeks pregnant with pain under my ribs",
+        "female",
+        28,
+        {
+            "pain",
+            "pregnant",
+            "pregnancy_over_12_weeks",
+            "abdominal_pain",
+            "right_upper_abdominal_pain",
+            "upper_abdominal_pain",
+            "headache",
+            "leg_swelling",
+        },
+        options={"abd_pain_start": "under_24h"},
+    )
+    assert level == "emergency", fired
+    assert "upper_tummy_pain_later_pregnancy_signs" in fired
+
+
+def test_m2_the_text_alone_reaches_the_emergency(model: Model) -> None:
+    level, ev = _from_text(
+        model,
+        "I'm 34 weeks pregnant with pain under my right ribs, a headache and my vision is blurry.",
+        "female",
+        32,
+    )
+    assert level == "emergency", ev
+
+
+def test_m2_upper_tummy_pain_later_in_pregnancy_alone_is_same_day(model: Model) -> None:
+    level, fired, _ = _simulated(
+        model,
+        "I'm 30 weeks pregnant and have pain at the top of my tummy",
+        "female",
+        30,
+        {"pain", "pregnant", "pregnancy_over_12_weeks", "abdominal_pain", "upper_abdominal_pain"},
+        options={"abd_pain_start": "under_24h"},
+    )
+    assert level in ("urgent", "emergency"), fired
+    assert "tummy_pain_in_pregnancy" in fired
+
+
+# --- M3: any tummy pain in early pregnancy --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "places",
+    [
+        {"central_abdominal_pain", "generalised_abdominal_pain"},
+        {"left_lower_abdominal_pain"},
+        {"upper_abdominal_pain"},
+    ],
+    ids=["central", "lower_left", "upper"],
+)
+def test_m3_tummy_pain_in_early_pregnancy_is_an_emergency(model: Model, places: set[str]) -> None:
+    level, fired, _ = _simulated(
+        model,
+        "I'm 7 weeks pregnant and have tummy pain",
+        "female",
+        26,
+        {"pain", "abdominal_pain", "pregnant", "pregnancy_under_12_weeks"} | places,
+        options={"abd_pain_start": "under_24h"},
+    )
+    assert level == "emergency", fired
+    assert "early_pregnancy_tummy_pain" in fired
+
+
+def test_m3_a_late_period_with_lower_tummy_pain_and_fainting_is_an_emergency(
+    model: Model,
+) -> None:
+    level, fired, _ = _simulated(
+        model,
+        "I have pain in my stomach",
+        "female",
+        31,
+        {"pain", "abdominal_pain", "left_lower_abdominal_pain", "late_period", "fainting"},
+        options={"abd_pain_start": "under_24h"},
+    )
+    assert level == "emergency", fired
+
+
+# --- M4: food stuck now is asked from "trouble swallowing" ----------------------------------
+
+
+def test_m4_food_stuck_now_is_asked_and_is_an_emergency(model: Model) -> None:
+    level, fired, state = _simulated(
+        model,
+        "I'm having trouble swallowing",
+        "male",
+        40,
+        {"swallowing_difficulty", "food_stuck_now"},
+    )
+    assert state.evidence.get("food_stuck_now") == "present"
+    assert level == "emergency", fired
+
+
+# --- M5: paracetamol overdose in everyday words ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        (
+            "I've been taking 12 paracetamol a day for my back for the last four days. I feel"
+            " okay.",
+            45,
+        ),
+        ("I took 12 paracetamol after an argument. I feel fine now.", 16),
+        (
+            "I've been taking co-codamol and paracetamol together for my toothache for three days.",
+            40,
+        ),
+        ("I swallowed fourteen paracetamol tablets last night", 22),
+    ],
+    ids=["twelve_a_day", "after_an_argument", "two_products", "fourteen_tablets"],
+)
+def test_m5_paracetamol_overdose_from_everyday_words(model: Model, text: str, age: int) -> None:
+    level, ev = _from_text(model, text, "female", age)
+    assert ev.get("too_much_paracetamol") == "present", ev
+    assert level == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I took 2 paracetamol at 10 o'clock this morning for a headache.",
+        "I took paracetamol at 10 pm and it helped.",
+        "I take co-codamol, not paracetamol.",
+    ],
+)
+def test_m5_a_time_or_an_ordinary_dose_is_not_an_overdose(model: Model, text: str) -> None:
+    ev = parse(model, text, sex="female", age=40).to_evidence()
+    assert ev.get("too_much_paracetamol") != "present", ev
+
+
+# --- M6: ketone signs asked for a child's tummy pain without vomiting ------------------------
+
+
+def test_m6_a_child_with_tummy_pain_is_asked_about_ketones(model: Model) -> None:
+    level, fired, state = _simulated(
+        model,
+        "my son has a tummy ache and is very tired",
+        "male",
+        10,
+        {"pain", "abdominal_pain", "ketone_signs", "fatigue", "weight_loss"},
+    )
+    assert state.evidence.get("ketone_signs") == "present"
+    assert level == "emergency", fired
+    assert "ketones_diabetes_emergency" in fired
+
+
+# --- M7: screaming bouts (with pallor and sleepiness in the question) under 3 ----------------
+
+
+def test_m7_screaming_bouts_in_a_baby_are_an_emergency(model: Model) -> None:
+    level, fired, _ = _simulated(
+        model,
+        "my baby keeps screaming",
+        "male",
+        0,
+        {"excessive_crying", "screaming_episodes"},
+        months=7,
+    )
+    assert level == "emergency", fired
+    assert "baby_screaming_bouts" in fired
+
+
+def test_m7_screaming_bouts_at_four_stay_same_day(model: Model) -> None:
+    """From 3 the bouts alone stay urgent; any other sign raises them (other rules)."""
+    level, fired, _ = _simulated(
+        model,
+        "my daughter keeps getting tummy pains",
+        "female",
+        4,
+        {"pain", "abdominal_pain", "screaming_episodes", "abd_pain_comes_goes"},
+        options={"abd_pain_start": "under_24h"},
+    )
+    assert level in ("urgent", "emergency"), fired
+    assert "baby_screaming_bouts" not in fired
