@@ -424,3 +424,18 @@ def test_m5_painkillers_not_helping_asks_about_too_much_paracetamol(model: Model
     )
     assert state.evidence.get("too_much_paracetamol") == "present"
     assert level == "emergency", fired
+
+
+def test_m2_pain_later_in_pregnancy_asks_the_labour_and_bleeding_signs(model: Model) -> None:
+    """Tummy or pelvic pain beyond 12 weeks: waters, heavy bleeding, fewer movements are asked
+    at once (they were reached only when the question budget allowed)."""
+    level, fired, state = _simulated(
+        model,
+        "My pelvis hurts.",
+        "female",
+        33,
+        {"pelvic_pain", "pregnant", "pregnancy_over_12_weeks", "pregnancy_warning_signs"},
+        options={"pain_duration": "under_1w"},
+    )
+    assert state.evidence.get("pregnancy_warning_signs") == "present"
+    assert level == "emergency", fired
