@@ -130,7 +130,9 @@ NOT_YET_READ: frozenset[str] = frozenset(["known_liver_disease"])
 #: Emptied when those 53 got 7 phrasings each from a fifth blind helper (/work/blind-phrasings5,
 #: 2026-12-08; first-run counts in the data file's comment). The two that the rule on
 #: anti-inflammatories with upper tummy pain names (abd_pain_hunger_night, nsaid_use), added
-#: after those were asked for, got theirs from a sixth (/work/blind-phrasings6).
+#: after those were asked for, got theirs from a sixth (/work/blind-phrasings6), and the two
+#: the safety review's rules name (constipated, known_gallstones) from a seventh
+#: (/work/blind-phrasings7).
 AWAITING_PHRASINGS: frozenset[str] = frozenset()
 
 
