@@ -175,7 +175,12 @@ gives its writer's conventions and its first-run figures.
   as not in the other age band, a lower right pain also read as a low tummy pain, "on and off"
   read as coming and going, heartburn also read as indigestion), denials of the bowels said
   normal (reading them cost other sets' denials of a change of bowel habit), a relative's own
-  history, and durations said of a worsening ("worse over the last 6 hours").
+  history, and durations said of a worsening ("worse over the last 6 hours"). The safety
+  review's fixes then made "no blood" deny only what it is said of (not a bleed from the bottom
+  in a text about vomit), and a testicle pain's onset date the tummy pain said with it: denials
+  0.785, durations P 0.879; floors lowered to those (0.78, 0.87), a trade for safety, not a fall
+  by accident. age_6_to_11_months, set from a baby's age and added after the set was written,
+  is left out of its scores.
 """
 
 from __future__ import annotations
@@ -319,13 +324,15 @@ SETS = {
     # the abdomen pack's set (issue 17), read with every pack, without the other packs'
     # findings its writer could not label; first run F1 0.767, present 0.786, denials 0.702,
     # durations P 0.906 R 0.784; reached F1 0.853, present 0.881, denials 0.788, durations
-    # P 0.906 R 0.784
+    # P 0.906 R 0.784; after the safety review's fixes (a "no blood" denies only what it is said
+    # of; a testicle pain's onset also dates the tummy pain said with it): F1 0.853, present
+    # 0.883, denials 0.785, durations P 0.879 R 0.784
     "blind_abd": Floors(
         126,
         0.85,
         0.88,
-        0.785,
-        0.90,
+        0.78,
+        0.87,
         0.78,
         packs=("all",),
         unlabelled=(
@@ -334,7 +341,9 @@ SETS = {
             | _findings_of("breathing-ent")
             | _findings_of("eyes")
         )
-        - ABD_WRITER_NAMED,
+        - ABD_WRITER_NAMED
+        # set from a baby's age in months, added by the safety review after the set was written
+        | {"age_6_to_11_months"},
     ),
     # breathing-ent's set (issue 15), written blind to its synonyms and read with every pack;
     # its first run (F1 0.749, present 0.798, denials 0.657, durations P 0.871 R 0.692)
