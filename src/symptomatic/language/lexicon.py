@@ -19,7 +19,6 @@ from rapidfuzz.distance import DamerauLevenshtein
 from rapidfuzz.process import extract
 
 from symptomatic.kb import KnowledgeBase
-from symptomatic.kb.knowledge import rule_findings
 from symptomatic.kb.schema import FindingGroup, FindingType
 from symptomatic.language.normalise import (
     BARRIERS,
@@ -127,9 +126,6 @@ class Lexicon:
         #: finding id -> the pack defining it (not the core's findings, which every pack
         #: shares), and finding id -> itself and its ancestors; see :func:`matching.longest`
         self.pack_of: dict[str, str] = {}
-        #: the red flags (and the findings rules name): each keeps its reading inside another
-        #: pack's phrase, safer asked than lost ("pain in my chest that goes through to my back")
-        self.flagged: frozenset[str] = frozenset()
         self.lineage: dict[str, frozenset[str]] = {}
         #: the complaints: a complaint's words hide another finding's said over the same words
         #: (``hides``), where a qualifier's hide only the shorter phrases inside its own
@@ -259,10 +255,7 @@ class Lexicon:
             for fid in kb.findings
             if (pack := kb.origin.get("finding:" + fid)) not in (None, "core")
         }
-        lexicon.flagged = frozenset(
-            {fid for rule in kb.red_flags for fid, said in rule_findings(rule.when) if said}
-            | {f.id for f in kb.findings.values() if f.group is FindingGroup.RED_FLAG}
-        )
+
         for fid, finding in kb.findings.items():
             line = {fid}
             parent = finding.parent

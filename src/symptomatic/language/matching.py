@@ -88,8 +88,6 @@ def _inside_another_packs(lexicon: Lexicon, m: Match, matches: Sequence[Match]) 
             and not o.entry.system
             and fid not in lexicon.lineage.get(other, frozenset())
             and other not in lexicon.lineage.get(fid, frozenset())
-            # a red flag inside a phrase that is none keeps its reading, safer asked than lost
-            and not (fid in lexicon.flagged and other not in lexicon.flagged)
         ):
             return True
     return False
