@@ -292,3 +292,30 @@ def test_bad_warning_signs_are_schema_errors(pack_dir, file, change, field):
     with pytest.raises(PackError) as exc:
         load_pack(pack_dir)
     assert any(p.startswith(f"{file}: {field}") for p in exc.value.problems), exc.value.problems
+
+
+def test_a_duration_needs_no_synonyms_but_a_yes_no_finding_does(pack_dir):
+    """A duration is read from any length of time said, so it is not warned of for having no
+    synonyms; a yes/no finding with none is (free text cannot find it)."""
+
+    def add(d):
+        d["findings"].append(
+            {
+                "id": "ache_length",
+                "name": "How long the ache has lasted",
+                "question": "How long have you had the ache?",
+                "type": "duration",
+                "options": [
+                    {"id": "short", "label": "Less than a week"},
+                    {"id": "long", "label": "A week or more"},
+                ],
+            }
+        )
+        d["findings"].append(
+            {"id": "odd_itch", "name": "An odd itch", "question": "Do you have an odd itch?"}
+        )
+
+    edit(pack_dir, "findings.yaml", add)
+    warnings = validate(compose(load_with_dependencies(pack_dir))).warnings
+    assert any("odd_itch.synonyms: none" in w for w in warnings)
+    assert not any("ache_length.synonyms" in w for w in warnings)

@@ -164,7 +164,8 @@ def validate(kb: KnowledgeBase) -> Report:
             rep.errors.append(f"{where}.parent: unknown finding {fnd.parent!r}")
         if _parent_cycle(kb, fid):
             rep.errors.append(f"{where}.parent: the parent chain loops back to {fid!r}")
-        if not fnd.synonyms and fnd.askable:
+        # a duration is read from any length of time said (language/durations.py)
+        if not fnd.synonyms and fnd.askable and fnd.type is not FindingType.DURATION:
             rep.warnings.append(f"{where}.synonyms: none, so free text cannot find it")
         if fnd.ask_if is not None:
             rep.errors += _rule_problems(kb, fnd.ask_if, f"{where}.ask_if")
