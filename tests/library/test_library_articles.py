@@ -197,14 +197,17 @@ def test_breathing_ent_and_eyes_topics_have_their_articles(topic):
 #: names, and the pack defines, links to an article that names it.
 ENT_EYE_PASSING_MENTIONS = {"anaphylaxis", "allergic_reaction"}
 
+#: The topics whose packs link their conditions to the topic's articles (issues 15 and 17).
+LINKED_TOPICS = {**ENT_EYE_TOPICS, "tummy-and-bowel": ("abdomen", ABDOMEN_SLUGS)}
 
-@pytest.mark.parametrize("topic", sorted(ENT_EYE_TOPICS))
-def test_breathing_ent_and_eyes_conditions_and_articles_link_both_ways(topic):
-    """Issue 15: "the conditions link to them". Each breathing-ent and eyes condition's
-    ``article`` is a real article that names the condition; each condition those articles
-    name (defined by the pack, not shared from another) links back to one of them; and an
-    article's focus condition links to that very article."""
-    pack, slugs = ENT_EYE_TOPICS[topic]
+
+@pytest.mark.parametrize("topic", sorted(LINKED_TOPICS))
+def test_conditions_and_articles_link_both_ways(topic):
+    """Issues 15 and 17: "the conditions link to them". Each breathing-ent, eyes and abdomen
+    condition's ``article`` is a real article that names the condition; each condition those
+    articles name (defined by the pack, not shared from another) links back to one of them; and
+    an article's focus condition links to that very article."""
+    pack, slugs = LINKED_TOPICS[topic]
     own = {c.id: c for c in load_pack(pack).conditions}
     by_slug = {a.slug: a for a in LIBRARY.articles}
     linked = {cid: c.article for cid, c in own.items() if c.article is not None}
