@@ -9,13 +9,7 @@ from __future__ import annotations
 import pytest
 
 from symptomatic.kb import KnowledgeBase, load_knowledge_base
-from symptomatic.kb.loader import builtin_pack_ids
 from symptomatic.language import parse
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge_base(*builtin_pack_ids())
 
 
 @pytest.fixture(scope="module")

@@ -6,14 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from symptomatic.kb import KnowledgeBase, load_knowledge_base
-from symptomatic.kb.loader import builtin_pack_ids
+from symptomatic.kb import KnowledgeBase
 from symptomatic.language import parser_for
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge_base(*builtin_pack_ids())
 
 
 def _ev(kb: KnowledgeBase, text: str, age: int = 40) -> dict[str, str]:

@@ -23,16 +23,15 @@ from datetime import date
 
 import pytest
 
-from symptomatic.kb import KnowledgeBase, load_knowledge_base
-from symptomatic.kb.loader import builtin_pack_ids
+from symptomatic.kb import KnowledgeBase
 from symptomatic.language import parse
 
 TODAY = date(2026, 12, 8)
 
 
 @pytest.fixture(scope="module")
-def every() -> KnowledgeBase:
-    return load_knowledge_base(*builtin_pack_ids())
+def every(kb: KnowledgeBase) -> KnowledgeBase:
+    return kb
 
 
 def ev(

@@ -20,16 +20,10 @@ from datetime import date
 
 import pytest
 
-from symptomatic.kb import KnowledgeBase, load_knowledge_base
-from symptomatic.kb.loader import builtin_pack_ids
+from symptomatic.kb import KnowledgeBase
 from symptomatic.language import parse
 
 TODAY = date(2026, 12, 7)  # a Monday
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge_base(*builtin_pack_ids())
 
 
 def ev(kb: KnowledgeBase, text: str, age: int | None = None) -> dict[str, str]:

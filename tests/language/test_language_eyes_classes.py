@@ -9,14 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from symptomatic.kb import KnowledgeBase, load_knowledge_base
-from symptomatic.kb.loader import builtin_pack_ids
+from symptomatic.kb import KnowledgeBase
 from symptomatic.language import parse
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge_base(*builtin_pack_ids())
 
 
 def ev(kb: KnowledgeBase, text: str, age: int | None = None) -> dict[str, str]:

@@ -51,13 +51,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import yaml
 
 from symptomatic.engine import Model
-from symptomatic.kb import KnowledgeBase, load_knowledge_base
+from symptomatic.kb import KnowledgeBase
 from symptomatic.kb.knowledge import rule_findings
-from symptomatic.kb.loader import builtin_pack_ids
 from symptomatic.kb.schema import FindingGroup
 from symptomatic.language import parser_for
 
@@ -134,11 +132,6 @@ NOT_YET_READ: frozenset[str] = frozenset(["known_liver_disease"])
 #: the safety review's rules name (constipated, known_gallstones) from a seventh
 #: (/work/blind-phrasings7).
 AWAITING_PHRASINGS: frozenset[str] = frozenset()
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge_base(*builtin_pack_ids())
 
 
 def _red_flag_findings(kb: KnowledgeBase) -> set[str]:
