@@ -97,7 +97,7 @@ def _hidden(
     m: Match,
     matches: Sequence[Match],
     hides: dict[str, frozenset[str]],
-    complaints: frozenset[str] = frozenset(),
+    complaints: frozenset[str],
 ) -> bool:
     """True when ``m`` lies inside a longer match of a finding that hides ``m``'s finding
     ("can't breathe" inside "can't breathe through my nose", said of a blocked nose), or over
