@@ -158,3 +158,41 @@ def test_a_chest_pain_through_to_the_back_keeps_its_red_flag(every: KnowledgeBas
 def test_bunged_up_ears_are_no_constipation(every: KnowledgeBase) -> None:
     said = ev(every, "Both my ears ache and feel bunged up since a cold.")
     assert said.get("constipated") != "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My skin and eyes have turned yellow and I've lost over a stone without trying.",
+        "Both eyes are itchy and watery and I've lost my appetite this week.",
+        "My eyes are gritty and I lost my voice on Saturday.",
+        "Her eye suddenly went red at breakfast, no pain.",
+        "The redness in his eye disappeared overnight and then came back.",
+        "I lost a contact lens and now my eye feels scratchy.",
+    ],
+)
+def test_a_bare_lost_or_went_said_near_an_eye_is_no_sight_lost(
+    every: KnowledgeBase, text: str
+) -> None:
+    # "lost", "went" and "disappeared" say the sight went only when it is the sight that
+    # went: the eye's other troubles and other losses are not an emergency loss of sight
+    said = ev(every, text)
+    assert said.get("sudden_vision_loss") != "present", said
+    assert said.get("transient_vision_loss") != "present", said
+
+
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("I suddenly lost the sight in my right eye an hour ago.", "sudden_vision_loss"),
+        ("The vision in my left eye just went about twenty minutes ago.", "sudden_vision_loss"),
+        ("Half an hour ago the sight in my left eye disappeared.", "sudden_vision_loss"),
+        ("My eye went dark like a blind coming down.", "sudden_vision_loss"),
+        (
+            "Yesterday I lost the vision in one eye for a couple of minutes and then it came back.",
+            "transient_vision_loss",
+        ),
+    ],
+)
+def test_a_sight_that_went_is_still_read(every: KnowledgeBase, text: str, fid: str) -> None:
+    assert ev(every, text).get(fid) == "present"
