@@ -188,7 +188,8 @@ def render(res: CheckResult) -> None:
             why = "; ".join(f"+ {s}" for s in c.reasons_for[:3])
             against = "; ".join(f"− {s}" for s in c.reasons_against[:2])
             table.add_row(
-                f"{c.chance}\n({format_probability(c.probability)})",
+                f"{c.chance}\n({format_probability(c.probability)})"
+                + ("\n[yellow]warning sign[/yellow]" if c.warning_sign else ""),
                 f"{c.common_name}\n[dim]{c.name}[/dim]",
                 ", ".join(c.icd10),
                 "\n".join(x for x in (why, against) if x) or "—",

@@ -112,6 +112,8 @@ class RankedCondition:
     #: the supporting / conflicting answers as read by a person (:func:`answer_statement`)
     reasons_for: tuple[str, ...]
     reasons_against: tuple[str, ...]
+    #: a warning sign in the answers points at it (it is shown whatever its probability)
+    warning_sign: bool = False
 
 
 @dataclass(frozen=True)
@@ -200,23 +202,37 @@ def result(model: Model, state: InterviewState, config: EngineConfig | None = No
     not_covered = tuple(model.kb.findings[f].name for f in uncovered_complaints(model, state))
     if not_covered and not covered_complaints(model, state):
         decision = _with_not_covered(decision, not_covered)
-    # 1. the conditions the fired warning signs point at, always, first among equals
+    # 1. the conditions the warning signs that set the level of care point at, first among
+    # equals whatever their chance; those a lesser warning sign points at first too while they
+    # are likely enough to be shown on their own, and otherwise after the likelier causes, so
+    # that a near-0 % cause of a lesser sign never heads the list (issue 17 review S6)
     named = dict.fromkeys(
         cid
         for rule in sorted(decision.fired, key=lambda r: -rank(r.level))
         for cid in rule.conditions
         if cid in model.condition_index and post.of(cid) > 0.0
     )
+    setting = {
+        cid for rule in decision.fired if rule.level == decision.level for cid in rule.conditions
+    }
+    pinned = [cid for cid in named if cid in setting or post.of(cid) >= MIN_SHOWN_P]
     shown: list[RankedCondition] = [
-        _ranked(model, cid, post.of(cid), evidence, post.probs) for cid in named
+        _ranked(model, cid, post.of(cid), evidence, post.probs, warning_sign=True)
+        for cid in pinned
     ]
     # 2. then the most probable others
     for cid, p in post.ranked():
         if cid not in model.kb.conditions or cid in named:
             continue
-        if len(shown) >= max(MAX_SHOWN, len(named)) or p < MIN_SHOWN_P:
+        if len(shown) >= max(MAX_SHOWN, len(pinned)) or p < MIN_SHOWN_P:
             break
         shown.append(_ranked(model, cid, p, evidence, post.probs))
+    # 3. then the unlikely ones a lesser warning sign points at
+    shown += [
+        _ranked(model, cid, post.of(cid), evidence, post.probs, warning_sign=True)
+        for cid in named
+        if cid not in pinned
+    ]
     focus_p: float | None = None
     if state.focus is not None:
         focus_p = post.of(state.focus)
@@ -331,7 +347,13 @@ def _own_wording(
 
 
 def _ranked(
-    model: Model, cid: str, p: float, evidence: dict[str, str], probs: FloatArray
+    model: Model,
+    cid: str,
+    p: float,
+    evidence: dict[str, str],
+    probs: FloatArray,
+    *,
+    warning_sign: bool = False,
 ) -> RankedCondition:
     cond = model.kb.conditions[cid]
     support, against = contributions(model, cid, evidence, probs)
@@ -351,6 +373,7 @@ def _ranked(
         chance=probability_in_words(p),
         reasons_for=tuple(answer_statement(model, s.finding_id, s.answer) for s in support),
         reasons_against=tuple(answer_statement(model, s.finding_id, s.answer) for s in against),
+        warning_sign=warning_sign,
     )
 
 
