@@ -202,10 +202,12 @@ def result(model: Model, state: InterviewState, config: EngineConfig | None = No
     not_covered = tuple(model.kb.findings[f].name for f in uncovered_complaints(model, state))
     if not_covered and not covered_complaints(model, state):
         decision = _with_not_covered(decision, not_covered)
-    # 1. the conditions the warning signs that set the level of care point at, first among
-    # equals whatever their chance; those a lesser warning sign points at first too while they
-    # are likely enough to be shown on their own, and otherwise after the likelier causes, so
-    # that a near-0 % cause of a lesser sign never heads the list (issue 17 review S6)
+    # 1. the conditions the warning signs point at, first among equals while they are likely
+    # enough to be shown on their own; an unlikelier one first only when a warning sign that
+    # sets the level of care points at it and no likelier cause calls for that level itself
+    # (a possible cauda equina at 0.6 % heads a back strain in an emergency; a spine infection
+    # at 0.1 % follows a kidney infection that explains the same-day advice). The rest follow
+    # the likelier causes, so a near-0 % cause never heads the list (issue 17 review S6).
     named = dict.fromkeys(
         cid
         for rule in sorted(decision.fired, key=lambda r: -rank(r.level))
@@ -215,7 +217,21 @@ def result(model: Model, state: InterviewState, config: EngineConfig | None = No
     setting = {
         cid for rule in decision.fired if rule.level == decision.level for cid in rule.conditions
     }
-    pinned = [cid for cid in named if cid in setting or post.of(cid) >= MIN_SHOWN_P]
+    # the causes likely enough to call for the level of care on their own
+    explains = [
+        post.of(e.condition_id)
+        for e in decision.escalations
+        if rank(e.level) >= rank(decision.level) and post.of(e.condition_id) >= MIN_SHOWN_P
+    ]
+    pinned = sorted(
+        (
+            cid
+            for cid in named
+            if post.of(cid) >= MIN_SHOWN_P
+            or (cid in setting and not any(p > post.of(cid) for p in explains))
+        ),
+        key=lambda cid: (cid not in setting, -post.of(cid)),
+    )
     shown: list[RankedCondition] = [
         _ranked(model, cid, post.of(cid), evidence, post.probs, warning_sign=True)
         for cid in pinned
@@ -227,7 +243,7 @@ def result(model: Model, state: InterviewState, config: EngineConfig | None = No
         if len(shown) >= max(MAX_SHOWN, len(pinned)) or p < MIN_SHOWN_P:
             break
         shown.append(_ranked(model, cid, p, evidence, post.probs))
-    # 3. then the unlikely ones a lesser warning sign points at
+    # 3. then the unlikely ones the warning signs point at
     shown += [
         _ranked(model, cid, post.of(cid), evidence, post.probs, warning_sign=True)
         for cid in named
