@@ -158,6 +158,8 @@ def test_emergency_stops_the_interview_and_names_the_condition(client: TestClien
     assert "Your result" in page and 'name="finding"' not in page
     assert "Cauda equina syndrome" in page
     assert page.count("Numbness around the bottom or trouble passing urine") == 1
+    # and says why it is listed, whatever its chance
+    assert "A warning sign in your answers can point to this" in page
     # the health record carries the condition the warning sign points at, first
     bundle = client.get(path + "/fhir.json").json()
     risk = next(
