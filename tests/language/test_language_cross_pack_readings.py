@@ -196,3 +196,23 @@ def test_a_bare_lost_or_went_said_near_an_eye_is_no_sight_lost(
 )
 def test_a_sight_that_went_is_still_read(every: KnowledgeBase, text: str, fid: str) -> None:
     assert ev(every, text).get(fid) == "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brought up dark blood that looked like coffee grounds about an hour ago.",
+        "I've been sick all night and this morning I brought up some blood.",
+    ],
+)
+def test_blood_brought_up_with_a_vomit_is_vomited_not_coughed(
+    every: KnowledgeBase, text: str
+) -> None:
+    said = ev(every, text)
+    assert said.get("vomit_blood") == "present", said
+    assert said.get("coughing_blood") != "present", said
+
+
+def test_blood_brought_up_with_no_vomit_is_still_coughed_up(every: KnowledgeBase) -> None:
+    said = ev(every, "Chesty cough for a week and today I brought up a bit of blood.")
+    assert said.get("coughing_blood") == "present", said

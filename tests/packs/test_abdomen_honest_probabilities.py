@@ -1,0 +1,54 @@
+"""Honest chances for the abdomen's emergencies (the safety review's S3): a cause a warning sign
+points at should not be shown at a near-0 % beside a cause that cannot explain the symptom.
+
+- Vomiting blood is a bleed from the gullet or stomach (the upper GI bleed), not a sign of an
+  anaemia; light-headedness with it is the bleed's commonest sign, not the anaemia's alone.
+- A green vomit in a baby of a few weeks: 7 of 91 newborns with bilious vomiting had a volvulus
+  and 14.2 % a malrotation (Borooah 2010, the evidence file's section 29), so about 1 in 10,
+  neither a near-0 % nor a certainty.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from symptomatic.engine import Model
+from symptomatic.interview import result, start
+from symptomatic.kb import load_knowledge_base
+from symptomatic.language import parse
+
+
+@pytest.fixture(scope="module")
+def model() -> Model:
+    return Model.compile(load_knowledge_base())
+
+
+def _shown(
+    model: Model, sex: str, age: int, text: str, months: int | None = None
+) -> dict[str, float]:
+    ev = parse(model, text, sex=sex, age=age).to_evidence()
+    res = result(model, start(model, sex, age, ev, complaint_text=text, age_months=months))
+    assert res.triage.level.value == "emergency"
+    return {c.id: c.probability for c in res.conditions}
+
+
+@pytest.mark.parametrize(
+    ("sex", "age", "text"),
+    [
+        ("male", 57, "I brought up dark blood like coffee grounds an hour ago and I feel woozy."),
+        ("female", 68, "For two days my poo has been black and tarry and I feel light-headed."),
+    ],
+)
+def test_a_bleed_from_the_upper_gut_is_the_likeliest_cause(
+    model: Model, sex: str, age: int, text: str
+) -> None:
+    shown = _shown(model, sex, age, text)
+    assert shown.get("upper_gi_bleed", 0.0) >= 0.5, shown
+    assert shown["upper_gi_bleed"] > 5 * shown.get("anaemia", 0.0), shown
+
+
+def test_green_vomit_in_a_young_baby_gives_a_volvulus_about_one_in_ten(model: Model) -> None:
+    shown = _shown(
+        model, "female", 0, "Our 3 week old daughter is bringing up bright green sick.", 0
+    )
+    assert 0.05 <= shown.get("midgut_volvulus", 0.0) <= 0.3, shown
