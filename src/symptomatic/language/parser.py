@@ -23,6 +23,7 @@ from symptomatic.kb.knowledge import rule_findings
 from symptomatic.kb.schema import Finding, FindingGroup, FindingType, Sex
 from symptomatic.language.anaphora import (
     denied_by_reference,
+    writer_denies_by_reference,
     not_one_sided,
     painless_swelling,
     place_said_fine,
@@ -70,6 +71,7 @@ from symptomatic.language.subjects import (
     Person,
     Subject,
     about_patient,
+    is_animal,
     names_a_person,
     names_patient,
     proxy_patient,
@@ -168,7 +170,9 @@ _BELLY_PLACES = frozenset(
 # the words a time said on its own may carry ("it's been", "now", "so far")
 _FILLER_CLAUSE = re.compile(
     r"\b(?:it'?s|it\s+has|has|have|i've|been|going|on|now|so|far|about|around|nearly|almost|"
-    r"roughly|approx|x|the|and|total|in|all|this|is|day|of|it|today|already)\b",
+    r"roughly|approx|x|the|and|total|in|all|this|is|day|of|it|today|already|"
+    # "On and off for 2 months."
+    r"off)\b",
     re.I,
 )
 # a period pain's pain words, and places that are not the low tummy's
@@ -201,6 +205,9 @@ _MINUTES = re.compile(
 )
 _NEGATION_BEFORE = re.compile(r"\b(?:no|not|n't|never|without)\b[^,.;]*$", re.I)
 # the writer speaking of themselves; a text without it ("She denies bleeding") is a report
+# the person nouns of a child, whom a parent writes about
+_CHILD_NOUNS = frozenset(["child", "baby", "son", "daughter", "boy", "girl", "toddler", "infant",
+                          "newborn", "grandson", "granddaughter", "teenager", "kid", None])  # fmt: skip
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|im|ive|me|my|mine|myself)\b", re.I)
 # where one clause of a sentence ends and the next begins
 # "so" joins a clause ("so I rested"), not a degree ("so tired"); "and a half" is a number
@@ -518,6 +525,7 @@ class Parser:
                 if not (m.entry.finding_id in self._pain_qualifiers and _a_point_at_night(words, m))
                 and not _no_object(words, m)
             ]
+            found = [m for m in found if not _recurring(words, m)]
             found = self._movement_that_caused_it(found, words)
             found = [
                 m
@@ -607,6 +615,15 @@ class Parser:
             subjects = [subject_of(doc, m.start, m.end) for m in matches]
             speaks = bool(_FIRST_PERSON.search(text))
             patient = self._proxy_patient(matches, mods, subjects, speaks)
+            if (
+                patient is not None
+                and patient.noun not in _CHILD_NOUNS
+                and writer_denies_by_reference(text)
+            ):
+                # "My husband had bloody diarrhoea. I haven't had any of that": the writer
+                # speaks of themself; the adult's symptoms are his (a parent denying a
+                # child's symptoms for themself still writes about the child)
+                patient = None
             mentions = [
                 self._mention(doc, m, mod, subject, patient, speaks)
                 for m, mod, subject in zip(matches, mods, subjects, strict=True)
@@ -1291,8 +1308,8 @@ class Parser:
             counts = False  # an old episode says nothing about the symptom now
         if mod.dated and finding.group not in _DATED_GROUPS:
             counts = False
-        if writer_only:
-            counts = False
+        if writer_only or is_animal(subject):
+            counts = False  # a pet's symptoms are nobody's here
         return Mention(
             finding_id=finding.id,
             value=value,
@@ -1717,6 +1734,21 @@ _A_FALL = re.compile(
     r"\b(?:fall|fell|fallen|tripped|slipped|crash\w*|collided|came\s+off|knocked|tackled)\b", re.I
 )
 _PAST_DOING = re.compile(r"\w+ed\b|\b(?:did|done|bent|lugged|dug|lifted|picked|went|hurt)\b", re.I)
+
+
+# "on and off" said of a span of weeks or months: bouts over that time, not a pain that comes
+# and goes within one ("tummy aches on and off for months", "on and off since the summer")
+_PARTICLES = frozenset(["on", "off", "and", "in", "out", "up", "down"])
+_SPAN_AFTER = frozenset(["for", "since", "over", "throughout", "all"])
+
+
+def _recurring(words: list[str], m: Match) -> bool:
+    """True when ``m`` is a phrase of particles alone ("on and off") followed by a span of
+    time ("for 2 months", "since the summer", "over the last year")."""
+    if not m.entry.words or not all(w in _PARTICLES for w in m.entry.words):
+        return False
+    after = [w.lower() for w in words[m.end : m.end + 2] if w != ","]
+    return bool(after) and after[0] in _SPAN_AFTER
 
 
 def _not_a_strain(words: list[str], m: Match) -> bool:

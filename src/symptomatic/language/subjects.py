@@ -64,6 +64,13 @@ _SAME = {"dad": "father", "daddy": "father", "mum": "mother", "mom": "mother", "
          "nana": "grandmother", "nanna": "grandmother", "auntie": "aunt",
          "stepdad": "stepfather", "stepmum": "stepmother", "kid": "child",
          "neighbor": "neighbour"}  # fmt: skip
+# animals: what a pet has is never the person's, nor is a pet the patient of a proxy report
+# ("my dog has had diarrhoea, which vet is open?")
+ANIMAL = "animal"
+_ANIMALS = _set(
+    "dog dogs puppy puppies pup cat cats kitten kittens pet pets rabbit rabbits hamster horse "
+    "horses pony guinea"
+)
 PERSON_NOUNS: dict[str, str | None] = {
     **{w: "m" for w in _MALE.split()},
     **{w: "f" for w in _FEMALE.split()},
@@ -132,7 +139,14 @@ def _person_noun(word: str) -> Person | None:
         w = "child"
     if w in PERSON_NOUNS:
         return Person(_SAME.get(w, w), PERSON_NOUNS[w])
+    if word.lower() in _ANIMALS:
+        return Person(ANIMAL, None)
     return None
+
+
+def is_animal(subject: Subject) -> bool:
+    """True when ``subject`` is an animal (a pet), whose symptoms are nobody's here."""
+    return isinstance(subject, Person) and subject.noun == ANIMAL
 
 
 # words that put a "baby" in the womb: "30 weeks pregnant, baby moving well"
@@ -294,6 +308,8 @@ def proxy_patient(
     """
     if any(s == WRITER and c for s, c in zip(subjects, current, strict=True)):
         return None
+    # a pet's symptoms make no one a patient
+    current = [c and not is_animal(s) for s, c in zip(subjects, current, strict=True)]
     said = [
         s
         for s, cur, pres in zip(subjects, current, present, strict=True)
