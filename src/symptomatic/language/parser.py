@@ -423,7 +423,9 @@ class Parser:
         # bleeding said in a sentence about the bowels is from behind ("diarrhoea with some
         # blood on the paper"), not the vaginal bleeding the bare words would be
         self._vaginal_bleeding = self._finding_of("vaginal bleeding")
-        self._rectal_bleeding = self._finding_of("blood in my poo")
+        # the widest finding of blood from behind ("blood in my poo" is also said of blood
+        # mixed in, its child)
+        self._rectal_bleeding = self._finding_of("blood in my poo", widest=True)
         # the umbrella complaint the named pains are children of ("pain")
         self._umbrella = next(
             (
@@ -442,6 +444,29 @@ class Parser:
         self._one_sided = (
             next((f.id for f in one_sided if re.search(r"tummy|abdom|belly", f.name, re.I)), None),
             next((f.id for f in one_sided if re.search(r"\bback\b", f.name, re.I)), None),
+        )
+        # a pain that moved ("Pain moved from the belly button to the lower right") and the pain
+        # places its name says it moved from: said before it, they are where the pain was
+        self._moved = next(
+            (
+                f.id
+                for f in kb.findings.values()
+                if f.parent == self._umbrella and re.search(r"\bmoved?\s+from\b", f.name, re.I)
+            ),
+            None,
+        )
+        origin = re.search(
+            r"\bfrom\s+(?:the\s+)?(.+?)\s+to\b",
+            kb.findings[self._moved].name if self._moved else "",
+            re.I,
+        )
+        self._moved_from = frozenset(
+            f.id
+            for f in kb.findings.values()
+            if origin is not None
+            and f.parent == self._umbrella
+            and f.id != self._moved
+            and origin.group(1).lower() in f.name.lower()
         )
         # the findings of the body system "problems with my legs" names (said fine as "legs")
         self._place_systems = {
@@ -555,6 +580,7 @@ class Parser:
                 for m in found
                 if self._applies(self.kb.findings[m.entry.finding_id], person_sex, age)
             ]
+            as_parent = self._read_as_parent(doc, matches)
             all_mods = apply_context(
                 context, doc, [(m.start, m.end) for m in [*matches, *part_matches]]
             )
@@ -674,6 +700,7 @@ class Parser:
                 if self._applies(self.kb.findings[m.finding_id], person_sex, age)
             )
             mentions = self._cough_of_the_belly(text, mentions)
+            mentions = self._where_it_started(text, mentions)
             mentions.extend(
                 m
                 for m in self._side_of_the_low_tummy(doc, mentions)
@@ -684,6 +711,15 @@ class Parser:
             if person_sex is None and not _FEMALE_CUES.search(text):
                 mentions = [m for m in mentions if m.finding_id != self._one_side_low]
             mentions = self._narrowest_denial(mentions)
+            mentions = [
+                m
+                for m in mentions
+                if not (
+                    m.value == "absent"
+                    and m.source == "lexicon"
+                    and (m.start, m.finding_id) in as_parent
+                )
+            ]
             # a denial read inside a longer phrase said present ("he won't wake up": not "no
             # night waking") is a misreading of that phrase
             mentions = [
@@ -813,6 +849,50 @@ class Parser:
                 and m.text.lower() not in _names(self.kb.findings[m.finding_id].name)
             )
         ]
+
+    def _where_it_started(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A pain place said before, in the same sentence, a pain that moved from it ("started
+        round my belly button and has moved down to the right", "central pain since last night,
+        now moved to the RIF") is where the pain was, not where it is: the move says it."""
+        moves = [m for m in mentions if m.finding_id == self._moved and m.counts]
+        if not moves:
+            return mentions
+
+        def before_a_move(m: Mention) -> bool:
+            return any(
+                m.end <= mv.start and not re.search(r"[.!?;\n]", text[m.end : mv.start])
+                for mv in moves
+            )
+
+        return [
+            m
+            for m in mentions
+            if not (m.finding_id in self._moved_from and m.value == "present" and before_a_move(m))
+        ]
+
+    def _read_as_parent(self, doc: Any, matches: list[Match]) -> set[tuple[int, str]]:
+        """(start character, finding) of the matches whose very keys, over the same words, are
+        also read as their parent of another pack ("blood in her poo": any blood from behind,
+        and by the abdomen pack's "bloody poo" blood mixed in). Denied, such words deny the
+        parent, and every child with it, so the child's own denial says no more. Within one
+        pack (or with the core) the same words listed for both are meant for both ("no
+        orthopnoea"); a child that ``hides`` its parent keeps its words ("no black poo")."""
+        pack_of, hides = self.lexicon.pack_of, self.lexicon.hides
+        out: set[tuple[int, str]] = set()
+        for m in matches:
+            fid, pack = m.entry.finding_id, pack_of.get(m.entry.finding_id)
+            for o in matches:
+                parent, other = o.entry.finding_id, pack_of.get(o.entry.finding_id)
+                if (
+                    (o.start, o.end, o.entry.keys) == (m.start, m.end, m.entry.keys)
+                    and pack is not None
+                    and other is not None
+                    and pack != other
+                    and parent in _ancestors(self.kb, fid)
+                    and parent not in hides.get(fid, ())
+                ):
+                    out.add((doc[m.start].idx, fid))
+        return out
 
     def _side_of_the_low_tummy(self, doc: Any, mentions: list[Mention]) -> list[Mention]:
         """The right- or left-sided low tummy pain (and the one-sided one) for a low tummy pain
@@ -1126,15 +1206,24 @@ class Parser:
             )
         ]
 
-    def _finding_of(self, phrase: str) -> str | None:
-        """The finding a plain phrase matches on its own, if one does."""
+    def _finding_of(self, phrase: str, widest: bool = False) -> str | None:
+        """The finding a plain phrase matches on its own, if one does (``widest``: of the
+        findings its longest match names, the one none of the others is a parent of)."""
         found = [
             m
             for m in match_text(self.lexicon, self._tokenize(phrase))
             if m.entry.value == "present" and not m.entry.system
         ]
         found.sort(key=lambda m: m.start - m.end)  # the longest first
-        return found[0].entry.finding_id if found else None
+        if not found:
+            return None
+        if widest:
+            named = {m.entry.finding_id for m in found if m.end - m.start == found[0].end - found[0].start}
+            return next(
+                (f for f in sorted(named) if not named & set(_ancestors(self.kb, f))),
+                found[0].entry.finding_id,
+            )
+        return found[0].entry.finding_id
 
     def _movement_that_caused_it(self, found: list[Match], words: list[str]) -> list[Match]:
         """Without a "pain with movement" match whose movement word is the strain that caused

@@ -139,8 +139,6 @@ def _person_noun(word: str) -> Person | None:
         w = "child"
     if w in PERSON_NOUNS:
         return Person(_SAME.get(w, w), PERSON_NOUNS[w])
-    if word.lower() in _ANIMALS:
-        return Person(ANIMAL, None)
     return None
 
 
@@ -213,6 +211,8 @@ def _subject_at(words: list[str], i: int) -> Subject:
     if _after_preposition(words, i):
         return None
     person = _person_noun(w)
+    if person is None and w in _ANIMALS and _acts(words, i):
+        person = Person(ANIMAL, None)  # "my dog has had diarrhoea", not "walking the dog"
     if person is None and w in ("baby", "babies") and _born(words, i):
         person = Person("baby", None)
     if person is not None:
@@ -233,6 +233,18 @@ def _subject_at(words: list[str], i: int) -> Subject:
     if nxt == "'s" and words[i][:1].isupper() and w not in _NOT_NAMES:
         return Person(None, None)
     return None
+
+
+# words after an animal that make it the one something happens to ("the dog has been sick")
+_ANIMAL_VERBS = _set("has had is was 's keeps kept been seems looks just also")
+
+
+def _acts(words: list[str], i: int) -> bool:
+    """True when the animal at ``words[i]`` is what the clause is about ("my dog has had
+    diarrhoea", "the cat's been sick"), not a thing the person does something with ("walking
+    the dog")."""
+    nxt = _after(words, i + 1).replace("’", "'")
+    return nxt in _ANIMAL_VERBS or (nxt.endswith("ed") and len(nxt) > 3)
 
 
 def _speaks(words: list[str], i: int) -> bool:
