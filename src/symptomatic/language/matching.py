@@ -63,7 +63,7 @@ def match_text(lexicon: Lexicon, words: Sequence[str]) -> list[Match]:
         found.extend(_match_clause(lexicon, Clause.read(words, idxs, lexicon.correct)))
     kept = longest([m for m in found if not m.entry.part])
     if lexicon.hides:
-        kept = [m for m in kept if not _hidden(m, kept, lexicon.hides, lexicon.complaints)]
+        kept = [m for m in kept if not _hidden(m, kept, lexicon.hides, lexicon.lineage)]
     kept = [m for m in kept if not _inside_another_packs(lexicon, m, kept)]
     return kept + [m for m in found if m.entry.part]
 
@@ -97,12 +97,13 @@ def _hidden(
     m: Match,
     matches: Sequence[Match],
     hides: dict[str, frozenset[str]],
-    complaints: frozenset[str],
+    lineage: dict[str, frozenset[str]],
 ) -> bool:
     """True when ``m`` lies inside a longer match of a finding that hides ``m``'s finding
     ("can't breathe" inside "can't breathe through my nose", said of a blocked nose), or over
-    the same words as a match of such a finding, a complaint, that ``m``'s finding does not hide
-    in turn, read as tightly as ``m`` ("tummy ache", a pelvic pain to a pack without a general
+    the same words as a match of such a finding that ``m``'s finding does not hide in turn,
+    read as tightly as ``m`` ("pain in the upper right of my tummy" is no upper middle pain;
+    "no blood in the sick" no denial of being sick; "tummy ache", a pelvic pain to a pack without a general
     tummy pain, is the tummy pain of a pack that has one and hides the pelvic reading; "pain low
     in my tummy" stays a pelvic pain, read word for word there and with a gap as a tummy pain;
     "worse at night", a cough's qualifier, leaves a back pain's night pain alone)."""
@@ -113,11 +114,13 @@ def _hidden(
         and (
             (o.end - o.start) > (m.end - m.start)
             or (
-                o.entry.finding_id in complaints
-                and o.start == m.start
+                o.start == m.start
                 and o.end == m.end
                 and o.gaps <= m.gaps
                 and o.entry.finding_id not in mine
+                # a parent read over its child's very words stays ("no black poo": the
+                # black stool, and so blood in the vomit or black stools, denied)
+                and m.entry.finding_id not in lineage.get(o.entry.finding_id, frozenset())
             )
         )
         and m.entry.finding_id in hides.get(o.entry.finding_id, frozenset())

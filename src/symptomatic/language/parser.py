@@ -1370,6 +1370,17 @@ class Parser:
         if (
             mod.negated
             and not match.entry.denies
+            and not match.negated
+            and _OWN_NEGATION.search(match.entry.phrase)
+            and _OWN_NEGATION.search(span.text)
+        ):
+            # a finding named by a negation said in its own words ("won't feed") after a
+            # negation of something before it ("which isn't like her, won't feed"): its
+            # negation is its meaning, not a denial
+            mod = replace(mod, negated=False)
+        if (
+            mod.negated
+            and not match.entry.denies
             and _OWN_NEGATION.search(match.entry.phrase)
             and not _OWN_NEGATION.search(span.text)
         ):
