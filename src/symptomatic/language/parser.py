@@ -205,6 +205,9 @@ _MINUTES = re.compile(
 )
 _NEGATION_BEFORE = re.compile(r"\b(?:no|not|n't|never|without)\b[^,.;]*$", re.I)
 # the writer speaking of themselves; a text without it ("She denies bleeding") is a report
+# the people a writer lives with who are no blood relative: their illness is no family history
+_SPOUSES = frozenset(["husband", "wife", "partner", "boyfriend", "girlfriend", "fiance",
+                      "fiancee"])  # fmt: skip
 # the person nouns of a child, whom a parent writes about
 _CHILD_NOUNS = frozenset(["child", "baby", "son", "daughter", "boy", "girl", "toddler", "infant",
                           "newborn", "grandson", "granddaughter", "teenager", "kid", None])  # fmt: skip
@@ -711,6 +714,7 @@ class Parser:
             if person_sex is None and not _FEMALE_CUES.search(text):
                 mentions = [m for m in mentions if m.finding_id != self._one_side_low]
             mentions = self._narrowest_denial(mentions)
+            mentions = self._denied_child_alone(mentions)
             mentions = [
                 m
                 for m in mentions
@@ -868,6 +872,31 @@ class Parser:
             m
             for m in mentions
             if not (m.finding_id in self._moved_from and m.value == "present" and before_a_move(m))
+        ]
+
+    def _denied_child_alone(self, mentions: list[Mention]) -> list[Mention]:
+        """A denial of a finding read around a denied child of it, its own words only a
+        negation more ("no projectile vomiting": "no vomiting" with a word between), denies
+        the child only: the word between says which kind is denied."""
+
+        def around_child(m: Mention) -> bool:
+            return any(
+                c.value == "absent"
+                and m.finding_id in _ancestors(self.kb, c.finding_id)
+                and m.start <= c.start
+                and c.end <= m.end
+                and (c.end - c.start) < (m.end - m.start)
+                and _OWN_NEGATION.fullmatch(
+                    (m.text[: c.start - m.start] + m.text[c.end - m.start :]).strip()
+                )
+                is not None
+                for c in mentions
+            )
+
+        return [
+            m
+            for m in mentions
+            if not (m.value == "absent" and m.source == "lexicon" and around_child(m))
         ]
 
     def _read_as_parent(self, doc: Any, matches: list[Match]) -> set[tuple[int, str]]:
@@ -1328,7 +1357,25 @@ class Parser:
             not (mod.negated or m.negated or m.entry.denies or m.entry.value == "absent")
             for m, mod in zip(matches, mods, strict=True)
         ]
-        return proxy_patient(subjects, current, present, first_person=first_person)
+        patient = proxy_patient(subjects, current, present, first_person=first_person)
+        if patient is not None or any(current):
+            return patient
+        # a text that states no symptom at all, only a husband's, wife's or partner's own
+        # illness ("My husband has liver cirrhosis from drinking"): not a family history (a
+        # spouse is no blood relative), so the writer asks about them
+        return next(
+            (
+                s
+                for m, mod, s, pres in zip(matches, mods, subjects, present, strict=True)
+                if isinstance(s, Person)
+                and s.noun in _SPOUSES
+                and pres
+                and not (mod.hypothetical or mod.uncertain)
+                and self.kb.findings[m.entry.finding_id].group in _PAST_GROUPS
+                and not _is_family_finding(self.kb.findings[m.entry.finding_id])
+            ),
+            None,
+        )
 
     def _mention(
         self,
@@ -1662,8 +1709,15 @@ class Parser:
         # the clause without the duration itself ("this morning" is not "this" pain)
         clause = doc.text[c_lo : dur.start] + " " + doc.text[dur.end : c_hi]
         # the findings said present in the clause, and in the sentence
+        # (a compound read across the time, "diarrhoea since last night and cramps" as a tummy
+        # pain, joins words on both sides of it: the time is said of the words before)
         in_clause = [
-            m for m in mentions if c_lo <= m.start < c_hi and m.counts and m.value == "present"
+            m
+            for m in mentions
+            if c_lo <= m.start < c_hi
+            and m.counts
+            and m.value == "present"
+            and not (m.source == "compound" and m.start < dur.start and dur.end < m.end)
         ]
         said = any(
             m.counts and m.value == "present" and self._dates(m.finding_id, dated) for m in mentions
