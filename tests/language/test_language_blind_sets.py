@@ -200,8 +200,10 @@ gives its writer's conventions and its first-run figures.
   low tummy pain, kept so that the back-pelvic pack's conditions of the low tummy are weighed;
   heartburn and indigestion read for each other; a long diarrhoea read as a change of bowel
   habit; a baby's age read as not in the other age bands; weight gained read as no weight loss;
-  loss of appetite read as early satiety, which the finding names) and a few labels that look
-  wrong (no rash not labelled; a sepsis sign read in confusion). The others held or rose: 5:
+  loss of appetite read as early satiety, which the finding names; confusion or fast breathing
+  also read as a sepsis sign) and a few labels that look wrong ("no rash" not labelled as a
+  denial of a rash; black stools on iron tablets labelled as no black stool). The others held
+  or rose: 5:
   0.942; 6: 0.925; 9: 0.929; 11: 0.922; chest 0.912 (denials 0.909); breathing-ent 0.852; eyes
   0.851; read after it, their misses not looked at: set 7 F1 0.858, set 10 0.902.
 """

@@ -98,9 +98,7 @@ _OWN_GERUNDS = frozenset(["spotting", "spottings"])
 
 # small words of direction and joining: a phrase of these alone ("on and off", "up and
 # down") means something only as written
-_PARTICLE_KEYS = frozenset(
-    word_key(w) for w in _words("on off and or in out up down over back")
-)
+_PARTICLE_KEYS = frozenset(word_key(w) for w in _words("on off and or in out up down"))
 
 _QUALIFIERS = frozenset(_words("men women male female adults adult children child"))
 

@@ -23,10 +23,10 @@ from symptomatic.kb.knowledge import rule_findings
 from symptomatic.kb.schema import Finding, FindingGroup, FindingType, Sex
 from symptomatic.language.anaphora import (
     denied_by_reference,
-    writer_denies_by_reference,
     not_one_sided,
     painless_swelling,
     place_said_fine,
+    writer_denies_by_reference,
 )
 from symptomatic.language.bodyparts import (
     back_pain_entry,
@@ -209,8 +209,10 @@ _NEGATION_BEFORE = re.compile(r"\b(?:no|not|n't|never|without)\b[^,.;]*$", re.I)
 _SPOUSES = frozenset(["husband", "wife", "partner", "boyfriend", "girlfriend", "fiance",
                       "fiancee"])  # fmt: skip
 # the person nouns of a child, whom a parent writes about
-_CHILD_NOUNS = frozenset(["child", "baby", "son", "daughter", "boy", "girl", "toddler", "infant",
-                          "newborn", "grandson", "granddaughter", "teenager", "kid", None])  # fmt: skip
+_CHILD_NOUNS = frozenset(
+    ["child", "baby", "son", "daughter", "boy", "girl", "toddler", "infant", "newborn",
+     "grandson", "granddaughter", "teenager", "kid", None]
+)  # fmt: skip
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|im|ive|me|my|mine|myself)\b", re.I)
 # where one clause of a sentence ends and the next begins
 # "so" joins a clause ("so I rested"), not a degree ("so tired"); "and a half" is a number
@@ -1247,7 +1249,8 @@ class Parser:
         if not found:
             return None
         if widest:
-            named = {m.entry.finding_id for m in found if m.end - m.start == found[0].end - found[0].start}
+            widest_span = found[0].end - found[0].start
+            named = {m.entry.finding_id for m in found if m.end - m.start == widest_span}
             return next(
                 (f for f in sorted(named) if not named & set(_ancestors(self.kb, f))),
                 found[0].entry.finding_id,
