@@ -181,6 +181,33 @@ gives its writer's conventions and its first-run figures.
   0.785, durations P 0.879; floors lowered to those (0.78, 0.87), a trade for safety, not a fall
   by accident. age_6_to_11_months, set from a baby's age and added after the set was written,
   is left out of its scores.
+  A second abdomen round (test_language_abdomen_classes2.py), by class, never single sentences:
+  whose the symptoms are (a pet's are nobody's; an adult's that the writer then denies for
+  themself are no proxy report's; a spouse's own illness in a text with no symptom is the
+  patient's); "on and off" read only as written, and said of weeks or months a span, not waves;
+  bare cramps with loose poos or vomiting a tummy pain; a pain place said before the pain moved
+  from it; the upper middle the upper tummy; a finding hiding another over the same words (in
+  its own pack or the core's); blood from behind denied in words another pack reads as its
+  child denies the parent, a denied kind ("no projectile vomiting") that kind only; durations
+  (a whole day between two option labels, a note's "x 12 hrs", a pain "today", a compound read
+  across a time not dated by it); a finding named by its own negation not denied by an earlier
+  clause; "known ..." ending a denial; the bowels said normal; lay denials (mild, not confused,
+  not travelled, not itchy, no yellowing, urine a normal colour); the bottom's pains, food
+  stuck and redcurrant jelly stating their parents, and said painless; a stool of a normal
+  colour; a small child who may have drunk a bottle of paracetamol; "bright" of a child only.
+  Before -> after: F1 0.853 -> 0.917, present 0.883 -> 0.932, denials 0.785 -> 0.886 (P 0.775
+  -> 0.850, R 0.796 -> 0.925), durations P 0.879 -> 0.892, R 0.784 -> 0.892: the goal (F1
+  0.90) met; floors there. What is left is mostly the set's conventions (a lower right or left
+  pain also read as a low tummy pain, kept so that the back-pelvic pack's conditions of the low
+  tummy are weighed;
+  heartburn and indigestion read for each other; a long diarrhoea read as a change of bowel
+  habit; a baby's age read as not in the other age bands; weight gained read as no weight loss;
+  loss of appetite read as early satiety, which the finding names; confusion or fast breathing
+  also read as a sepsis sign) and a few labels that look wrong ("no rash" not labelled as a
+  denial of a rash; black stools on iron tablets labelled as no black stool). The others held
+  or rose: 5:
+  0.942; 6: 0.925; 9: 0.929; 11: 0.922; chest 0.912 (denials 0.909); breathing-ent 0.852; eyes
+  0.851; read after it, their misses not looked at: set 7 F1 0.858, set 10 0.902.
 """
 
 from __future__ import annotations
@@ -326,14 +353,16 @@ SETS = {
     # durations P 0.906 R 0.784; reached F1 0.853, present 0.881, denials 0.788, durations
     # P 0.906 R 0.784; after the safety review's fixes (a "no blood" denies only what it is said
     # of; a testicle pain's onset also dates the tummy pain said with it): F1 0.853, present
-    # 0.883, denials 0.785, durations P 0.879 R 0.784
+    # 0.883, denials 0.785, durations P 0.879 R 0.784; second abdomen round
+    # (test_language_abdomen_classes2.py): F1 0.917, present 0.932, denials 0.886, durations
+    # P 0.892 R 0.892
     "blind_abd": Floors(
         126,
-        0.85,
-        0.88,
-        0.78,
-        0.87,
-        0.78,
+        0.915,
+        0.93,
+        0.885,
+        0.89,
+        0.89,
         packs=("all",),
         unlabelled=(
             _findings_of("back-pelvic")

@@ -101,7 +101,11 @@ FEWER = frozenset(["pelvic_pain", "vaginal_discharge"])
 #: for pallor, drowsiness, confusion, ketones, old tummy operations, rectal bleeding and a
 #: finding named by a negation said once for two things). Left short: a known liver disease
 #: said of a relative alone ("My husband has liver cirrhosis"), which reads as family history.
-NOT_YET_READ: frozenset[str] = frozenset(["known_liver_disease"])
+#: Emptied in the abdomen round (test_language_abdomen_classes2.py, issue 17): a husband's,
+#: wife's or partner's own illness, in a text that states no symptom, is theirs as the patient
+#: (a spouse is no blood relative, so it cannot be a family history): 5 of 7 read. A parent's
+#: ("My mum has a damaged liver, cirrhosis") still reads as family history.
+NOT_YET_READ: frozenset[str] = frozenset()
 
 #: Red-flag findings that have no blind phrasings yet (a finding added to a red-flag rule, or
 #: split, after its pack's phrasings were written); they need phrasings written the same way,

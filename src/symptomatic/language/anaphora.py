@@ -49,6 +49,18 @@ _NEITHER = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
+# the writer as the subject just before a back-reference ("I haven't had any of that")
+_WRITER_BEFORE = re.compile(r"\b(?:i|i'?ve|i'?m|i'?d|me|myself)\s*(?:'?ve\s*)?$", re.I)
+
+
+def writer_denies_by_reference(text: str) -> bool:
+    """True when the writer denies, for themself, what was just named ("My husband had
+    bloody diarrhoea last week. I haven't had any of that"): the writer then speaks of their
+    own symptoms, and the other person's are not a proxy report's."""
+    for m in _BACK_REFERENCE.finditer(text):
+        if _WRITER_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            return True
+    return any(True for _ in _NEITHER.finditer(text))
 
 
 def _sentence_starts(text: str) -> list[int]:

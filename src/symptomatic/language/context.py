@@ -301,7 +301,9 @@ def _rules() -> list[Any]:
                             # a third person's verb in a note or a carer's list ("no
                             # haematemesis, drinks heavily", "not vomiting, has a fever")
                             "feels", "gets", "has", "drinks", "smokes", "takes", "looks",
-                            "seems"]}}], direction="PSEUDO"),
+                            "seems",
+                            # what is known of the person ("no melaena, known varices")
+                            "known"]}}], direction="PSEUDO"),
         R("and my", NEW_SUBJECT, pattern=[{"LOWER": {"IN": ["and", ",", "so", "then", "which"]}},
           {"LOWER": {"IN": _SUBJECTS}}], direction="PSEUDO"),
         # "not struggling to breathe, and her inhaler is helping": a clause about another

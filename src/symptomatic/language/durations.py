@@ -101,6 +101,12 @@ _STANDALONE = re.compile(
     re.I,
 )
 _SHORT_UNITS = {"h": "hour", "d": "day", "w": "week"}
+# a note's "x" for how long ("D&V x 12 hrs", "cough x3 days", "abdo pain x 2/7" is a fraction)
+_TIMES_X = re.compile(
+    rf"(?<![\w/])x\s*{_NUM}\s*(?P<unit>minute|hour|day|night|week|fortnight|month|year|hr|h|wk|"
+    r"yr|mo|d|w)s?\b(?!\s+ago)",
+    re.I,
+)
 # the day of the illness it is: "2nd day", "the third day of this", "day 4" (not of a period
 # or a cycle)
 _NTH_DAY = re.compile(
@@ -194,6 +200,11 @@ _SINCE_SEASON = re.compile(
     r"\b(?:since|from|over)\s+(?:the\s+|last\s+|this\s+)?(?P<season>spring|summer|autumn|fall|"
     r"winter)\b(?!\s+(?:from|off|on|onto|down|out|of|in|at|over|when|while))"
     r"|\blast\s+(?P<season2>spring|summer|autumn|fall|winter)\b",
+    re.I,
+)
+# "a bit of tummy ache today", "my side hurts today": a pain said with "today" began today
+_PAIN_TODAY = re.compile(
+    r"\b(?:ache|aches|aching|pain|pains|hurts|hurting|sore|cramps|cramping)\s+(?P<t>today)\b",
     re.I,
 )
 _REMEMBRANCE = re.compile(r"\bsince\s+(?:last\s+)?remembrance\s+(?:sunday|day)\b", re.I)
@@ -333,6 +344,9 @@ def find_durations(text: str, today: date | None = None) -> list[Duration]:
     for m in _NTH_DAY.finditer(text):
         n = m.group("n") or m.group("n2")
         add(float(n) if n else float(_NTH[m.group("w").lower()]), m)
+    for m in _TIMES_X.finditer(text):
+        unit = _SHORT_UNITS.get(m.group("unit").lower(), m.group("unit"))
+        add(_number(m.group("num")) * _unit_days(unit), m)
     for m in _AFTER_COMPLAINT.finditer(text):
         unit = "hour" if m.group("unit").lower() == "h" else m.group("unit")
         add(_number(m.group("num")) * _unit_days(unit), m)
@@ -388,6 +402,8 @@ def find_durations(text: str, today: date | None = None) -> list[Duration]:
     for m in _SINCE_DAY.finditer(text):
         back = (today.weekday() - _DAY_INDEX[m.group("day").lower()]) % 7 or 7
         add(float(back), m)
+    for m in _PAIN_TODAY.finditer(text):
+        found.append(Duration(0.3, m.start("t"), m.end("t"), m.group("t")))
     for rx, days in _RELATIVE.items():
         for m in rx.finditer(text):
             add(days, m)
@@ -433,9 +449,21 @@ def bands_from_label(label: str) -> tuple[float, float] | None:
 
 
 def option_for(days: float, labels: dict[str, str]) -> str | None:
-    """The option id whose label's range holds ``days`` (lower bound inclusive), or None."""
+    """The option id whose label's range holds ``days`` (lower bound inclusive), or None.
+
+    Labels counted in whole units leave gaps ("1 to 3 days", "4 days to 2 weeks"): a time in
+    such a gap (3 days, 3.5 days) is in the band below it, which runs to the end of its last
+    day.
+
+    >>> option_for(3, {"a": "1 to 3 days", "b": "4 days to 2 weeks"})
+    'a'
+    """
     bands = {oid: bands_from_label(label) for oid, label in labels.items()}
     for oid, band in bands.items():
         if band is not None and band[0] <= days < band[1]:
             return oid
+    below = [(band[1], oid) for oid, band in bands.items() if band is not None and band[1] <= days]
+    above = [band[0] for band in bands.values() if band is not None and band[0] > days]
+    if below and above and days < max(below)[0] + 1 <= min(above) + 1e-9:
+        return max(below)[1]
     return None

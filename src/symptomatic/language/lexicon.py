@@ -96,6 +96,10 @@ class Entry:
 # gerunds whose stem as a noun means something else: "spotting" (bleeding), not "a spot"
 _OWN_GERUNDS = frozenset(["spotting", "spottings"])
 
+# small words of direction and joining: a phrase of these alone ("on and off", "up and
+# down") means something only as written
+_PARTICLE_KEYS = frozenset(word_key(w) for w in _words("on off and or in out up down"))
+
 _QUALIFIERS = frozenset(_words("men women male female adults adult children child"))
 
 
@@ -192,6 +196,11 @@ class Lexicon:
                 return
             # "getting more painful" without its verb would be "more painful": word for word
             if len(plain) > 1 and plain[0] in LINK_VERBS:
+                entries.append(Entry(finding_id, value, keys, phrase, words=plain, **kind))
+                return
+            # "on and off" is only particles: with a word between them ("and is off") they say
+            # nothing, so it is matched word for word
+            if len(plain) > 1 and all(k in _PARTICLE_KEYS for k in keys):
                 entries.append(Entry(finding_id, value, keys, phrase, words=plain, **kind))
                 return
             units = normalise_words(plain)

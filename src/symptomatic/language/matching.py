@@ -63,7 +63,7 @@ def match_text(lexicon: Lexicon, words: Sequence[str]) -> list[Match]:
         found.extend(_match_clause(lexicon, Clause.read(words, idxs, lexicon.correct)))
     kept = longest([m for m in found if not m.entry.part])
     if lexicon.hides:
-        kept = [m for m in kept if not _hidden(m, kept, lexicon.hides, lexicon.complaints)]
+        kept = [m for m in kept if not _hidden(m, kept, lexicon)]
     kept = [m for m in kept if not _inside_another_packs(lexicon, m, kept)]
     return kept + [m for m in found if m.entry.part]
 
@@ -96,28 +96,37 @@ def _inside_another_packs(lexicon: Lexicon, m: Match, matches: Sequence[Match]) 
 def _hidden(
     m: Match,
     matches: Sequence[Match],
-    hides: dict[str, frozenset[str]],
-    complaints: frozenset[str],
+    lexicon: Lexicon,
 ) -> bool:
     """True when ``m`` lies inside a longer match of a finding that hides ``m``'s finding
     ("can't breathe" inside "can't breathe through my nose", said of a blocked nose), or over
-    the same words as a match of such a finding, a complaint, that ``m``'s finding does not hide
-    in turn, read as tightly as ``m`` ("tummy ache", a pelvic pain to a pack without a general
-    tummy pain, is the tummy pain of a pack that has one and hides the pelvic reading; "pain low
-    in my tummy" stays a pelvic pain, read word for word there and with a gap as a tummy pain;
-    "worse at night", a cough's qualifier, leaves a back pain's night pain alone)."""
+    the same words as a match of such a finding that ``m``'s finding does not hide in turn,
+    read as tightly as ``m``, when it is a complaint ("tummy ache", a pelvic pain to a pack
+    without a general tummy pain, is the tummy pain of a pack that has one and hides the pelvic
+    reading; "pain low in my tummy" stays a pelvic pain, read word for word there and with a gap
+    as a tummy pain) or of the same pack as ``m`` or ``m`` is the core's ("pain in the upper
+    right of my tummy" is no upper middle pain, "no blood in the sick" no denial of being sick;
+    "worse at night", a cough's qualifier, leaves a back pain's night pain alone); never a
+    parent over its child's words ("no black poo" denies both)."""
+    hides, lineage, pack_of = lexicon.hides, lexicon.lineage, lexicon.pack_of
     mine = hides.get(m.entry.finding_id, frozenset())
+    own_pack = pack_of.get(m.entry.finding_id)
     return any(
         o.start <= m.start
         and m.end <= o.end
         and (
             (o.end - o.start) > (m.end - m.start)
             or (
-                o.entry.finding_id in complaints
-                and o.start == m.start
+                o.start == m.start
                 and o.end == m.end
                 and o.gaps <= m.gaps
                 and o.entry.finding_id not in mine
+                and (
+                    o.entry.finding_id in lexicon.complaints
+                    or own_pack is None
+                    or pack_of.get(o.entry.finding_id) == own_pack
+                )
+                and m.entry.finding_id not in lineage.get(o.entry.finding_id, frozenset())
             )
         )
         and m.entry.finding_id in hides.get(o.entry.finding_id, frozenset())

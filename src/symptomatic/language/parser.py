@@ -26,6 +26,7 @@ from symptomatic.language.anaphora import (
     not_one_sided,
     painless_swelling,
     place_said_fine,
+    writer_denies_by_reference,
 )
 from symptomatic.language.bodyparts import (
     back_pain_entry,
@@ -70,6 +71,7 @@ from symptomatic.language.subjects import (
     Person,
     Subject,
     about_patient,
+    is_animal,
     names_a_person,
     names_patient,
     proxy_patient,
@@ -168,7 +170,9 @@ _BELLY_PLACES = frozenset(
 # the words a time said on its own may carry ("it's been", "now", "so far")
 _FILLER_CLAUSE = re.compile(
     r"\b(?:it'?s|it\s+has|has|have|i've|been|going|on|now|so|far|about|around|nearly|almost|"
-    r"roughly|approx|x|the|and|total|in|all|this|is|day|of|it|today|already)\b",
+    r"roughly|approx|x|the|and|total|in|all|this|is|day|of|it|today|already|"
+    # "On and off for 2 months."
+    r"off)\b",
     re.I,
 )
 # a period pain's pain words, and places that are not the low tummy's
@@ -201,6 +205,14 @@ _MINUTES = re.compile(
 )
 _NEGATION_BEFORE = re.compile(r"\b(?:no|not|n't|never|without)\b[^,.;]*$", re.I)
 # the writer speaking of themselves; a text without it ("She denies bleeding") is a report
+# the people a writer lives with who are no blood relative: their illness is no family history
+_SPOUSES = frozenset(["husband", "wife", "partner", "boyfriend", "girlfriend", "fiance",
+                      "fiancee"])  # fmt: skip
+# the person nouns of a child, whom a parent writes about
+_CHILD_NOUNS = frozenset(
+    ["child", "baby", "son", "daughter", "boy", "girl", "toddler", "infant", "newborn",
+     "grandson", "granddaughter", "teenager", "kid", None]
+)  # fmt: skip
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|im|ive|me|my|mine|myself)\b", re.I)
 # where one clause of a sentence ends and the next begins
 # "so" joins a clause ("so I rested"), not a degree ("so tired"); "and a half" is a number
@@ -416,7 +428,9 @@ class Parser:
         # bleeding said in a sentence about the bowels is from behind ("diarrhoea with some
         # blood on the paper"), not the vaginal bleeding the bare words would be
         self._vaginal_bleeding = self._finding_of("vaginal bleeding")
-        self._rectal_bleeding = self._finding_of("blood in my poo")
+        # the widest finding of blood from behind ("blood in my poo" is also said of blood
+        # mixed in, its child)
+        self._rectal_bleeding = self._finding_of("blood in my poo", widest=True)
         # the umbrella complaint the named pains are children of ("pain")
         self._umbrella = next(
             (
@@ -435,6 +449,29 @@ class Parser:
         self._one_sided = (
             next((f.id for f in one_sided if re.search(r"tummy|abdom|belly", f.name, re.I)), None),
             next((f.id for f in one_sided if re.search(r"\bback\b", f.name, re.I)), None),
+        )
+        # a pain that moved ("Pain moved from the belly button to the lower right") and the pain
+        # places its name says it moved from: said before it, they are where the pain was
+        self._moved = next(
+            (
+                f.id
+                for f in kb.findings.values()
+                if f.parent == self._umbrella and re.search(r"\bmoved?\s+from\b", f.name, re.I)
+            ),
+            None,
+        )
+        origin = re.search(
+            r"\bfrom\s+(?:the\s+)?(.+?)\s+to\b",
+            kb.findings[self._moved].name if self._moved else "",
+            re.I,
+        )
+        self._moved_from = frozenset(
+            f.id
+            for f in kb.findings.values()
+            if origin is not None
+            and f.parent == self._umbrella
+            and f.id != self._moved
+            and origin.group(1).lower() in f.name.lower()
         )
         # the findings of the body system "problems with my legs" names (said fine as "legs")
         self._place_systems = {
@@ -518,6 +555,7 @@ class Parser:
                 if not (m.entry.finding_id in self._pain_qualifiers and _a_point_at_night(words, m))
                 and not _no_object(words, m)
             ]
+            found = [m for m in found if not _recurring(words, m)]
             found = self._movement_that_caused_it(found, words)
             found = [
                 m
@@ -547,6 +585,7 @@ class Parser:
                 for m in found
                 if self._applies(self.kb.findings[m.entry.finding_id], person_sex, age)
             ]
+            as_parent = self._read_as_parent(doc, matches)
             all_mods = apply_context(
                 context, doc, [(m.start, m.end) for m in [*matches, *part_matches]]
             )
@@ -607,6 +646,15 @@ class Parser:
             subjects = [subject_of(doc, m.start, m.end) for m in matches]
             speaks = bool(_FIRST_PERSON.search(text))
             patient = self._proxy_patient(matches, mods, subjects, speaks)
+            if (
+                patient is not None
+                and patient.noun not in _CHILD_NOUNS
+                and writer_denies_by_reference(text)
+            ):
+                # "My husband had bloody diarrhoea. I haven't had any of that": the writer
+                # speaks of themself; the adult's symptoms are his (a parent denying a
+                # child's symptoms for themself still writes about the child)
+                patient = None
             mentions = [
                 self._mention(doc, m, mod, subject, patient, speaks)
                 for m, mod, subject in zip(matches, mods, subjects, strict=True)
@@ -657,6 +705,7 @@ class Parser:
                 if self._applies(self.kb.findings[m.finding_id], person_sex, age)
             )
             mentions = self._cough_of_the_belly(text, mentions)
+            mentions = self._where_it_started(text, mentions)
             mentions.extend(
                 m
                 for m in self._side_of_the_low_tummy(doc, mentions)
@@ -667,6 +716,16 @@ class Parser:
             if person_sex is None and not _FEMALE_CUES.search(text):
                 mentions = [m for m in mentions if m.finding_id != self._one_side_low]
             mentions = self._narrowest_denial(mentions)
+            mentions = self._denied_child_alone(mentions)
+            mentions = [
+                m
+                for m in mentions
+                if not (
+                    m.value == "absent"
+                    and m.source == "lexicon"
+                    and (m.start, m.finding_id) in as_parent
+                )
+            ]
             # a denial read inside a longer phrase said present ("he won't wake up": not "no
             # night waking") is a misreading of that phrase
             mentions = [
@@ -796,6 +855,75 @@ class Parser:
                 and m.text.lower() not in _names(self.kb.findings[m.finding_id].name)
             )
         ]
+
+    def _where_it_started(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A pain place said before, in the same sentence, a pain that moved from it ("started
+        round my belly button and has moved down to the right", "central pain since last night,
+        now moved to the RIF") is where the pain was, not where it is: the move says it."""
+        moves = [m for m in mentions if m.finding_id == self._moved and m.counts]
+        if not moves:
+            return mentions
+
+        def before_a_move(m: Mention) -> bool:
+            return any(
+                m.end <= mv.start and not re.search(r"[.!?;\n]", text[m.end : mv.start])
+                for mv in moves
+            )
+
+        return [
+            m
+            for m in mentions
+            if not (m.finding_id in self._moved_from and m.value == "present" and before_a_move(m))
+        ]
+
+    def _denied_child_alone(self, mentions: list[Mention]) -> list[Mention]:
+        """A denial of a finding read around a denied child of it, its own words only a
+        negation more ("no projectile vomiting": "no vomiting" with a word between), denies
+        the child only: the word between says which kind is denied."""
+
+        def around_child(m: Mention) -> bool:
+            return any(
+                c.value == "absent"
+                and m.finding_id in _ancestors(self.kb, c.finding_id)
+                and m.start <= c.start
+                and c.end <= m.end
+                and (c.end - c.start) < (m.end - m.start)
+                and _OWN_NEGATION.fullmatch(
+                    (m.text[: c.start - m.start] + m.text[c.end - m.start :]).strip()
+                )
+                is not None
+                for c in mentions
+            )
+
+        return [
+            m
+            for m in mentions
+            if not (m.value == "absent" and m.source == "lexicon" and around_child(m))
+        ]
+
+    def _read_as_parent(self, doc: Any, matches: list[Match]) -> set[tuple[int, str]]:
+        """(start character, finding) of the matches whose very keys, over the same words, are
+        also read as their parent of another pack ("blood in her poo": any blood from behind,
+        and by the abdomen pack's "bloody poo" blood mixed in). Denied, such words deny the
+        parent, and every child with it, so the child's own denial says no more. Within one
+        pack (or with the core) the same words listed for both are meant for both ("no
+        orthopnoea"); a child that ``hides`` its parent keeps its words ("no black poo")."""
+        pack_of, hides = self.lexicon.pack_of, self.lexicon.hides
+        out: set[tuple[int, str]] = set()
+        for m in matches:
+            fid, pack = m.entry.finding_id, pack_of.get(m.entry.finding_id)
+            for o in matches:
+                parent, other = o.entry.finding_id, pack_of.get(o.entry.finding_id)
+                if (
+                    (o.start, o.end, o.entry.keys) == (m.start, m.end, m.entry.keys)
+                    and pack is not None
+                    and other is not None
+                    and pack != other
+                    and parent in _ancestors(self.kb, fid)
+                    and parent not in hides.get(fid, ())
+                ):
+                    out.add((doc[m.start].idx, fid))
+        return out
 
     def _side_of_the_low_tummy(self, doc: Any, mentions: list[Mention]) -> list[Mention]:
         """The right- or left-sided low tummy pain (and the one-sided one) for a low tummy pain
@@ -1109,15 +1237,25 @@ class Parser:
             )
         ]
 
-    def _finding_of(self, phrase: str) -> str | None:
-        """The finding a plain phrase matches on its own, if one does."""
+    def _finding_of(self, phrase: str, widest: bool = False) -> str | None:
+        """The finding a plain phrase matches on its own, if one does (``widest``: of the
+        findings its longest match names, the one none of the others is a parent of)."""
         found = [
             m
             for m in match_text(self.lexicon, self._tokenize(phrase))
             if m.entry.value == "present" and not m.entry.system
         ]
         found.sort(key=lambda m: m.start - m.end)  # the longest first
-        return found[0].entry.finding_id if found else None
+        if not found:
+            return None
+        if widest:
+            widest_span = found[0].end - found[0].start
+            named = {m.entry.finding_id for m in found if m.end - m.start == widest_span}
+            return next(
+                (f for f in sorted(named) if not named & set(_ancestors(self.kb, f))),
+                found[0].entry.finding_id,
+            )
+        return found[0].entry.finding_id
 
     def _movement_that_caused_it(self, found: list[Match], words: list[str]) -> list[Match]:
         """Without a "pain with movement" match whose movement word is the strain that caused
@@ -1222,7 +1360,25 @@ class Parser:
             not (mod.negated or m.negated or m.entry.denies or m.entry.value == "absent")
             for m, mod in zip(matches, mods, strict=True)
         ]
-        return proxy_patient(subjects, current, present, first_person=first_person)
+        patient = proxy_patient(subjects, current, present, first_person=first_person)
+        if patient is not None or any(current):
+            return patient
+        # a text that states no symptom at all, only a husband's, wife's or partner's own
+        # illness ("My husband has liver cirrhosis from drinking"): not a family history (a
+        # spouse is no blood relative), so the writer asks about them
+        return next(
+            (
+                s
+                for m, mod, s, pres in zip(matches, mods, subjects, present, strict=True)
+                if isinstance(s, Person)
+                and s.noun in _SPOUSES
+                and pres
+                and not (mod.hypothetical or mod.uncertain)
+                and self.kb.findings[m.entry.finding_id].group in _PAST_GROUPS
+                and not _is_family_finding(self.kb.findings[m.entry.finding_id])
+            ),
+            None,
+        )
 
     def _mention(
         self,
@@ -1264,6 +1420,17 @@ class Parser:
         if (
             mod.negated
             and not match.entry.denies
+            and not match.negated
+            and _OWN_NEGATION.search(match.entry.phrase)
+            and _OWN_NEGATION.search(span.text)
+        ):
+            # a finding named by a negation said in its own words ("won't feed") after a
+            # negation of something before it ("which isn't like her, won't feed"): its
+            # negation is its meaning, not a denial
+            mod = replace(mod, negated=False)
+        if (
+            mod.negated
+            and not match.entry.denies
             and _OWN_NEGATION.search(match.entry.phrase)
             and not _OWN_NEGATION.search(span.text)
         ):
@@ -1291,8 +1458,8 @@ class Parser:
             counts = False  # an old episode says nothing about the symptom now
         if mod.dated and finding.group not in _DATED_GROUPS:
             counts = False
-        if writer_only:
-            counts = False
+        if writer_only or is_animal(subject):
+            counts = False  # a pet's symptoms are nobody's here
         return Mention(
             finding_id=finding.id,
             value=value,
@@ -1545,8 +1712,15 @@ class Parser:
         # the clause without the duration itself ("this morning" is not "this" pain)
         clause = doc.text[c_lo : dur.start] + " " + doc.text[dur.end : c_hi]
         # the findings said present in the clause, and in the sentence
+        # (a compound read across the time, "diarrhoea since last night and cramps" as a tummy
+        # pain, joins words on both sides of it: the time is said of the words before)
         in_clause = [
-            m for m in mentions if c_lo <= m.start < c_hi and m.counts and m.value == "present"
+            m
+            for m in mentions
+            if c_lo <= m.start < c_hi
+            and m.counts
+            and m.value == "present"
+            and not (m.source == "compound" and m.start < dur.start and dur.end < m.end)
         ]
         said = any(
             m.counts and m.value == "present" and self._dates(m.finding_id, dated) for m in mentions
@@ -1717,6 +1891,21 @@ _A_FALL = re.compile(
     r"\b(?:fall|fell|fallen|tripped|slipped|crash\w*|collided|came\s+off|knocked|tackled)\b", re.I
 )
 _PAST_DOING = re.compile(r"\w+ed\b|\b(?:did|done|bent|lugged|dug|lifted|picked|went|hurt)\b", re.I)
+
+
+# "on and off" said of a span of weeks or months: bouts over that time, not a pain that comes
+# and goes within one ("tummy aches on and off for months", "on and off since the summer")
+_PARTICLES = frozenset(["on", "off", "and", "in", "out", "up", "down"])
+_SPAN_AFTER = frozenset(["for", "since", "over", "throughout", "all"])
+
+
+def _recurring(words: list[str], m: Match) -> bool:
+    """True when ``m`` is a phrase of particles alone ("on and off") followed by a span of
+    time ("for 2 months", "since the summer", "over the last year")."""
+    if not m.entry.words or not all(w in _PARTICLES for w in m.entry.words):
+        return False
+    after = [w.lower() for w in words[m.end : m.end + 2] if w != ","]
+    return bool(after) and after[0] in _SPAN_AFTER
 
 
 def _not_a_strain(words: list[str], m: Match) -> bool:

@@ -64,6 +64,13 @@ _SAME = {"dad": "father", "daddy": "father", "mum": "mother", "mom": "mother", "
          "nana": "grandmother", "nanna": "grandmother", "auntie": "aunt",
          "stepdad": "stepfather", "stepmum": "stepmother", "kid": "child",
          "neighbor": "neighbour"}  # fmt: skip
+# animals: what a pet has is never the person's, nor is a pet the patient of a proxy report
+# ("my dog has had diarrhoea, which vet is open?")
+ANIMAL = "animal"
+_ANIMALS = _set(
+    "dog dogs puppy puppies pup cat cats kitten kittens pet pets rabbit rabbits hamster horse "
+    "horses pony guinea"
+)
 PERSON_NOUNS: dict[str, str | None] = {
     **{w: "m" for w in _MALE.split()},
     **{w: "f" for w in _FEMALE.split()},
@@ -135,6 +142,11 @@ def _person_noun(word: str) -> Person | None:
     return None
 
 
+def is_animal(subject: Subject) -> bool:
+    """True when ``subject`` is an animal (a pet), whose symptoms are nobody's here."""
+    return isinstance(subject, Person) and subject.noun == ANIMAL
+
+
 # words that put a "baby" in the womb: "30 weeks pregnant, baby moving well"
 _PREGNANCY = _set(
     "pregnant pregnancy expecting gestation bump kicks kicking kicked movements moving moved "
@@ -199,6 +211,8 @@ def _subject_at(words: list[str], i: int) -> Subject:
     if _after_preposition(words, i):
         return None
     person = _person_noun(w)
+    if person is None and w in _ANIMALS and _acts(words, i):
+        person = Person(ANIMAL, None)  # "my dog has had diarrhoea", not "walking the dog"
     if person is None and w in ("baby", "babies") and _born(words, i):
         person = Person("baby", None)
     if person is not None:
@@ -219,6 +233,18 @@ def _subject_at(words: list[str], i: int) -> Subject:
     if nxt == "'s" and words[i][:1].isupper() and w not in _NOT_NAMES:
         return Person(None, None)
     return None
+
+
+# words after an animal that make it the one something happens to ("the dog has been sick")
+_ANIMAL_VERBS = _set("has had is was 's keeps kept been seems looks just also")
+
+
+def _acts(words: list[str], i: int) -> bool:
+    """True when the animal at ``words[i]`` is what the clause is about ("my dog has had
+    diarrhoea", "the cat's been sick"), not a thing the person does something with ("walking
+    the dog")."""
+    nxt = _after(words, i + 1).replace("’", "'")
+    return nxt in _ANIMAL_VERBS or (nxt.endswith("ed") and len(nxt) > 3)
 
 
 def _speaks(words: list[str], i: int) -> bool:
@@ -294,6 +320,8 @@ def proxy_patient(
     """
     if any(s == WRITER and c for s, c in zip(subjects, current, strict=True)):
         return None
+    # a pet's symptoms make no one a patient
+    current = [c and not is_animal(s) for s, c in zip(subjects, current, strict=True)]
     said = [
         s
         for s, cur, pres in zip(subjects, current, present, strict=True)
