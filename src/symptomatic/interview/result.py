@@ -233,8 +233,7 @@ def result(model: Model, state: InterviewState, config: EngineConfig | None = No
         key=lambda cid: (cid not in setting, -post.of(cid)),
     )
     shown: list[RankedCondition] = [
-        _ranked(model, cid, post.of(cid), evidence, post.probs, warning_sign=True)
-        for cid in pinned
+        _ranked(model, cid, post.of(cid), evidence, post.probs, warning_sign=True) for cid in pinned
     ]
     # 2. then the most probable others
     for cid, p in post.ranked():
