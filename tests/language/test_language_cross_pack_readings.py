@@ -216,3 +216,23 @@ def test_blood_brought_up_with_a_vomit_is_vomited_not_coughed(
 def test_blood_brought_up_with_no_vomit_is_still_coughed_up(every: KnowledgeBase) -> None:
     said = ev(every, "Chesty cough for a week and today I brought up a bit of blood.")
     assert said.get("coughing_blood") == "present", said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I wiped my nose and there was blood on the tissue.",
+        "Every time I blow my nose there are streaks of blood.",
+    ],
+)
+def test_blood_on_a_tissue_from_the_nose_is_a_nosebleed(every: KnowledgeBase, text: str) -> None:
+    said = ev(every, text)
+    assert said.get("nose_bleeding") == "present", said
+    assert said.get("coughing_blood") != "present", said
+    assert said.get("rectal_bleeding") != "present", said
+
+
+def test_blood_on_the_tissue_after_a_poo_is_still_the_bottoms(every: KnowledgeBase) -> None:
+    said = ev(every, "A little bright red blood on the tissue when I wipe after a poo.")
+    assert said.get("rectal_bleeding") == "present", said
+    assert said.get("nose_bleeding") != "present", said
