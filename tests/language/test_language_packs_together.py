@@ -1,0 +1,71 @@
+"""Phrases of the abdomen pack that misread the earlier packs' texts once every pack was loaded
+together (issue 17: "the earlier packs' figures do not fall"). Each class is tested with new
+sentences, none copied from a vignette.
+
+The classes: "out of it" is drowsiness only said as a state ("she's out of it"), not light
+seen out of an eye or nothing coming out of an ear; "nothing has come out" is a blocked bowel
+only when the bowel or the toilet is named with it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from symptomatic.kb import KnowledgeBase
+from symptomatic.language import parse
+
+TODAY = date(2026, 12, 8)
+
+
+def ev(kb: KnowledgeBase, text: str, age: int = 45, sex: str = "female") -> dict[str, str]:
+    return parse(kb, text, age=age, sex=sex, today=TODAY).to_evidence()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My right eye went dim this morning and I can only make out shapes out of it.",
+        "Since yesterday no sound gets through, it's like cotton wool, and some wax came out of it.",
+        "He pulled the splinter out of it and the finger is throbbing.",
+    ],
+)
+def test_out_of_it_said_of_a_thing_is_no_drowsiness(kb: KnowledgeBase, text: str) -> None:
+    assert ev(kb, text).get("drowsy_or_confused") != "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mum has been vomiting since last night and now she's completely out of it.",
+        "He's out of it and keeps being sick, and his eyes look yellow.",
+        "I feel out of it and I have had diarrhoea all day.",
+    ],
+)
+def test_out_of_it_said_as_a_state_is_drowsiness(kb: KnowledgeBase, text: str) -> None:
+    assert ev(kb, text, age=70).get("drowsy_or_confused") == "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My left ear feels full and there is nothing coming out of it, no pain.",
+        "The cut on my knee is clean, nothing has come out of it since I dressed it.",
+    ],
+)
+def test_nothing_coming_out_of_another_place_is_no_blocked_bowel(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert ev(kb, text).get("no_stool_or_wind") != "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My belly is bloated and I sit on the toilet for ages but nothing comes out.",
+        "Cramping tummy for two days and nothing has come out of my bowels, not even wind.",
+    ],
+)
+def test_nothing_coming_out_of_the_bowel_is_still_read(kb: KnowledgeBase, text: str) -> None:
+    assert ev(kb, text).get("no_stool_or_wind") == "present"
