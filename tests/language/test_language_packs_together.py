@@ -4,7 +4,10 @@ sentences, none copied from a vignette.
 
 The classes: "out of it" is drowsiness only said as a state ("she's out of it"), not light
 seen out of an eye or nothing coming out of an ear; "nothing has come out" is a blocked bowel
-only when the bowel or the toilet is named with it.
+only when the bowel or the toilet is named with it; a place said inside another pack's longer
+phrase stays said when it has a word of its own that the longer phrase skipped over (the side
+and height in "severe pain in my left lower tummy", which the abdomen pack's severe tummy pain
+reads without them).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ def ev(kb: KnowledgeBase, text: str, age: int = 45, sex: str = "female") -> dict
     "text",
     [
         "My right eye went dim this morning and I can only make out shapes out of it.",
-        "Since yesterday no sound gets through, it's like cotton wool, and some wax came out of it.",
+        "No sound gets through since yesterday and some wax came out of it.",
         "He pulled the splinter out of it and the finger is throbbing.",
     ],
 )
@@ -69,3 +72,25 @@ def test_nothing_coming_out_of_another_place_is_no_blocked_bowel(
 )
 def test_nothing_coming_out_of_the_bowel_is_still_read(kb: KnowledgeBase, text: str) -> None:
     assert ev(kb, text).get("no_stool_or_wind") == "present"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Out of nowhere I got a severe pain in my right lower tummy.",
+            "right_lower_abdominal_pain",
+        ),
+        (
+            "Since lunch I have had a really severe pain in my left lower tummy.",
+            "left_lower_abdominal_pain",
+        ),
+    ],
+)
+def test_a_side_inside_a_severe_or_sudden_tummy_pain_is_still_said(
+    kb: KnowledgeBase, text: str, place: str
+) -> None:
+    said = ev(kb, text, age=24)
+    assert said.get(place) == "present", said
+    assert said.get("one_sided_pelvic_pain") == "present", said
+    assert said.get("abdominal_pain") == "present" or said.get("pelvic_pain") == "present"

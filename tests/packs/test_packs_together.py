@@ -44,7 +44,11 @@ def test_abnormal_blood_tests_at_60_keep_at_least_the_two_week_level_naming_no_b
         model,
         "male",
         71,
-        {"low_back_pain": "present", "pain_duration": "over_12w", "abnormal_blood_tests": "present"},
+        {
+            "low_back_pain": "present",
+            "pain_duration": "over_12w",
+            "abnormal_blood_tests": "present",
+        },
     )
     assert rank(res.triage.level) >= rank(CareLevel.SOON)
     fired = {r.id: r for r in res.triage.fired}
