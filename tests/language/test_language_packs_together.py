@@ -7,7 +7,8 @@ seen out of an eye or nothing coming out of an ear; "nothing has come out" is a 
 only when the bowel or the toilet is named with it; a place said inside another pack's longer
 phrase stays said when it has a word of its own that the longer phrase skipped over (the side
 and height in "severe pain in my left lower tummy", which the abdomen pack's severe tummy pain
-reads without them).
+reads without them); a tummy pain said eased when passing a stool ("cramps that settle when I
+go") is relieved by opening the bowels, not a pain on passing a stool.
 """
 
 from __future__ import annotations
@@ -94,3 +95,23 @@ def test_a_side_inside_a_severe_or_sudden_tummy_pain_is_still_said(
     assert said.get(place) == "present", said
     assert said.get("one_sided_pelvic_pain") == "present", said
     assert said.get("abdominal_pain") == "present" or said.get("pelvic_pain") == "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For ages my stomach has cramped on and off, and it settles when I go to the loo.",
+        "Crampy belly ache most weeks that eases when I poo.",
+    ],
+)
+def test_a_pain_eased_by_passing_a_stool_is_relief_not_pain_on_passing(
+    kb: KnowledgeBase, text: str
+) -> None:
+    said = ev(kb, text, age=30)
+    assert said.get("relief_with_bowel_opening") == "present", said
+    assert said.get("pain_passing_stool") != "present", said
+
+
+def test_a_pain_on_passing_a_stool_is_still_read(kb: KnowledgeBase) -> None:
+    said = ev(kb, "It really hurts when I poo and the paper has bright blood on it.", age=30)
+    assert said.get("pain_passing_stool") == "present", said
