@@ -8,7 +8,9 @@ only when the bowel or the toilet is named with it; a place said inside another 
 phrase stays said when it has a word of its own that the longer phrase skipped over (the side
 and height in "severe pain in my left lower tummy", which the abdomen pack's severe tummy pain
 reads without them); a tummy pain said eased when passing a stool ("cramps that settle when I
-go") is relieved by opening the bowels, not a pain on passing a stool.
+go") is relieved by opening the bowels, not a pain on passing a stool; others ill said without
+naming the illness ("the whole family", "it's going round") is the same sickness or diarrhoea
+only in a text that says sickness or diarrhoea.
 """
 
 from __future__ import annotations
@@ -115,3 +117,29 @@ def test_a_pain_eased_by_passing_a_stool_is_relief_not_pain_on_passing(
 def test_a_pain_on_passing_a_stool_is_still_read(kb: KnowledgeBase) -> None:
     said = ev(kb, "It really hurts when I poo and the paper has bright blood on it.", age=30)
     assert said.get("pain_passing_stool") == "present", said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Everyone at home had flu last week and now my ribs hurt when I breathe in.",
+        "The whole family has had a cough and sore throat, and I have a fever.",
+    ],
+)
+def test_others_ill_with_no_tummy_bug_said_is_no_contact_with_the_same_sickness(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert ev(kb, text, age=35).get("contacts_same_illness") != "present"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have been throwing up since midnight and the whole family has it too.",
+        "Watery diarrhoea for two days, it is going round my office.",
+    ],
+)
+def test_others_ill_in_a_text_about_a_tummy_bug_is_contact_with_the_same_sickness(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert ev(kb, text, age=35).get("contacts_same_illness") == "present"
