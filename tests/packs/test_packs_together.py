@@ -59,3 +59,94 @@ def test_abnormal_blood_tests_at_60_keep_at_least_the_two_week_level_naming_no_b
     shown = _shown(res)
     assert shown[0] == "myeloma"
     assert "colorectal_cancer" not in shown[:3]
+
+
+# --- fainting with a sudden or severe pain: internal bleeding, an aneurysm only where likely ---
+
+_SEVERITY = ("sudden_onset", "severe_pain", "tearing_pain")
+_PLACES = ("low_back_pain", "flank_pain", "pelvic_pain")
+
+
+@pytest.mark.parametrize("age", [22, 35, 49, 50, 70])
+@pytest.mark.parametrize("sex", ["female", "male"])
+def test_pain_with_fainting_is_an_emergency_at_every_age(model: Model, sex: str, age: int) -> None:
+    for severity in _SEVERITY:
+        for place in _PLACES:
+            evidence = {severity: "present", place: "present", "fainting": "present"}
+            level = _answered(model, sex, age, evidence).triage.level
+            assert level is CareLevel.EMERGENCY, (sex, age, evidence)
+
+
+def test_a_young_woman_fainting_with_sudden_low_tummy_pain_is_not_named_an_aneurysm(
+    model: Model,
+) -> None:
+    res = _answered(
+        model,
+        "female",
+        24,
+        {
+            "pelvic_pain": "present",
+            "sudden_onset": "present",
+            "severe_pain": "present",
+            "fainting": "present",
+            "pregnant": "absent",
+        },
+    )
+    assert res.triage.level is CareLevel.EMERGENCY
+    fired = {r.id: r for r in res.triage.fired}
+    assert fired["pelvic_pain_with_collapse"].conditions == ()
+    assert "aaa_rupture_collapse" not in fired
+    assert "aaa" not in _shown(res)[:3]
+
+
+@pytest.mark.parametrize(
+    ("age", "severity"), [(67, "sudden_onset"), (58, "severe_pain"), (31, "tearing_pain")]
+)
+def test_fainting_with_back_pain_names_the_aneurysm_from_50_or_with_a_tearing_pain(
+    model: Model, age: int, severity: str
+) -> None:
+    res = _answered(
+        model,
+        "male",
+        age,
+        {"low_back_pain": "present", severity: "present", "fainting": "present"},
+    )
+    assert res.triage.level is CareLevel.EMERGENCY
+    assert "aaa_rupture_collapse" in {r.id for r in res.triage.fired}
+    assert _shown(res)[0] == "aaa"
+
+
+# --- the pain of labour comes and goes ------------------------------------------------------
+
+_PREGNANT_ACHE = {
+    "pregnant": "present",
+    "pregnancy_over_12_weeks": "present",
+    "pelvic_pain": "present",
+    "abdominal_pain": "present",
+    "low_back_pain": "present",
+    "regular_tightenings": "absent",
+}
+
+
+def test_preterm_labour_is_less_likely_when_the_pain_does_not_come_and_go(model: Model) -> None:
+    base = model.posterior("female", 31, _PREGNANT_ACHE).of("preterm_labour")
+    steady = model.posterior("female", 31, {**_PREGNANT_ACHE, "abd_pain_comes_goes": "absent"}).of(
+        "preterm_labour"
+    )
+    waves = model.posterior("female", 31, {**_PREGNANT_ACHE, "abd_pain_comes_goes": "present"}).of(
+        "preterm_labour"
+    )
+    assert steady < base < waves
+
+
+def test_tightenings_with_a_pain_that_comes_and_goes_in_pregnancy_stay_an_emergency(
+    model: Model,
+) -> None:
+    evidence = {
+        **_PREGNANT_ACHE,
+        "regular_tightenings": "present",
+        "abd_pain_comes_goes": "present",
+    }
+    res = _answered(model, "female", 29, evidence)
+    assert res.triage.level is CareLevel.EMERGENCY
+    assert "preterm_labour" in _shown(res)[:3]
