@@ -150,3 +150,51 @@ def test_tightenings_with_a_pain_that_comes_and_goes_in_pregnancy_stay_an_emerge
     res = _answered(model, "female", 29, evidence)
     assert res.triage.level is CareLevel.EMERGENCY
     assert "preterm_labour" in _shown(res)[:3]
+
+
+# --- low tummy pain with a discharge: PID today on the signs above the cervix ---------------
+
+_CERVIX = {
+    "pelvic_pain": "present",
+    "vaginal_discharge": "present",
+    "postcoital_bleeding": "present",
+}
+
+
+def test_bleeding_after_sex_with_a_discharge_and_a_low_ache_is_seen_today_while_pid_is_likely(
+    model: Model,
+) -> None:
+    res = _answered(model, "female", 23, _CERVIX)
+    assert res.triage.level is CareLevel.URGENT
+    assert "lower_tummy_pain_with_discharge" not in {r.id for r in res.triage.fired}
+    assert "pid" in _shown(res)[:3]
+
+
+def test_bleeding_after_sex_with_a_discharge_once_pid_signs_are_denied_is_seen_within_2_weeks(
+    model: Model,
+) -> None:
+    evidence = {
+        **_CERVIX,
+        "pain_duration": "w1_6",
+        "dyspareunia": "absent",
+        "intermenstrual_bleeding": "absent",
+        "fever": "absent",
+        "new_sexual_partner": "absent",
+        "nausea_vomiting": "absent",
+        "pregnant": "absent",
+        "late_period": "absent",
+    }
+    res = _answered(model, "female", 23, evidence)
+    assert res.triage.level is CareLevel.SOON
+    assert "postcoital_bleeding" in {r.id for r in res.triage.fired}
+
+
+@pytest.mark.parametrize("sign", ["dyspareunia", "fever", "new_sexual_partner"])
+def test_low_tummy_pain_with_a_discharge_and_a_sign_above_the_cervix_is_pid_today(
+    model: Model, sign: str
+) -> None:
+    evidence = {"pelvic_pain": "present", "vaginal_discharge": "present", sign: "present"}
+    res = _answered(model, "female", 27, evidence)
+    assert rank(res.triage.level) >= rank(CareLevel.URGENT)
+    fired = {r.id: r for r in res.triage.fired}
+    assert fired["lower_tummy_pain_with_discharge"].conditions == ("pid",)
