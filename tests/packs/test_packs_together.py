@@ -198,3 +198,42 @@ def test_low_tummy_pain_with_a_discharge_and_a_sign_above_the_cervix_is_pid_toda
     assert rank(res.triage.level) >= rank(CareLevel.URGENT)
     fired = {r.id: r for r in res.triage.fired}
     assert fired["lower_tummy_pain_with_discharge"].conditions == ("pid",)
+
+
+# --- a fever with a pain: a spine infection named only for a back, side or leg pain ----------
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        "low_back_pain",
+        "flank_pain",
+        "leg_pain_below_knee",
+        "pelvic_pain",
+        "perineal_pain",
+        "testicle_pain",
+    ],
+)
+def test_a_fever_with_any_back_pelvic_or_groin_pain_is_seen_today(model: Model, place: str) -> None:
+    res = _answered(model, "male", 45, {"fever": "present", place: "present"})
+    assert rank(res.triage.level) >= rank(CareLevel.URGENT), place
+
+
+def test_a_fever_with_a_low_front_pain_names_no_spine_infection(model: Model) -> None:
+    res = _answered(
+        model,
+        "male",
+        38,
+        {"fever": "present", "pelvic_pain": "present", "right_lower_abdominal_pain": "present"},
+    )
+    fired = {r.id: r for r in res.triage.fired}
+    assert fired["fever_with_pelvic_pain"].conditions == ()
+    assert "fever_with_back_pain" not in fired
+    assert _shown(res)[0] != "spinal_infection"
+
+
+def test_a_fever_with_back_pain_still_names_the_spine_infection_first(model: Model) -> None:
+    res = _answered(model, "male", 52, {"fever": "present", "low_back_pain": "present"})
+    fired = {r.id: r for r in res.triage.fired}
+    assert fired["fever_with_back_pain"].conditions == ("spinal_infection",)
+    assert _shown(res)[0] == "spinal_infection"
