@@ -73,8 +73,10 @@ def _inside_another_packs(lexicon: Lexicon, m: Match, matches: Sequence[Match]) 
     line (parent or child), that opens before it: the words of one body part's complaint said
     after its place are not another pack's ("puffed up" in "face puffed up" is no testicle,
     "looks bigger" in "pupil looks bigger" no swelling). A phrase the longer one opens with
-    ("leg went weak" in "leg went weak and numb") says the same thing in both packs, and within
-    a pack a phrase inside another says something of its own ("low on the left")."""
+    ("leg went weak" in "leg went weak and numb") says the same thing in both packs, within
+    a pack a phrase inside another says something of its own ("low on the left"), and so does
+    a phrase with a word the longer one skipped over ("left lower tummy" in "severe pain in my
+    left lower tummy", a severe tummy pain that does not say where)."""
     fid = m.entry.finding_id
     pack = lexicon.pack_of.get(fid)
     if pack is None or m.entry.part:
@@ -86,6 +88,8 @@ def _inside_another_packs(lexicon: Lexicon, m: Match, matches: Sequence[Match]) 
             and m.end <= o.end
             and lexicon.pack_of.get(other, pack) != pack
             and not o.entry.system
+            # a linking verb ("looks") the longer phrase stepped over is no word of its own
+            and set(m.entry.keys) - _SOFT_KEYS <= set(o.entry.keys)
             and fid not in lexicon.lineage.get(other, frozenset())
             and other not in lexicon.lineage.get(fid, frozenset())
         ):
