@@ -94,9 +94,9 @@ def test_rule_named_causes_lead_only_when_likely_or_unexplained(
 def test_an_unlikely_named_cause_follows_the_cause_that_explains_the_level(
     model: Model,
 ) -> None:
-    # a fever with pelvic or back pain points at a spine infection (a same-day sign), far less
-    # likely here than the pelvic or kidney infection that calls for the same day itself
-    for sex, age, text in CASES[1:3]:
+    # a fever with a back ache points at a spine infection (a same-day sign), far less likely
+    # here than the kidney infection that calls for the same day itself
+    for sex, age, text in CASES[1:2]:
         res = _result(model, sex, age, text)
         ids = [c.id for c in res.conditions]
         assert "spinal_infection" in ids
