@@ -686,8 +686,9 @@ class Parser:
                     )
                 )
             ]
-            # a compound read inside a longer denial of the same finding ("no breathing" in "no
-            # breathing problems") is that denial's part, not a finding said present
+            # a compound read inside a longer denial, of its finding or another's ("no
+            # breathing" in "no breathing problems", a denial of breathlessness), is that
+            # denial's part, not a finding said present
             mentions = [
                 m
                 for m in mentions
@@ -697,7 +698,6 @@ class Parser:
                     and any(
                         o.value == "absent"
                         and o.source == "lexicon"
-                        and o.finding_id == m.finding_id
                         and o.start <= m.start
                         and m.end <= o.end
                         and (o.end - o.start) > (m.end - m.start)
