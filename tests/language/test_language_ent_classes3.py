@@ -24,6 +24,29 @@ def ev(kb: KnowledgeBase, text: str, age: int | None = None) -> dict[str, str]:
 @pytest.mark.parametrize(
     "text",
     [
+        "Got a chesty cold, but my breathing's fine.",
+        "Bad earache since Sunday; no trouble breathing.",
+        "Her tonsils are huge and red, breathing is normal though.",
+    ],
+)
+def test_breathing_said_fine_denies_breathlessness_not_a_fight_for_breath(
+    kb: KnowledgeBase, text: str
+) -> None:
+    # "breathing fine" answers "are you short of breath?"; the can't-breathe red flag (unable
+    # to speak, a fight for breath) is denied by speech said normal, and otherwise asked
+    got = ev(kb, text)
+    assert got.get("breathlessness") == "absent", got
+    assert "cant_breathe" not in got, got
+
+
+def test_speech_said_normal_still_denies_a_fight_for_breath(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Chesty cough, but he's chatting in full sentences.")
+    assert got.get("cant_breathe") == "absent", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Rash on her arms, no breathing problems at all.",
         "Sore ear. No breathing difficulty and no fever.",
     ],
