@@ -64,3 +64,22 @@ def test_a_compound_inside_a_longer_denial_of_another_finding_is_not_said(
 def test_not_breathing_said_alone_is_still_the_red_flag(kb: KnowledgeBase) -> None:
     got = ev(kb, "We found him on the bathroom floor and he's not breathing.")
     assert got.get("cant_breathe") == "present", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our 7 month old has a runny nose and a temperature.",
+        "My daughter is 14 months and has had a cough since Friday.",
+        "He's a 4 month old with a sticky eye.",
+    ],
+)
+def test_a_babys_age_says_only_the_band_it_is_in(kb: KnowledgeBase, text: str) -> None:
+    # the bands the age is not in come from the start form's months, not from the words
+    got = ev(kb, text, age=0 if "month old" in text else 1)
+    assert "age_under_3_months" not in got, got
+
+
+def test_a_babys_age_in_the_youngest_band_is_still_read(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Our 5 week old is hot to touch, 38.3.", age=0)
+    assert got.get("age_under_3_months") == "present", got

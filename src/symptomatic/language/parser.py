@@ -753,8 +753,10 @@ class Parser:
 
     def _baby_age(self, text: str) -> list[Mention]:
         """The findings set from a baby's age in months, from an age said in the text ("our
-        baby is 7 weeks old", "a 5 month old"): present when the age is in the finding's range,
-        absent when it is not."""
+        baby is 7 weeks old", "a 5 month old"): present when the age is in the finding's range.
+        The bands the age is not in are not said: the start form's months set them (the
+        interview refuses a baby's age without months), and a rounded age said in words ("a 3
+        month old" of 11 weeks) would contradict the form's."""
         m = _AGE_IN_TEXT.search(text)
         if m is None and not _PREGNANCY_WORD.search(text):
             m = _AGE_AFTER_BABY.search(text)
@@ -766,14 +768,14 @@ class Parser:
         return [
             Mention(
                 finding_id=f.id,
-                value="present" if f.age_months[0] <= months <= f.age_months[1] else "absent",
+                value="present",
                 start=m.start(),
                 end=m.end(),
                 text=m.group(0),
                 source="age",
             )
             for f in self.kb.findings.values()
-            if f.age_months is not None
+            if f.age_months is not None and f.age_months[0] <= months <= f.age_months[1]
         ]
 
     def _narrowest_denial(self, mentions: list[Mention]) -> list[Mention]:
