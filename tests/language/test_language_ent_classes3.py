@@ -83,3 +83,18 @@ def test_a_babys_age_says_only_the_band_it_is_in(kb: KnowledgeBase, text: str) -
 def test_a_babys_age_in_the_youngest_band_is_still_read(kb: KnowledgeBase) -> None:
     got = ev(kb, "Our 5 week old is hot to touch, 38.3.", age=0)
     assert got.get("age_under_3_months") == "present", got
+
+
+def test_a_part_inside_a_denial_of_the_umbrella_finding_is_that_denials_word(
+    kb: KnowledgeBase,
+) -> None:
+    # "eyes" in "no problems with my eyes" is no eye for an aching eye's compound
+    got = ev(kb, "My knee aches when I kneel, no trouble with my eyes.")
+    assert got.get("eye_pain") != "present", got
+    assert ev(kb, "My left eye aches.").get("eye_pain") == "present"
+
+
+def test_a_compound_that_needs_its_parent_denied_still_reads(kb: KnowledgeBase) -> None:
+    # "not breathless at rest, only on the stairs": the parent's denial is the compound's part
+    got = ev(kb, "I'm not breathless at rest, only when I walk up hills.")
+    assert got.get("sob_on_exertion") == "present", got
