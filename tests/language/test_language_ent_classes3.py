@@ -98,3 +98,18 @@ def test_a_compound_that_needs_its_parent_denied_still_reads(kb: KnowledgeBase) 
     # "not breathless at rest, only on the stairs": the parent's denial is the compound's part
     got = ev(kb, "I'm not breathless at rest, only when I walk up hills.")
     assert got.get("sob_on_exertion") == "present", got
+
+
+def test_a_temple_headache_is_a_headache(kb: KnowledgeBase) -> None:
+    got = ev(kb, "I'm 74 and have a throbbing headache at my temples since Friday.", age=74)
+    assert got.get("gca_features") == "present", got
+    assert got.get("headache") == "present", got
+    assert got.get("brow_headache") == "present", got
+    # the arteritis sign said without a headache states none
+    got = ev(kb, "My scalp is tender when I comb it, 80, no headache.", age=80)
+    assert got.get("headache") == "absent", got
+
+
+def test_an_eye_stuck_together_on_waking_is_glued_in_the_morning(kb: KnowledgeBase) -> None:
+    got = ev(kb, "She woke up with her eye stuck together with green goo.", age=5)
+    assert got.get("glued_eyes_morning") == "present", got
