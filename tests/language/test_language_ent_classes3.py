@@ -113,3 +113,24 @@ def test_a_temple_headache_is_a_headache(kb: KnowledgeBase) -> None:
 def test_an_eye_stuck_together_on_waking_is_glued_in_the_morning(kb: KnowledgeBase) -> None:
     got = ev(kb, "She woke up with her eye stuck together with green goo.", age=5)
     assert got.get("glued_eyes_morning") == "present", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A lump on my upper eyelid for a month, not sore at all.",
+        "Firm bump in my bottom lid, painless and not red, been there weeks.",
+    ],
+)
+def test_a_lump_said_painless_is_the_lumps_not_the_eyes(kb: KnowledgeBase, text: str) -> None:
+    # "not sore", "not red" in a text about an eyelid lump describe the lump
+    got = ev(kb, text)
+    assert got.get("eyelid_lump") == "present", got
+    assert got.get("lump_tender") == "absent", got
+    assert "eye_pain" not in got and "red_eye" not in got, got
+
+
+def test_a_bare_denial_still_denies_the_eye_without_a_lump(kb: KnowledgeBase) -> None:
+    got = ev(kb, "My eye keeps watering in the wind, not sore, not red.")
+    assert got.get("eye_pain") == "absent", got
+    assert got.get("red_eye") == "absent", got
