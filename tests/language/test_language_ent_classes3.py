@@ -134,3 +134,13 @@ def test_a_bare_denial_still_denies_the_eye_without_a_lump(kb: KnowledgeBase) ->
     got = ev(kb, "My eye keeps watering in the wind, not sore, not red.")
     assert got.get("eye_pain") == "absent", got
     assert got.get("red_eye") == "absent", got
+
+
+def test_words_of_time_alone_do_not_deny_a_sudden_loss_of_sight(kb: KnowledgeBase) -> None:
+    # "for a bit" with an eye word is no sight that came back
+    got = ev(kb, "My eyes sting after swimming, easier when I shut them for a bit.")
+    assert "sudden_vision_loss" not in got, got
+    # sight lost and back again is a passing loss, not a lasting one
+    got = ev(kb, "My right eye went dark for a few seconds, then it cleared.")
+    assert got.get("transient_vision_loss") == "present", got
+    assert got.get("sudden_vision_loss") == "absent", got
