@@ -144,3 +144,22 @@ def test_words_of_time_alone_do_not_deny_a_sudden_loss_of_sight(kb: KnowledgeBas
     got = ev(kb, "My right eye went dark for a few seconds, then it cleared.")
     assert got.get("transient_vision_loss") == "present", got
     assert got.get("sudden_vision_loss") == "absent", got
+
+
+def test_a_shadow_over_part_of_an_eyes_sight_is_the_curtain(kb: KnowledgeBase) -> None:
+    got = ev(kb, "There's a shadow at the top of my left eye since lunch.")
+    assert got.get("curtain_shadow") == "present", got
+    assert "pelvic_pain" not in got, got
+
+
+def test_a_pupil_said_bigger_is_no_growing_eyelid_lump(kb: KnowledgeBase) -> None:
+    got = ev(kb, "Her eyelid droops and that pupil is bigger than the other.")
+    assert got.get("unequal_pupils") == "present", got
+    assert "lump_growing_or_bleeding" not in got, got
+
+
+def test_an_ankle_said_puffier_than_the_other_is_a_swollen_leg(kb: KnowledgeBase) -> None:
+    # "puffier" is no slip for an asthma "puffer"
+    got = ev(kb, "My right ankle is puffier than the left one.")
+    assert got.get("swelling_one_leg") == "present", got
+    assert "known_asthma" not in got, got
