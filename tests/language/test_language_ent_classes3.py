@@ -163,3 +163,17 @@ def test_an_ankle_said_puffier_than_the_other_is_a_swollen_leg(kb: KnowledgeBase
     got = ev(kb, "My right ankle is puffier than the left one.")
     assert got.get("swelling_one_leg") == "present", got
     assert "known_asthma" not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("Cough for a month, no TB contacts, no foreign travel.", "tb_contact_or_travel"),
+        ("I've never been near anyone with TB as far as I know.", "tb_contact_or_travel"),
+        ("Nagging dry cough, and I'm not on any blood pressure tablets.", "ace_inhibitor"),
+    ],
+)
+def test_lay_and_note_denials_of_a_coughs_causes(
+    kb: KnowledgeBase, text: str, denied: str
+) -> None:
+    assert ev(kb, text).get(denied) == "absent"
