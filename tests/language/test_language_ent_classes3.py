@@ -168,7 +168,7 @@ def test_an_ankle_said_puffier_than_the_other_is_a_swollen_leg(kb: KnowledgeBase
 @pytest.mark.parametrize(
     ("text", "denied"),
     [
-        ("Cough for a month, no TB contacts, no foreign travel.", "tb_contact_or_travel"),
+        ("Cough for a month, no TB contacts, no weight loss.", "tb_contact_or_travel"),
         ("I've never been near anyone with TB as far as I know.", "tb_contact_or_travel"),
         ("Nagging dry cough, and I'm not on any blood pressure tablets.", "ace_inhibitor"),
     ],
