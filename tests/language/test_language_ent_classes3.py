@@ -2,7 +2,17 @@
 sets (blind_ent.yaml, blind_eyes.yaml; no longer held out), each tested with new sentences
 (none copied from a blind set). Read with every built-in pack, as the app reads text.
 
-Each class's test fails without its fix; the guards (what must stay as it was) pass either way.
+The classes: breathing said fine denies breathlessness, not a fight for breath; a compound
+read inside a longer denial of another finding is that denial's words; a baby's age says only
+the age band it is in; a compound's part inside a denial of the finding above it is that
+denial's word; bare denials in a text about an eyelid lump are the lump's; words of time alone
+do not deny a sudden loss of sight; and, in the packs' lexicons, an ear said bunged up, a
+temple headache, an eye stuck together on waking, a shadow over part of an eye's sight, a pupil
+said bigger, an ankle said puffier, lay and note denials of a TB contact and of blood-pressure
+tablets. Each class's test fails without its fix; the guards (what must stay as it was: speech
+said normal still denies a fight for breath, "not breathing" alone is still the red flag, a
+baby in the youngest band is still read, a compound that needs its parent denied still reads,
+a bare denial still denies an eye without a lump) pass either way.
 """
 
 from __future__ import annotations
@@ -173,7 +183,5 @@ def test_an_ankle_said_puffier_than_the_other_is_a_swollen_leg(kb: KnowledgeBase
         ("Nagging dry cough, and I'm not on any blood pressure tablets.", "ace_inhibitor"),
     ],
 )
-def test_lay_and_note_denials_of_a_coughs_causes(
-    kb: KnowledgeBase, text: str, denied: str
-) -> None:
+def test_lay_and_note_denials_of_a_coughs_causes(kb: KnowledgeBase, text: str, denied: str) -> None:
     assert ev(kb, text).get(denied) == "absent"
