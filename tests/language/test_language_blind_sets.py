@@ -157,6 +157,35 @@ gives its writer's conventions and its first-run figures.
   finding each. The others held: 5: 0.943; 6: 0.925; 9: 0.927; 11: 0.921 (denials 0.915);
   chest 0.913 (present 0.920, denials 0.909); read after it, their misses not looked at: set 7
   F1 0.859, present 0.879, denials 0.820; set 10 F1 0.902, present 0.906, denials 0.889.
+* A third ent round (test_language_ent_classes3.py), from the breathing-ent and eyes sets, by
+  class, never single sentences, aimed at their denial precision: breathing said fine ("no
+  trouble breathing", "breathing's fine") denies breathlessness, not the can't-breathe red flag
+  (denied by speech said normal, as the core already read it); a compound read inside a longer
+  denial of another finding is that denial's words ("no breathing" in "no breathing
+  difficulty" is no can't-breathe); a baby's age said in the text sets the age band it is in,
+  not the others as absent (the start form's months set those); a compound's part inside a
+  denial of the finding above it ("eyes" in "no problems with my eyes") is that denial's word;
+  bare denials in a text about an eyelid lump are the lump's; a sudden loss of sight is denied
+  by sight lost and back again, not by a word of time alone; and in the packs' lexicons: an
+  ear said bunged up, a temple headache is a headache, an eye stuck together on waking, a
+  shadow over part of an eye's sight, a pupil said bigger is no growing lump, "puffier" no
+  asthma puffer, lay and note denials of a TB contact and of blood-pressure tablets. Before ->
+  after (every pack): breathing-ent F1 0.852 -> 0.869, present 0.861 -> 0.865, denials 0.838 ->
+  0.879 (P 0.777 -> 0.841, R 0.909 -> 0.921), durations P 0.846 R 0.846 (unchanged); eyes F1
+  0.850 -> 0.862, present 0.887 -> 0.897, denials 0.802 -> 0.816 (P 0.769 -> 0.794, R 0.838),
+  durations P 0.784 R 0.763 (unchanged). Without the other new pack's findings (the writer's
+  stated scope): breathing-ent 0.872 -> 0.889, eyes 0.863 -> 0.875. The goal (F1 0.90) was not
+  met on either. Most of what is left is the sets' conventions and labels the parser keeps
+  for safety: "vision fine" kept a denial of blurring only (25 eyes errors; as a denial of the
+  whole sight it closes every sight question and sent two eyes vignettes' triage down), one
+  eye named labelled not both eyes in most texts but not in 14, chest-heart's severe headache
+  or vision and other red flags read in eye and ENT words (kept: safer asked than lost),
+  history findings of the other new pack (hay fever as both atopy and an allergic tendency),
+  and eye-start durations said by a point in time. The others held: 5: 0.942; 6: 0.925
+  (denials 0.924: set 6 labels a 5 month old as not under 3 months); 9: 0.928; 11: 0.921;
+  chest 0.913 (denials 0.912); abdomen 0.857 (denials 0.799); read after it, their misses not
+  looked at: set 7 F1 0.858, present 0.877, denials 0.821; set 10 F1 0.902, present 0.906,
+  denials 0.889.
 * The abdomen set (blind_abd.yaml, issue 17), written blind to the synonyms by a helper who
   read only the abdomen and core findings and the abdomen id list (/work/blind-abd-parser),
   read with every pack. Findings of the other packs that list did not name are left out of its
@@ -305,12 +334,13 @@ SETS = {
     # durations P 0.778 R 0.737; with breathing-ent merged: F1 0.825, present 0.866, denials
     # 0.765; ent round (test_language_ent_classes.py): F1 0.843, present 0.878, denials 0.794,
     # durations P 0.784 R 0.763; second ent round (test_language_ent_classes2.py): F1 0.846,
-    # present 0.883, denials 0.796
+    # present 0.883, denials 0.796; third ent round (test_language_ent_classes3.py): F1 0.862,
+    # present 0.897, denials 0.816 (P 0.794 R 0.838), durations P 0.784 R 0.763
     "blind_eyes": Floors(
         127,
-        0.845,
-        0.88,
-        0.795,
+        0.86,
+        0.895,
+        0.815,
         0.78,
         0.76,
         packs=("all",),
@@ -381,12 +411,13 @@ SETS = {
     # 0.647, durations P 0.806 R 0.641; no longer held out: fixes made from it in the ent round
     # (test_language_ent_classes.py): F1 0.844, present 0.853, denials 0.829, durations P 0.846
     # R 0.846; second ent round (test_language_ent_classes2.py): F1 0.852, present 0.863,
-    # denials 0.835
+    # denials 0.835; third ent round (test_language_ent_classes3.py): F1 0.869, present 0.865,
+    # denials 0.879 (P 0.841 R 0.921), durations P 0.846 R 0.846
     "blind_ent": Floors(
         174,
-        0.85,
+        0.865,
         0.86,
-        0.83,
+        0.875,
         0.84,
         0.84,
         packs=("all",),

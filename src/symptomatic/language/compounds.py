@@ -121,12 +121,14 @@ def compound_mentions(
             ):
                 continue
             # a part said inside a denial of the finding that holds its own negation ("no
-            # floaters or flashes") is that denial's word, not the finding said present
+            # floaters or flashes"), or inside a denial of a finding above it ("eyes" in "no
+            # problems with my eyes"; not one the compound needs denied), is that denial's
+            # word, not the finding said present
             if comp.answer == "present" and any(
                 men.counts
                 and men.value == "absent"
-                and men.finding_id == comp.finding
-                and _OWN_NEGATION.search(men.text)
+                and men.finding_id in _line_of(kb, comp.finding) - set(comp.denied)
+                and (men.finding_id != comp.finding or _OWN_NEGATION.search(men.text))
                 and men.start <= said[p][0]
                 and said[p][1] <= men.end
                 for p in wanted
@@ -183,6 +185,16 @@ def _overruled(men: Mention, overruling: Sequence[Mention]) -> bool:
         c.finding_id == men.finding_id and c.start < men.end and men.start < c.end
         for c in overruling
     )
+
+
+def _line_of(kb: KnowledgeBase, fid: str) -> set[str]:
+    """``fid`` and the findings above it (its parent, the parent's parent, ...)."""
+    line = {fid}
+    parent = kb.findings[fid].parent if fid in kb.findings else None
+    while parent is not None and parent not in line:
+        line.add(parent)
+        parent = kb.findings[parent].parent if parent in kb.findings else None
+    return line
 
 
 _OWN_NEGATION = re.compile(r"\b(?:no|not|never|none|nothing|without)\b|n't\b", re.I)

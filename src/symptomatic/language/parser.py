@@ -745,8 +745,9 @@ class Parser:
                     )
                 )
             ]
-            # a compound read inside a longer denial of the same finding ("no breathing" in "no
-            # breathing problems") is that denial's part, not a finding said present
+            # a compound read inside a longer denial, of its finding or another's ("no
+            # breathing" in "no breathing problems", a denial of breathlessness), is that
+            # denial's part, not a finding said present
             mentions = [
                 m
                 for m in mentions
@@ -756,7 +757,6 @@ class Parser:
                     and any(
                         o.value == "absent"
                         and o.source == "lexicon"
-                        and o.finding_id == m.finding_id
                         and o.start <= m.start
                         and m.end <= o.end
                         and (o.end - o.start) > (m.end - m.start)
@@ -812,8 +812,10 @@ class Parser:
 
     def _baby_age(self, text: str) -> list[Mention]:
         """The findings set from a baby's age in months, from an age said in the text ("our
-        baby is 7 weeks old", "a 5 month old"): present when the age is in the finding's range,
-        absent when it is not."""
+        baby is 7 weeks old", "a 5 month old"): present when the age is in the finding's range.
+        The bands the age is not in are not said: the start form's months set them (the
+        interview refuses a baby's age without months), and a rounded age said in words ("a 3
+        month old" of 11 weeks) would contradict the form's."""
         m = _AGE_IN_TEXT.search(text)
         if m is None and not _PREGNANCY_WORD.search(text):
             m = _AGE_AFTER_BABY.search(text)
@@ -825,14 +827,14 @@ class Parser:
         return [
             Mention(
                 finding_id=f.id,
-                value="present" if f.age_months[0] <= months <= f.age_months[1] else "absent",
+                value="present",
                 start=m.start(),
                 end=m.end(),
                 text=m.group(0),
                 source="age",
             )
             for f in self.kb.findings.values()
-            if f.age_months is not None
+            if f.age_months is not None and f.age_months[0] <= months <= f.age_months[1]
         ]
 
     def _narrowest_denial(self, mentions: list[Mention]) -> list[Mention]:
