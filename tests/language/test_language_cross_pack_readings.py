@@ -236,3 +236,13 @@ def test_blood_on_the_tissue_after_a_poo_is_still_the_bottoms(every: KnowledgeBa
     said = ev(every, "A little bright red blood on the tissue when I wipe after a poo.")
     assert said.get("rectal_bleeding") == "present", said
     assert said.get("nose_bleeding") != "present", said
+
+
+def test_a_jaw_that_aches_on_chewing_is_no_chest_pain_spreading(every: KnowledgeBase) -> None:
+    said = ev(every, "Whenever I chew my jaw aches on the left, and a back tooth throbs.", age=55)
+    assert said.get("cp_spreads_arm_jaw") != "present", said
+
+
+def test_a_red_eye_after_coughing_is_no_coughed_up_blood(every: KnowledgeBase) -> None:
+    said = ev(every, "A blood red patch in the white of my eye after coughing all night.")
+    assert said.get("coughing_blood") != "present", said
