@@ -50,11 +50,6 @@ def model(kb: KnowledgeBase) -> Model:
     return Model.compile(kb)
 
 
-@pytest.fixture(scope="module")
-def all_model() -> Model:
-    return Model.compile(load_knowledge_base())
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("which", ["pack", "all"])
 @pytest.mark.parametrize("path", [OWN, SIMULATED], ids=["own", "simulated"])

@@ -14,20 +14,14 @@ import pytest
 from symptomatic.engine import Model
 from symptomatic.interview import answers_from, drive, result, start
 from symptomatic.interview.result import CheckResult
-from symptomatic.kb import load_knowledge_base
 from symptomatic.kb.schema import CareLevel
 from symptomatic.triage import rank
 
 
-@pytest.fixture(scope="module")
-def model() -> Model:
-    return Model.compile(load_knowledge_base())
-
-
-def _answered(model: Model, sex: str, age: int, evidence: dict[str, str]) -> CheckResult:
+def _answered(all_model: Model, sex: str, age: int, evidence: dict[str, str]) -> CheckResult:
     """The result for these answers, no other question answered."""
-    state = drive(model, start(model, sex, age, evidence), answers_from(evidence))
-    return result(model, state)
+    state = drive(all_model, start(all_model, sex, age, evidence), answers_from(evidence))
+    return result(all_model, state)
 
 
 def _shown(res: CheckResult) -> list[str]:
@@ -38,10 +32,10 @@ def _shown(res: CheckResult) -> list[str]:
 
 
 def test_abnormal_blood_tests_at_60_keep_at_least_the_two_week_level_naming_no_bowel_cancer(
-    model: Model,
+    all_model: Model,
 ) -> None:
     res = _answered(
-        model,
+        all_model,
         "male",
         71,
         {
@@ -69,19 +63,21 @@ _PLACES = ("low_back_pain", "flank_pain", "pelvic_pain")
 
 @pytest.mark.parametrize("age", [22, 35, 49, 50, 70])
 @pytest.mark.parametrize("sex", ["female", "male"])
-def test_pain_with_fainting_is_an_emergency_at_every_age(model: Model, sex: str, age: int) -> None:
+def test_pain_with_fainting_is_an_emergency_at_every_age(
+    all_model: Model, sex: str, age: int
+) -> None:
     for severity in _SEVERITY:
         for place in _PLACES:
             evidence = {severity: "present", place: "present", "fainting": "present"}
-            level = _answered(model, sex, age, evidence).triage.level
+            level = _answered(all_model, sex, age, evidence).triage.level
             assert level is CareLevel.EMERGENCY, (sex, age, evidence)
 
 
 def test_a_young_woman_fainting_with_sudden_low_tummy_pain_is_not_named_an_aneurysm(
-    model: Model,
+    all_model: Model,
 ) -> None:
     res = _answered(
-        model,
+        all_model,
         "female",
         24,
         {
@@ -103,10 +99,10 @@ def test_a_young_woman_fainting_with_sudden_low_tummy_pain_is_not_named_an_aneur
     ("age", "severity"), [(67, "sudden_onset"), (58, "severe_pain"), (31, "tearing_pain")]
 )
 def test_fainting_with_back_pain_names_the_aneurysm_from_50_or_with_a_tearing_pain(
-    model: Model, age: int, severity: str
+    all_model: Model, age: int, severity: str
 ) -> None:
     res = _answered(
-        model,
+        all_model,
         "male",
         age,
         {"low_back_pain": "present", severity: "present", "fainting": "present"},
@@ -128,26 +124,26 @@ _PREGNANT_ACHE = {
 }
 
 
-def test_preterm_labour_is_less_likely_when_the_pain_does_not_come_and_go(model: Model) -> None:
-    base = model.posterior("female", 31, _PREGNANT_ACHE).of("preterm_labour")
-    steady = model.posterior("female", 31, {**_PREGNANT_ACHE, "abd_pain_comes_goes": "absent"}).of(
-        "preterm_labour"
-    )
-    waves = model.posterior("female", 31, {**_PREGNANT_ACHE, "abd_pain_comes_goes": "present"}).of(
-        "preterm_labour"
-    )
+def test_preterm_labour_is_less_likely_when_the_pain_does_not_come_and_go(all_model: Model) -> None:
+    base = all_model.posterior("female", 31, _PREGNANT_ACHE).of("preterm_labour")
+    steady = all_model.posterior(
+        "female", 31, {**_PREGNANT_ACHE, "abd_pain_comes_goes": "absent"}
+    ).of("preterm_labour")
+    waves = all_model.posterior(
+        "female", 31, {**_PREGNANT_ACHE, "abd_pain_comes_goes": "present"}
+    ).of("preterm_labour")
     assert steady < base < waves
 
 
 def test_tightenings_with_a_pain_that_comes_and_goes_in_pregnancy_stay_an_emergency(
-    model: Model,
+    all_model: Model,
 ) -> None:
     evidence = {
         **_PREGNANT_ACHE,
         "regular_tightenings": "present",
         "abd_pain_comes_goes": "present",
     }
-    res = _answered(model, "female", 29, evidence)
+    res = _answered(all_model, "female", 29, evidence)
     assert res.triage.level is CareLevel.EMERGENCY
     assert "preterm_labour" in _shown(res)[:3]
 
@@ -162,16 +158,16 @@ _CERVIX = {
 
 
 def test_bleeding_after_sex_with_a_discharge_and_a_low_ache_is_seen_today_while_pid_is_likely(
-    model: Model,
+    all_model: Model,
 ) -> None:
-    res = _answered(model, "female", 23, _CERVIX)
+    res = _answered(all_model, "female", 23, _CERVIX)
     assert res.triage.level is CareLevel.URGENT
     assert "lower_tummy_pain_with_discharge" not in {r.id for r in res.triage.fired}
     assert "pid" in _shown(res)[:3]
 
 
 def test_bleeding_after_sex_with_a_discharge_once_pid_signs_are_denied_is_seen_within_2_weeks(
-    model: Model,
+    all_model: Model,
 ) -> None:
     evidence = {
         **_CERVIX,
@@ -184,17 +180,17 @@ def test_bleeding_after_sex_with_a_discharge_once_pid_signs_are_denied_is_seen_w
         "pregnant": "absent",
         "late_period": "absent",
     }
-    res = _answered(model, "female", 23, evidence)
+    res = _answered(all_model, "female", 23, evidence)
     assert res.triage.level is CareLevel.SOON
     assert "postcoital_bleeding" in {r.id for r in res.triage.fired}
 
 
 @pytest.mark.parametrize("sign", ["dyspareunia", "fever", "new_sexual_partner"])
 def test_low_tummy_pain_with_a_discharge_and_a_sign_above_the_cervix_is_pid_today(
-    model: Model, sign: str
+    all_model: Model, sign: str
 ) -> None:
     evidence = {"pelvic_pain": "present", "vaginal_discharge": "present", sign: "present"}
-    res = _answered(model, "female", 27, evidence)
+    res = _answered(all_model, "female", 27, evidence)
     assert rank(res.triage.level) >= rank(CareLevel.URGENT)
     fired = {r.id: r for r in res.triage.fired}
     assert fired["lower_tummy_pain_with_discharge"].conditions == ("pid",)
@@ -214,14 +210,16 @@ def test_low_tummy_pain_with_a_discharge_and_a_sign_above_the_cervix_is_pid_toda
         "testicle_pain",
     ],
 )
-def test_a_fever_with_any_back_pelvic_or_groin_pain_is_seen_today(model: Model, place: str) -> None:
-    res = _answered(model, "male", 45, {"fever": "present", place: "present"})
+def test_a_fever_with_any_back_pelvic_or_groin_pain_is_seen_today(
+    all_model: Model, place: str
+) -> None:
+    res = _answered(all_model, "male", 45, {"fever": "present", place: "present"})
     assert rank(res.triage.level) >= rank(CareLevel.URGENT), place
 
 
-def test_a_fever_with_a_low_front_pain_names_no_spine_infection(model: Model) -> None:
+def test_a_fever_with_a_low_front_pain_names_no_spine_infection(all_model: Model) -> None:
     res = _answered(
-        model,
+        all_model,
         "male",
         38,
         {"fever": "present", "pelvic_pain": "present", "right_lower_abdominal_pain": "present"},
@@ -232,8 +230,8 @@ def test_a_fever_with_a_low_front_pain_names_no_spine_infection(model: Model) ->
     assert _shown(res)[0] != "spinal_infection"
 
 
-def test_a_fever_with_back_pain_still_names_the_spine_infection_first(model: Model) -> None:
-    res = _answered(model, "male", 52, {"fever": "present", "low_back_pain": "present"})
+def test_a_fever_with_back_pain_still_names_the_spine_infection_first(all_model: Model) -> None:
+    res = _answered(all_model, "male", 52, {"fever": "present", "low_back_pain": "present"})
     fired = {r.id: r for r in res.triage.fired}
     assert fired["fever_with_back_pain"].conditions == ("spinal_infection",)
     assert _shown(res)[0] == "spinal_infection"
