@@ -246,3 +246,17 @@ def test_a_jaw_that_aches_on_chewing_is_no_chest_pain_spreading(every: Knowledge
 def test_a_red_eye_after_coughing_is_no_coughed_up_blood(every: KnowledgeBase) -> None:
     said = ev(every, "A blood red patch in the white of my eye after coughing all night.")
     assert said.get("coughing_blood") != "present", said
+
+
+@pytest.mark.parametrize(
+    "text", ["My back tooth is killing me.", "A bad back tooth on the top right since Monday."]
+)
+def test_a_back_tooth_is_no_back_pain(every: KnowledgeBase, text: str) -> None:
+    said = ev(every, text)
+    assert said.get("toothache") == "present", said
+    assert said.get("low_back_pain") != "present", said
+
+
+def test_a_back_pain_said_beside_a_toothache_is_still_read(every: KnowledgeBase) -> None:
+    said = ev(every, "My back is killing me and I have toothache as well.")
+    assert said.get("low_back_pain") == "present", said
