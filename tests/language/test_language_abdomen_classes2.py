@@ -13,23 +13,10 @@ text."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from tests.language.reading import ev, has
 
 from symptomatic.kb import KnowledgeBase
-from symptomatic.language import parse
-
-TODAY = date(2026, 12, 7)  # a Monday
-
-
-def ev(kb: KnowledgeBase, text: str, age: int | None = None) -> dict[str, str]:
-    return parse(kb, text, age=age, today=TODAY).to_evidence()
-
-
-def has(got: dict[str, str], want: dict[str, str | None]) -> bool:
-    return {k: got.get(k) for k in want} == want
-
 
 # --- whose the symptoms are ------------------------------------------------------------------
 

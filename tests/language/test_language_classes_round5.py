@@ -15,15 +15,11 @@ side; a battery or magnet put into a nose or an ear.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from tests.language.reading import ev
 
 from symptomatic.kb import KnowledgeBase, load_knowledge_base
 from symptomatic.kb.loader import builtin_pack_ids
-from symptomatic.language import parse
-
-TODAY = date(2026, 12, 7)
 
 
 @pytest.fixture(scope="module")
@@ -34,10 +30,6 @@ def bp() -> KnowledgeBase:
 @pytest.fixture(scope="module")
 def every() -> KnowledgeBase:
     return load_knowledge_base(*builtin_pack_ids())
-
-
-def ev(kb: KnowledgeBase, text: str, age: int | None = None) -> dict[str, str]:
-    return parse(kb, text, age=age, today=TODAY).to_evidence()
 
 
 @pytest.mark.parametrize(

@@ -11,18 +11,11 @@ concept. Read with every built-in pack, as the app reads text."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from tests.language.reading import ev
 
 from symptomatic.kb import KnowledgeBase, load_knowledge_base
 from symptomatic.language import parse
-
-TODAY = date(2026, 12, 7)  # a Monday
-
-
-def ev(kb: KnowledgeBase, text: str, age: int | None = None) -> dict[str, str]:
-    return parse(kb, text, age=age, today=TODAY).to_evidence()
 
 
 @pytest.mark.parametrize(
